@@ -1,0 +1,160 @@
+/**
+ * The offline, deterministic data build: cached inputs → topology, Parquet tables, vector tiles,
+ * manifest and the DuckDB database. Stops with an InvariantError on any broken invariant.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCommuneTopology, indexCommuneGeometries } from '../../server/src/geo/commune-topology';
+import { dissolveCommunes } from '../../server/src/geo/dissolve';
+import { roundGeometry } from '../../server/src/geo/commune-topology';
+import { GEOGRAPHY_SCHEMA_VERSION, GEOGRAPHY_TABLES } from '../../server/src/db/geography-schema';
+import { createProgress, type Progress } from '../lib/progress';
+import { loadInputs } from './load-inputs';
+import { joinCommunes } from './join-communes';
+import { communeRows } from './communes-table';
+import { checkPopulations, territoryRows } from './territories-tables';
+import { cutTiles } from './vector-tiles';
+import { loadDatabase, writeParquetTables, type TableRows } from './write-outputs';
+
+export interface BuildOptions {
+  cacheDir: string;
+  outDir: string;
+  /** Restrict to these régions (codes); all of métropole + DROM when empty. */
+  regions?: string[];
+  tilesMaxZoom?: number;
+  quiet?: boolean;
+  progress?: Progress;
+}
+
+export interface BuildSummary {
+  millesime: number;
+  regions: string[];
+  communes: number;
+  population: number;
+  attached: string[];
+  tiles: number;
+  dbPath: string;
+  topologyPath: string;
+  manifestPath: string;
+}
+
+const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+
+export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
+  const progress = opts.progress ?? createProgress({ quiet: opts.quiet });
+  const regions = [...(opts.regions ?? [])].sort();
+  const inputs = await progress.step('Lecture des entrées', () => loadInputs(opts.cacheDir), (i) =>
+    `${i.cog.communes.length} communes au COG ${i.millesime}, ${i.communeContours.length} contours de communes`);
+
+  const communeSource = inputs.sources.files.find((f) => f.file.startsWith('contours/communes.geojson'))!;
+  const joined = await progress.step('Jointure COG × contours et contrôles', () =>
+    joinCommunes(inputs.cog.communes, inputs.communeContours, {
+      regions,
+      documentedWithoutPolygon: inputs.documentedWithoutPolygon,
+      defaultGeometrySource: communeSource.producer,
+      defaultGeometryMillesime: inputs.millesime,
+    }), (j) => `${j.length} communes, dont ${j.filter((c) => !c.geometry).length} contenues dans une autre`);
+
+  const topology = await progress.step('Topologie quantifiée', () =>
+    buildCommuneTopology(joined.filter((j) => j.geometry).map((j) => ({ code: j.cog.code, geometry: j.geometry! }))),
+  (t) => `${t.objects.communes.geometries.length} polygones, ${t.arcs.length} arcs`);
+
+  const bar = progress.bar('communes', joined.length);
+  const { rows, geometries } = await progress.step('Géométries, surfaces et points d\'étiquette', () =>
+    communeRows(joined, topology, inputs.millesime, bar), (r) => `${r.rows.length} communes`);
+
+  await progress.step('Contrôle des populations', () => checkPopulations(inputs.cog, rows, inputs.communeContours),
+    () => `${rows.reduce((s, r) => s + r.population, 0)} habitants`);
+  const territories = await progress.step('Régions, départements, EPCI', () =>
+    territoryRows(inputs.cog, rows, inputs.departementContours, inputs.regionContours),
+  (t) => `${t.regions.length} régions, ${t.departements.length} départements, ${t.epci.length} EPCI`);
+
+  const index = indexCommuneGeometries(topology);
+  const groupBy = (key: 'departement' | 'region') => {
+    const groups = new Map<string, string[]>();
+    for (const r of rows) if (r.geometry) (groups.get(r[key]) ?? groups.set(r[key], []).get(r[key])!).push(r.code);
+    return groups;
+  };
+  const dissolved = (key: 'departement' | 'region', names: Map<string, string>) =>
+    [...groupBy(key)].map(([code, codes]) => ({
+      type: 'Feature' as const, properties: { code, nom: names.get(code) ?? code },
+      geometry: roundGeometry(dissolveCommunes(topology, index, codes)),
+    }));
+  let tileBar: ((done: number) => void) | null = null;
+  let tileTotal = 0;
+  const tiles = await progress.step('Tuiles vectorielles', () => cutTiles([
+    {
+      name: 'communes',
+      features: rows.filter((r) => r.geometry).map((r) => ({
+        type: 'Feature', geometry: geometries.get(r.code)!,
+        properties: { code: r.code, nom: r.nom, dep: r.departement, population: r.population, densite: r.area_km2 ? Math.round((r.population / r.area_km2) * 10) / 10 : null },
+      })),
+    },
+    {
+      name: 'communes_labels', minZoom: 8,
+      features: rows.map((r) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [r.label_lon, r.label_lat] }, properties: { code: r.code, nom: r.nom, population: r.population } })),
+    },
+    { name: 'departements', features: dissolved('departement', new Map(territories.departements.map((d) => [d.code, d.nom]))) },
+    { name: 'regions', features: dissolved('region', new Map(territories.regions.map((d) => [d.code, d.nom]))) },
+  ], { maxZoom: opts.tilesMaxZoom ?? 9 }, (done, total) => {
+    tileTotal = total;
+    tileBar ??= progress.bar('tuiles', total);
+    tileBar(done);
+  }), (t) => `${t.length} tuiles (sur ${tileTotal} emplacements), ${(t.reduce((s, x) => s + x.data.length, 0) / 1e6).toFixed(1)} Mo`);
+
+  mkdirSync(opts.outDir, { recursive: true });
+  const topologyPath = join(opts.outDir, 'communes.topo.json');
+  const topologyText = JSON.stringify(topology);
+  writeFileSync(topologyPath, topologyText);
+
+  const datasets = inputs.sources.files.map((f) => ({
+    id: f.file, title: f.file, producer: f.producer, licence: f.licence, millesime: String(inputs.millesime), origin: f.origin, sha256: f.sha256,
+  }));
+  const meta = {
+    millesime: String(inputs.millesime),
+    schema_version: String(GEOGRAPHY_SCHEMA_VERSION),
+    scope: regions.length > 0 ? regions.join(',') : 'france',
+    population_source: 'INSEE, population municipale légale (via @etalab/decoupage-administratif)',
+    geometry_source: communeSource.producer,
+    topology_sha256: sha256(topologyText),
+    communes: String(rows.length),
+  };
+  const communeCodes = new Set(rows.map((r) => r.code));
+  const tables: TableRows = {
+    meta: Object.entries(meta).map(([key, value]) => ({ key, value })),
+    datasets,
+    regions: territories.regions as never,
+    departements: territories.departements as never,
+    epci: territories.epci as never,
+    communes: rows as never,
+    commune_passage: inputs.cog.passage
+      .filter((p) => regions.length === 0 || communeCodes.has(p.code))
+      .map((p) => ({ old_code: p.oldCode, code: p.code, relation: p.relation, old_nom: p.oldNom })),
+    tiles: tiles.map((t) => ({ z: t.z, x: t.x, y: t.y, data_b64: t.data.toString('base64') })),
+  };
+  const parquet = await progress.step('Tables Parquet', () => writeParquetTables(tables, join(opts.outDir, 'tables')),
+    () => `${GEOGRAPHY_TABLES.length} tables`);
+
+  const dbPath = join(opts.outDir, 'maillage.duckdb');
+  await progress.step('Base DuckDB', () => loadDatabase(parquet, dbPath), () => dbPath);
+
+  const manifestPath = join(opts.outDir, 'manifest.json');
+  const outputs = Object.fromEntries([
+    ['communes.topo.json', sha256(topologyText)],
+    ...GEOGRAPHY_TABLES.map((t) => [`tables/${t}.parquet`, sha256(readFileSync(parquet[t]))]),
+  ]);
+  writeFileSync(manifestPath, `${JSON.stringify({ millesime: inputs.millesime, scope: meta.scope, inputs: datasets.map((d) => ({ file: d.id, sha256: d.sha256 })), outputs }, null, 2)}\n`);
+
+  return {
+    millesime: inputs.millesime,
+    regions,
+    communes: rows.length,
+    population: rows.reduce((s, r) => s + r.population, 0),
+    attached: rows.filter((r) => r.contained_in).map((r) => r.code),
+    tiles: tiles.length,
+    dbPath,
+    topologyPath,
+    manifestPath,
+  };
+}

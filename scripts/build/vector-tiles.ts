@@ -1,0 +1,55 @@
+/**
+ * Vector tiles (Mapbox Vector Tile v2) of the reference layers, cut once by the build:
+ * `communes` (polygons with code, nom, dep, population, densite), `communes_labels` (label points,
+ * from zoom 8), `departements` and `regions` (dissolved from the commune topology, so their
+ * borders coincide with commune borders). Thematic data is joined in the browser by code.
+ */
+import GeoJSONVT from 'geojson-vt';
+import vtpbf from 'vt-pbf';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+
+export interface TileOptions {
+  /** Deepest zoom cut; the map over-zooms beyond it (default 9). */
+  maxZoom?: number;
+  /** First zoom of the commune labels layer (default 8). */
+  labelsMinZoom?: number;
+}
+
+export interface TileLayerInput {
+  name: string;
+  features: Feature<Geometry, Record<string, string | number | null>>[];
+  minZoom?: number;
+}
+
+export interface TileRow { z: number; x: number; y: number; data: Buffer }
+
+export function cutTiles(layers: TileLayerInput[], { maxZoom = 9 }: TileOptions = {}, onProgress: (done: number, total: number) => void = () => {}): TileRow[] {
+  const indexes = layers.map((layer) => ({
+    layer,
+    index: new GeoJSONVT({ type: 'FeatureCollection', features: layer.features } as FeatureCollection, {
+      maxZoom, indexMaxZoom: maxZoom, indexMaxPoints: 0, tolerance: 3, extent: 4096, buffer: 64,
+    }),
+  }));
+  const keys = new Map<string, { z: number; x: number; y: number }>();
+  for (const { layer, index } of indexes) {
+    for (const c of index.tileCoords) {
+      if (c.z < (layer.minZoom ?? 0)) continue;
+      keys.set(`${c.z}/${c.x}/${c.y}`, c);
+    }
+  }
+  const coords = [...keys.values()].sort((a, b) => a.z - b.z || a.x - b.x || a.y - b.y);
+  const out: TileRow[] = [];
+  coords.forEach((c, i) => {
+    const tileLayers: Record<string, unknown> = {};
+    for (const { layer, index } of indexes) {
+      if (c.z < (layer.minZoom ?? 0)) continue;
+      const tile = index.getTile(c.z, c.x, c.y);
+      if (tile && tile.features.length > 0) tileLayers[layer.name] = tile;
+    }
+    if (Object.keys(tileLayers).length > 0) {
+      out.push({ ...c, data: Buffer.from(vtpbf.fromGeojsonVt(tileLayers as never, { version: 2, extent: 4096 })) });
+    }
+    if (i % 50 === 0 || i === coords.length - 1) onProgress(i + 1, coords.length);
+  });
+  return out;
+}
