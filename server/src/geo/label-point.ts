@@ -29,6 +29,6 @@ export function labelPoint(geometry: Polygonal, { precisionMeters = 10 }: LabelP
   const lat0 = largest[0]!.reduce((s, p) => s + p[1]!, 0) / largest[0]!.length;
   const kx = Math.cos((lat0 * Math.PI) / 180);
   const projected: Position[][] = largest.map((ring) => ring.map(([x, y]) => [x! * kx, y!]));
-  const [px, py] = polylabel(projected as number[][][], precisionMeters / METERS_PER_DEGREE);
+  const [px, py] = polylabel(projected as [number, number][][], precisionMeters / METERS_PER_DEGREE);
   return [px! / kx, py!];
 }

@@ -1,0 +1,39 @@
+/**
+ * Builds the Hono application: one sub-app per resource under /api, dependencies injected through
+ * the typed context, one error shape. `AppType` is the contract consumed by the web client.
+ */
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import type { AppDeps, AppEnv } from './context';
+import { errorBody, handleError } from './lib/api-error';
+import { healthRoutes } from './routes/health';
+import { territoryRoutes } from './routes/territories';
+import { communeRoutes } from './routes/communes';
+import { searchRoutes } from './routes/search';
+import { tileRoutes } from './routes/tiles';
+
+export function createApi(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .use('*', async (c, next) => {
+      c.set('db', deps.db);
+      c.set('topology', deps.topology);
+      c.set('config', deps.config);
+      await next();
+    })
+    .route('/', healthRoutes)
+    .route('/', territoryRoutes)
+    .route('/', communeRoutes)
+    .route('/', searchRoutes)
+    .route('/', tileRoutes);
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono().use('/api/*', compress()).route('/api', createApi(deps));
+  app.notFound((c) =>
+    c.json(errorBody('introuvable', `Adresse inconnue : ${c.req.method} ${new URL(c.req.url).pathname}`), 404),
+  );
+  app.onError(handleError);
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,39 @@
+/** Server configuration, read once from the environment at start-up. */
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Basemap = 'auto' | 'ign' | 'offline';
+
+export interface ServerConfig {
+  port: number;
+  geodataDir: string;
+  dbPath: string;
+  topologyPath: string;
+  /** Built web app served on the same port in production (null: API only). */
+  webDist: string | null;
+  basemap: Basemap;
+  /** Token required by HTTP imports (`Authorization: Bearer …`); imports are refused when unset. */
+  editorToken: string | null;
+  /** Show the demonstration scenario where real data is missing. */
+  demo: boolean;
+}
+
+const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const geodataDir = resolve(env.GEODATA_DIR ?? join(REPO_ROOT, 'geodata'));
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT invalide : ${env.PORT}`);
+  const basemap = (env.MAILLAGE_BASEMAP ?? 'auto') as Basemap;
+  if (!['auto', 'ign', 'offline'].includes(basemap)) throw new Error(`MAILLAGE_BASEMAP invalide : ${basemap} (auto, ign ou offline)`);
+  return {
+    port,
+    geodataDir,
+    dbPath: resolve(env.MAILLAGE_DB ?? join(geodataDir, 'maillage.duckdb')),
+    topologyPath: join(geodataDir, 'communes.topo.json'),
+    webDist: env.NODE_ENV === 'production' ? resolve(env.WEB_DIST ?? join(REPO_ROOT, 'web/dist')) : null,
+    basemap,
+    editorToken: env.MAILLAGE_EDITOR_TOKEN || null,
+    demo: !['0', 'false', 'non', 'off'].includes((env.MAILLAGE_DEMO ?? '1').toLowerCase()),
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * The commune topology, read from disk on first use and kept for the life of the process
+ * (immutable derived data: every server instance reads the same file, nothing is shared).
+ */
+import { readFileSync } from 'node:fs';
+import { indexCommuneGeometries, type CommuneGeometryObject, type CommuneTopology } from './commune-topology';
+
+export interface LoadedTopology {
+  topology: CommuneTopology;
+  index: Map<string, CommuneGeometryObject>;
+}
+
+export interface TopologyStore {
+  get(): LoadedTopology;
+}
+
+export function topologyFromFile(path: string): TopologyStore {
+  let loaded: LoadedTopology | null = null;
+  return {
+    get() {
+      if (!loaded) {
+        let topology: CommuneTopology;
+        try {
+          topology = JSON.parse(readFileSync(path, 'utf8')) as CommuneTopology;
+        } catch (err) {
+          throw new Error(`Topologie des communes illisible (${path}) : ${(err as Error).message}. Lancez « npm run build:data ».`);
+        }
+        loaded = { topology, index: indexCommuneGeometries(topology) };
+      }
+      return loaded;
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Production entry point: opens the database once, serves the API and, when built, the web app
+ * on one port (PORT, default 8080).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { relative } from 'node:path';
+import { createApp } from './app';
+import { readConfig } from './config';
+import { openDatabase } from './db/connection';
+import { topologyFromFile } from './geo/topology-store';
+
+const t0 = Date.now();
+const config = readConfig();
+if (!existsSync(config.dbPath)) {
+  console.error(`Base absente : ${config.dbPath}. Lancez « npm run setup » (ou « npm run build:data »).`);
+  process.exit(1);
+}
+const db = await openDatabase(config.dbPath);
+const topology = topologyFromFile(config.topologyPath);
+const app = createApp({ db, topology, config });
+
+if (config.webDist) {
+  if (!existsSync(config.webDist)) {
+    console.error(`Application web non construite (${config.webDist}) : lancez « npm run build:web ».`);
+    process.exit(1);
+  }
+  const root = relative(process.cwd(), config.webDist) || '.';
+  const indexHtml = readFileSync(`${config.webDist}/index.html`, 'utf8');
+  app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }));
+  app.use('*', serveStatic({ root }));
+  // Client-side routes (/cpts/…, /snp…) get the app shell.
+  app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(indexHtml)));
+}
+
+const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  console.log(`Maillage prêt sur http://localhost:${info.port} (${Date.now() - t0} ms)`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close();
+    db.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * Builds, once per source change, the fixture database of four régions with the same build code
+ * as production, and hands its folder to the tests (`inject('fixtureDir')`).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildGeodata } from '../scripts/build/build-geodata';
+import { download } from '../scripts/download/download';
+import { FIXTURE_REGIONS, INPUT_CACHE, mirrorDir, REPO } from './helpers/paths';
+
+function hashTree(hash: ReturnType<typeof createHash>, dir: string) {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) hashTree(hash, path);
+    else hash.update(path).update(readFileSync(path));
+  }
+}
+
+export default async function setup(project: TestProject) {
+  let inputs = INPUT_CACHE;
+  if (!existsSync(join(inputs, 'sources.json'))) {
+    const mirror = mirrorDir();
+    if (!mirror) throw new Error('Ni cache de données (npm run download) ni miroir (GEODATA_MIRROR) : impossible de préparer les tests.');
+    inputs = join(REPO, 'tests/.cache/inputs');
+    await download({ millesime: 2026, cacheDir: inputs, mirror });
+  }
+  const hash = createHash('sha256').update(readFileSync(join(inputs, 'sources.json')));
+  hashTree(hash, join(REPO, 'scripts'));
+  hashTree(hash, join(REPO, 'server/src'));
+  const key = hash.digest('hex').slice(0, 16);
+  const fixtureDir = join(REPO, 'tests/.cache', `fixture-${key}`);
+  if (!existsSync(join(fixtureDir, 'maillage.duckdb'))) {
+    for (const old of existsSync(join(REPO, 'tests/.cache')) ? readdirSync(join(REPO, 'tests/.cache')) : []) {
+      if (old.startsWith('fixture-')) rmSync(join(REPO, 'tests/.cache', old), { recursive: true, force: true });
+    }
+    await buildGeodata({ cacheDir: inputs, outDir: fixtureDir, regions: FIXTURE_REGIONS, quiet: true });
+  }
+  project.provide('fixtureDir', fixtureDir);
+  project.provide('inputCache', inputs);
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    fixtureDir: string;
+    inputCache: string;
+  }
+}

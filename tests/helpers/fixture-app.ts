@@ -1,0 +1,36 @@
+/**
+ * The API on the fixture database, called through `app.request()`: no port, no mock.
+ * `writable: true` gives a private copy of the database that the test may change.
+ */
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { createApp } from '../../server/src/app';
+import { openDatabase, type Database } from '../../server/src/db/connection';
+import { topologyFromFile } from '../../server/src/geo/topology-store';
+import type { AppDeps } from '../../server/src/context';
+
+export interface FixtureApp {
+  app: ReturnType<typeof createApp>;
+  db: Database;
+  dir: string;
+  close(): void;
+}
+
+export async function fixtureApp({ writable = false, config = {} }: { writable?: boolean; config?: Partial<AppDeps['config']> } = {}): Promise<FixtureApp> {
+  const dir = inject('fixtureDir');
+  let dbPath = join(dir, 'maillage.duckdb');
+  if (writable) {
+    const tmp = mkdtempSync(join(tmpdir(), 'maillage-test-'));
+    copyFileSync(dbPath, join(tmp, 'maillage.duckdb'));
+    dbPath = join(tmp, 'maillage.duckdb');
+  }
+  const db = await openDatabase(dbPath, { readOnly: !writable });
+  const app = createApp({
+    db,
+    topology: topologyFromFile(join(dir, 'communes.topo.json')),
+    config: { basemap: 'offline', editorToken: 'jeton-de-test', demo: true, ...config },
+  });
+  return { app, db, dir, close: () => db.close() };
+}
