@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { buildCommuneTopology, indexCommuneGeometries } from '../../server/src/geo/commune-topology';
 import { dissolveCommunes } from '../../server/src/geo/dissolve';
 import { roundGeometry } from '../../server/src/geo/commune-topology';
-import { GEOGRAPHY_SCHEMA_VERSION, GEOGRAPHY_TABLES } from '../../server/src/db/geography-schema';
+import { GEOGRAPHY_SCHEMA_VERSION, GEOGRAPHY_SPECS } from '../../server/src/db/geography-schema';
+import { CARE_SPECS } from '../../server/src/db/care-schema';
+import { careOfferTables } from './care-offer';
 import { createProgress, type Progress } from '../lib/progress';
 import { loadInputs } from './load-inputs';
 import { joinCommunes } from './join-communes';
@@ -133,16 +135,19 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
       .map((p) => ({ old_code: p.oldCode, code: p.code, relation: p.relation, old_nom: p.oldNom })),
     tiles: tiles.map((t) => ({ z: t.z, x: t.x, y: t.y, data_b64: t.data.toString('base64') })),
   };
-  const parquet = await progress.step('Tables Parquet', () => writeParquetTables(tables, join(opts.outDir, 'tables')),
-    () => `${GEOGRAPHY_TABLES.length} tables`);
+  const care = await progress.step('Offre de soins par défaut', () => careOfferTables({ cacheDir: opts.cacheDir, communes: rows }),
+    (t) => CARE_SPECS.map((s) => `${t[s.name]?.length ?? 0} ${s.name}`).join(', '));
+  const specs = [...GEOGRAPHY_SPECS, ...CARE_SPECS];
+  const parquet = await progress.step('Tables Parquet', () => writeParquetTables(specs, { ...tables, ...care }, join(opts.outDir, 'tables')),
+    () => `${specs.length} tables`);
 
   const dbPath = join(opts.outDir, 'maillage.duckdb');
-  await progress.step('Base DuckDB', () => loadDatabase(parquet, dbPath), () => dbPath);
+  await progress.step('Base DuckDB', () => loadDatabase(specs, parquet, dbPath), () => dbPath);
 
   const manifestPath = join(opts.outDir, 'manifest.json');
   const outputs = Object.fromEntries([
     ['communes.topo.json', sha256(topologyText)],
-    ...GEOGRAPHY_TABLES.map((t) => [`tables/${t}.parquet`, sha256(readFileSync(parquet[t]))]),
+    ...specs.map((t) => [`tables/${t.name}.parquet`, sha256(readFileSync(parquet[t.name]!))]),
   ]);
   writeFileSync(manifestPath, `${JSON.stringify({ millesime: inputs.millesime, scope: meta.scope, inputs: datasets.map((d) => ({ file: d.id, sha256: d.sha256 })), outputs }, null, 2)}\n`);
 

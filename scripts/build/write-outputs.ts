@@ -3,40 +3,41 @@
  * loads them into a fresh DuckDB database built beside the target and renamed over it only when
  * complete, so a failed build never leaves a half-written database.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../server/src/db/connection';
-import {
-  GEOGRAPHY_COLUMNS, GEOGRAPHY_DDL, GEOGRAPHY_ORDER, GEOGRAPHY_TABLES, type GeographyTable,
-} from '../../server/src/db/geography-schema';
+import type { TableSpec } from '../../server/src/db/table-spec';
 
-export type TableRows = Record<GeographyTable, Record<string, unknown>[]>;
+export type TableRows = Record<string, Record<string, unknown>[]>;
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const sqlStruct = (columns: Record<string, string>) =>
   `{${Object.entries(columns).map(([k, v]) => `${sqlString(k)}: ${sqlString(v)}`).join(', ')}}`;
 
-export async function writeParquetTables(tables: TableRows, tablesDir: string): Promise<Record<GeographyTable, string>> {
+/** SELECT list turning staged columns into table columns (`x_b64` VARCHAR → `x` BLOB). */
+const selectList = (columns: Record<string, string>) =>
+  Object.keys(columns).map((c) => (c.endsWith('_b64') ? `from_base64(${c}) AS ${c.slice(0, -4)}` : c)).join(', ');
+
+export async function writeParquetTables(specs: TableSpec[], tables: TableRows, tablesDir: string): Promise<Record<string, string>> {
   mkdirSync(tablesDir, { recursive: true });
   const stagingDir = join(tablesDir, '.staging');
   mkdirSync(stagingDir, { recursive: true });
   const db = await openDatabase(':memory:', { threads: 1 });
-  const files = {} as Record<GeographyTable, string>;
+  const files: Record<string, string> = {};
   try {
-    for (const table of GEOGRAPHY_TABLES) {
-      const staging = join(stagingDir, `${table}.ndjson`);
-      writeFileSync(staging, tables[table].map((r) => JSON.stringify(r)).join('\n') + '\n');
-      const select = table === 'tiles'
-        ? `SELECT z, x, y, from_base64(data_b64) AS data`
-        : `SELECT *`;
-      const target = join(tablesDir, `${table}.parquet`);
-      const source = tables[table].length === 0
-        ? `(SELECT * FROM (SELECT ${Object.entries(GEOGRAPHY_COLUMNS[table]).map(([k, v]) => `NULL::${v} AS ${k}`).join(', ')}) WHERE false)`
-        : `read_json(${sqlString(staging)}, format = 'newline_delimited', columns = ${sqlStruct(GEOGRAPHY_COLUMNS[table])})`;
+    for (const spec of specs) {
+      const rows = tables[spec.name];
+      if (!rows) throw new Error(`Table ${spec.name} : aucune ligne fournie à l'écriture`);
+      const staging = join(stagingDir, `${spec.name}.ndjson`);
+      writeFileSync(staging, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+      const source = rows.length === 0
+        ? `(SELECT * FROM (SELECT ${Object.entries(spec.columns).map(([k, v]) => `NULL::${v} AS ${k}`).join(', ')}) WHERE false)`
+        : `read_json(${sqlString(staging)}, format = 'newline_delimited', columns = ${sqlStruct(spec.columns)})`;
+      const target = join(tablesDir, `${spec.name}.parquet`);
       await db.run(
-        `COPY (${select} FROM ${source} ORDER BY ${GEOGRAPHY_ORDER[table]}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd)`,
+        `COPY (SELECT ${selectList(spec.columns)} FROM ${source} ORDER BY ${spec.order}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd)`,
       );
-      files[table] = target;
+      files[spec.name] = target;
     }
   } finally {
     db.close();
@@ -45,17 +46,16 @@ export async function writeParquetTables(tables: TableRows, tablesDir: string): 
   return files;
 }
 
-export async function loadDatabase(parquet: Record<GeographyTable, string>, dbPath: string, extraDdl: string[] = []): Promise<void> {
+export async function loadDatabase(specs: TableSpec[], parquet: Record<string, string>, dbPath: string): Promise<void> {
   const tmp = `${dbPath}.building`;
   rmSync(tmp, { force: true });
   rmSync(`${tmp}.wal`, { force: true });
   const db = await openDatabase(tmp);
   try {
-    for (const table of GEOGRAPHY_TABLES) {
-      await db.run(GEOGRAPHY_DDL[table]);
-      await db.run(`INSERT INTO ${table} BY NAME SELECT * FROM read_parquet(${sqlString(parquet[table])})`);
+    for (const spec of specs) {
+      await db.run(spec.ddl);
+      await db.run(`INSERT INTO ${spec.name} BY NAME SELECT * FROM read_parquet(${sqlString(parquet[spec.name]!)})`);
     }
-    for (const ddl of extraDdl) await db.run(ddl);
     await db.run('CHECKPOINT');
   } finally {
     db.close();

@@ -2,6 +2,8 @@
  * DDL of the reference geography, created by the data build. The build writes one Parquet file
  * per table (deterministic) and loads them with `INSERT … BY NAME`, so column order is free.
  */
+import type { TableSpec } from './table-spec';
+
 export const GEOGRAPHY_SCHEMA_VERSION = 1;
 
 export const GEOGRAPHY_TABLES = ['meta', 'datasets', 'regions', 'departements', 'epci', 'communes', 'commune_passage', 'tiles'] as const;
@@ -60,3 +62,10 @@ export const GEOGRAPHY_ORDER: Record<GeographyTable, string> = {
   meta: 'key', datasets: 'id', regions: 'code', departements: 'code', epci: 'code', communes: 'code',
   commune_passage: 'old_code', tiles: 'z, x, y',
 };
+
+export const GEOGRAPHY_SPECS: TableSpec[] = GEOGRAPHY_TABLES.map((name) => ({
+  name,
+  ddl: GEOGRAPHY_DDL[name],
+  columns: GEOGRAPHY_COLUMNS[name],
+  order: GEOGRAPHY_ORDER[name],
+}));
