@@ -3,7 +3,7 @@
  * as production, and hands its folder to the tests (`inject('fixtureDir')`).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildGeodata } from '../scripts/build/build-geodata';
@@ -15,6 +15,16 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) hashTree(hash, path);
     else hash.update(path).update(readFileSync(path));
+  }
+}
+
+/** Fixtures of other source states, unused for an hour, are deleted. */
+function removeStaleFixtures(keep: string) {
+  const root = join(REPO, 'tests/.cache');
+  for (const name of readdirSync(root)) {
+    const path = join(root, name);
+    if (!name.startsWith('fixture-') || path === keep) continue;
+    if (Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
   }
 }
 
@@ -32,10 +42,15 @@ export default async function setup(project: TestProject) {
   const key = hash.digest('hex').slice(0, 16);
   const fixtureDir = join(REPO, 'tests/.cache', `fixture-${key}`);
   if (!existsSync(join(fixtureDir, 'maillage.duckdb'))) {
-    for (const old of existsSync(join(REPO, 'tests/.cache')) ? readdirSync(join(REPO, 'tests/.cache')) : []) {
-      if (old.startsWith('fixture-')) rmSync(join(REPO, 'tests/.cache', old), { recursive: true, force: true });
+    // Build aside and rename: several test runs may share tests/.cache at once.
+    const building = `${fixtureDir}.building-${process.pid}`;
+    await buildGeodata({ cacheDir: inputs, outDir: building, regions: FIXTURE_REGIONS, quiet: true });
+    try {
+      renameSync(building, fixtureDir);
+    } catch {
+      rmSync(building, { recursive: true, force: true }); // another run finished first
     }
-    await buildGeodata({ cacheDir: inputs, outDir: fixtureDir, regions: FIXTURE_REGIONS, quiet: true });
+    removeStaleFixtures(fixtureDir);
   }
   project.provide('fixtureDir', fixtureDir);
   project.provide('inputCache', inputs);

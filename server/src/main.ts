@@ -11,6 +11,8 @@ import { readConfig } from './config';
 import { openDatabase } from './db/connection';
 import { topologyFromFile } from './geo/topology-store';
 
+// Opening hours are evaluated on wall-clock dates (lib/opening-hours.ts): run in UTC.
+process.env.TZ = 'UTC';
 const t0 = Date.now();
 const config = readConfig();
 if (!existsSync(config.dbPath)) {
