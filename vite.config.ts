@@ -1,0 +1,24 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The web app lives in web/; in development /api is proxied to the server (npm run dev:server).
+export default defineConfig({
+  root: 'web',
+  plugins: [react()],
+  // The DSFR stylesheet carries old IE hacks (`@media (min-width: 0\0)`) that LightningCSS rejects: drop them.
+  css: { lightningcss: { errorRecovery: true } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      output: {
+        // MapLibre in its own long-cached chunk.
+        manualChunks: (id) => (id.includes('node_modules/maplibre-gl') ? 'maplibre' : undefined),
+      },
+    },
+  },
+  server: {
+    proxy: { '/api': 'http://localhost:8080' },
+  },
+});

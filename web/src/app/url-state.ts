@@ -1,0 +1,56 @@
+/**
+ * State kept in the address bar so that every view can be shared: the path picks the journey,
+ * the query string holds viewport, selection, layers. A tiny store over the History API.
+ */
+import { useCallback, useSyncExternalStore } from 'react';
+
+const EVENT = 'maillage:navigation';
+
+function subscribe(onChange: () => void) {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(EVENT, onChange);
+  };
+}
+
+const snapshot = () => window.location.pathname + window.location.search;
+
+/** Current path + query string; re-renders on navigation. */
+export function useLocationKey(): string {
+  return useSyncExternalStore(subscribe, snapshot, () => '/');
+}
+
+export function navigate(to: string, { replace = false } = {}) {
+  if (to === snapshot()) return;
+  if (replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  window.dispatchEvent(new Event(EVENT));
+}
+
+export type ParamPatch = Record<string, string | null | undefined>;
+
+/** Changes some query parameters, keeping the others (null removes one). */
+export function patchParams(patch: ParamPatch, { replace = false, pathname = window.location.pathname } = {}) {
+  const params = new URLSearchParams(window.location.search);
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null || v === undefined || v === '') params.delete(k);
+    else params.set(k, v);
+  }
+  const query = params.toString();
+  navigate(`${pathname}${query ? `?${query.replaceAll('%2F', '/').replaceAll('%2C', ',')}` : ''}`, { replace });
+}
+
+/** One query parameter and its setter. */
+export function useParam(name: string): [string | null, (value: string | null, opts?: { replace?: boolean }) => void] {
+  const key = useLocationKey();
+  const value = new URLSearchParams(key.includes('?') ? key.slice(key.indexOf('?')) : '').get(name);
+  const set = useCallback((v: string | null, opts?: { replace?: boolean }) => patchParams({ [name]: v }, opts), [name]);
+  return [value, set];
+}
+
+export function usePathname(): string {
+  const key = useLocationKey();
+  return key.split('?')[0]!;
+}

@@ -1,0 +1,39 @@
+/**
+ * The one typed client of the API: paths, parameters and responses come from the server's
+ * `AppType` (import type only, nothing of the server reaches the bundle).
+ */
+import { hc, type InferResponseType } from 'hono/client';
+import type { AppType } from '../../../server/src/app';
+
+export const client = hc<AppType>(typeof window === 'undefined' ? 'http://localhost' : window.location.origin);
+export const api = client.api;
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; issues: { path: string; message: string }[] };
+}
+
+/** Error carrying the API's French message. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Reads a typed response, throwing the API's French message on error statuses. */
+export async function read<T>(res: { ok: boolean; status: number; json(): Promise<T> }): Promise<T> {
+  if (!res.ok) {
+    let message = `Erreur ${res.status}`;
+    try {
+      message = ((await res.json()) as unknown as ApiErrorBody).error.message;
+    } catch {
+      /* not JSON: keep the status */
+    }
+    throw new ApiRequestError(res.status, message);
+  }
+  return res.json();
+}
+
+export type { InferResponseType };

@@ -1,0 +1,53 @@
+/**
+ * The base map: IGN Géoplateforme « PLAN IGN » vector style when configured and reachable, our
+ * own offline style otherwise (background + the boundaries of our own tiles). Either way the
+ * `maillage` vector source (our communes, départements, régions) is added for the feature layers.
+ */
+import type { StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
+
+export type BasemapSetting = 'auto' | 'ign' | 'offline';
+export type BasemapKind = 'ign' | 'offline';
+
+export const IGN_STYLE_URL = 'https://data.geopf.fr/annexes/ressources/vectorTiles/styles/PLAN.IGN/standard.json';
+export const MAILLAGE_SOURCE = 'maillage';
+export const OFFLINE_BACKGROUND = '#dfe8f1';
+
+export function maillageSource(origin: string, millesime: number): VectorSourceSpecification {
+  return {
+    type: 'vector',
+    tiles: [`${origin}/api/tiles/{z}/{x}/{y}.pbf`],
+    minzoom: 0,
+    maxzoom: 9,
+    promoteId: { communes: 'code' },
+    attribution: `Contours IGN ADMIN EXPRESS, INSEE COG ${millesime} — Maillage`,
+  };
+}
+
+export function offlineStyle(origin: string, millesime: number): StyleSpecification {
+  return {
+    version: 8,
+    name: 'Maillage hors ligne',
+    // No glyphs URL: MapLibre draws labels with local fonts (Marianne from the DSFR, else sans-serif).
+    sources: { [MAILLAGE_SOURCE]: maillageSource(origin, millesime) },
+    layers: [{ id: 'fond', type: 'background', paint: { 'background-color': OFFLINE_BACKGROUND } }],
+  };
+}
+
+async function fetchIgnStyle(timeoutMs: number): Promise<StyleSpecification> {
+  const res = await fetch(IGN_STYLE_URL, { signal: AbortSignal.timeout(timeoutMs) });
+  if (!res.ok) throw new Error(`PLAN IGN : HTTP ${res.status}`);
+  return (await res.json()) as StyleSpecification;
+}
+
+/** Resolves the configured base map; `auto` tries PLAN IGN for a few seconds, then goes offline. */
+export async function resolveBaseStyle(setting: BasemapSetting, origin: string, millesime: number): Promise<{ style: StyleSpecification; kind: BasemapKind }> {
+  if (setting !== 'offline') {
+    try {
+      const ign = await fetchIgnStyle(setting === 'auto' ? 2500 : 10_000);
+      return { style: { ...ign, sources: { ...ign.sources, [MAILLAGE_SOURCE]: maillageSource(origin, millesime) } }, kind: 'ign' };
+    } catch {
+      /* unreachable: fall back to the offline style */
+    }
+  }
+  return { style: offlineStyle(origin, millesime), kind: 'offline' };
+}
