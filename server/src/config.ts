@@ -16,6 +16,8 @@ export interface ServerConfig {
   editorToken: string | null;
   /** Show the demonstration scenario where real data is missing. */
   demo: boolean;
+  /** Open the database read-only (replicas behind a load balancer, benchmarks): imports are refused. */
+  readOnly: boolean;
 }
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -35,5 +37,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     basemap,
     editorToken: env.MAILLAGE_EDITOR_TOKEN || null,
     demo: !['0', 'false', 'non', 'off'].includes((env.MAILLAGE_DEMO ?? '1').toLowerCase()),
+    readOnly: ['1', 'true', 'oui', 'on'].includes((env.MAILLAGE_READ_ONLY ?? '0').toLowerCase()),
   };
 }

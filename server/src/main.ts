@@ -19,7 +19,14 @@ if (!existsSync(config.dbPath)) {
   console.error(`Base absente : ${config.dbPath}. Lancez « npm run setup » (ou « npm run build:data »).`);
   process.exit(1);
 }
-const db = await openDatabase(config.dbPath);
+let db: Awaited<ReturnType<typeof openDatabase>>;
+try {
+  db = await openDatabase(config.dbPath, { readOnly: config.readOnly });
+} catch (err) {
+  console.error(`Ouverture impossible de la base ${config.dbPath} : ${(err as Error).message}`);
+  console.error('Une autre instance l\'utilise-t-elle en écriture ? (MAILLAGE_READ_ONLY=1 pour une instance en lecture seule)');
+  process.exit(1);
+}
 const topology = topologyFromFile(config.topologyPath);
 const app = createApp({ db, topology, config });
 
