@@ -86,13 +86,16 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
   let tileBar: ((done: number) => void) | null = null;
   let tileTotal = 0;
   const tiles = await progress.step('Tuiles vectorielles', () => cutTiles([
-    {
-      name: 'communes',
+    ...([[0, 6, false], [7, 9, true]] as const).map(([minZoom, maxZoom, withName]) => ({
+      name: 'communes', minZoom, maxZoom,
       features: rows.filter((r) => r.geometry).map((r) => ({
-        type: 'Feature', geometry: geometries.get(r.code)!,
-        properties: { code: r.code, nom: r.nom, dep: r.departement, population: r.population, densite: r.area_km2 ? Math.round((r.population / r.area_km2) * 10) / 10 : null },
+        type: 'Feature' as const, geometry: geometries.get(r.code)!,
+        properties: {
+          code: r.code, ...(withName ? { nom: r.nom } : {}), dep: r.departement, population: r.population,
+          densite: r.area_km2 ? Math.round((r.population / r.area_km2) * 10) / 10 : null,
+        },
       })),
-    },
+    })),
     {
       name: 'communes_labels', minZoom: 8,
       features: rows.map((r) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [r.label_lon, r.label_lat] }, properties: { code: r.code, nom: r.nom, population: r.population } })),
