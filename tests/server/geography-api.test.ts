@@ -146,13 +146,29 @@ describe('GET /api/search', () => {
 });
 
 describe('vector tiles', () => {
-  it('serves Mapbox Vector Tiles with the commune, département and région layers', async () => {
-    const res = await f.app.request('/api/tiles/5/15/11.pbf');
+  const tileAt = async (z: number, x: number, y: number) => {
+    const res = await f.app.request(`/api/tiles/${z}/${x}/${y}.pbf`);
     expect(res.headers.get('content-type')).toBe('application/x-protobuf');
-    const tile = new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer())));
+    return new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer())));
+  };
+  const communeProps = (tile: VectorTile, code: string) => {
+    const layer = tile.layers.communes!;
+    return Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties).find((p) => p.code === code);
+  };
+
+  it('serves Mapbox Vector Tiles with the commune, département and région layers', async () => {
+    const tile = await tileAt(5, 15, 11);
     expect(Object.keys(tile.layers).sort()).toEqual(['communes', 'departements', 'regions']);
-    const props = Array.from({ length: tile.layers.communes!.length }, (_, i) => tile.layers.communes!.feature(i).properties);
-    expect(props.find((p) => p.code === '44109')).toMatchObject({ nom: 'Nantes', dep: '44', population: 327734 });
+    // Below zoom 7 the commune polygons carry no name (the heaviest part of a low-zoom tile).
+    const { commune } = (await get('/api/communes/44109')).body;
+    expect(communeProps(tile, '44109')).toEqual({ code: '44109', dep: '44', population: 327734, densite: commune.densite });
+    expect(commune.densite).toBeCloseTo(4997, 0);
+  });
+
+  it('adds commune names from zoom 7 and label points from zoom 8', async () => {
+    expect(communeProps(await tileAt(7, 63, 44), '44109')).toMatchObject({ nom: 'Nantes', population: 327734 });
+    const z8 = await tileAt(8, 126, 89);
+    expect(Object.keys(z8.layers)).toContain('communes_labels');
   });
 
   it('answers an empty tile outside the data and 400 outside the grid', async () => {
