@@ -11,6 +11,10 @@ import { territoryRoutes } from './routes/territories';
 import { communeRoutes } from './routes/communes';
 import { searchRoutes } from './routes/search';
 import { tileRoutes } from './routes/tiles';
+import { perimeterRoutes } from './routes/perimeter';
+import { coverageRoutes } from './routes/coverage';
+import { accessRoutes } from './routes/access';
+import { indicatorRoutes } from './routes/indicators';
 
 export function createApi(deps: AppDeps) {
   return new Hono<AppEnv>()
@@ -24,7 +28,11 @@ export function createApi(deps: AppDeps) {
     .route('/', territoryRoutes)
     .route('/', communeRoutes)
     .route('/', searchRoutes)
-    .route('/', tileRoutes);
+    .route('/', tileRoutes)
+    .route('/', perimeterRoutes)
+    .route('/', coverageRoutes)
+    .route('/', accessRoutes)
+    .route('/', indicatorRoutes);
 }
 
 export function createApp(deps: AppDeps) {

@@ -1,0 +1,53 @@
+/**
+ * The CPTS coverage of a territory with the contiguity of each CPTS present there (computed on
+ * the CPTS's whole territory, inside and outside the territory analysed), and its layers:
+ * dissolved perimeters of the CPTS, of the zones blanches and of the overlaps.
+ */
+import type { LoadedTopology } from '../geo/topology-store';
+import { contiguity, type Component } from './contiguity';
+import { cptsCoverage, type CptsCoverage, type CptsCoverageOptions, type CptsSummary } from './cpts-coverage';
+import type { CommuneRef, CommuneTable, CptsRecord } from './inputs';
+import { perimeter, type PerimeterFeature } from './perimeter';
+
+export interface CptsReportEntry extends CptsSummary {
+  composantes: number;
+  parties: number;
+  /** Groups of communes cut off from the main one (most populated first). */
+  enclaves: Component[];
+}
+
+export type CptsReport = Omit<CptsCoverage, 'cpts'> & {
+  cpts: CptsReportEntry[];
+  nonContigues: { id: string; nom: string; composantes: Component[] }[];
+  methode: string;
+};
+
+export const CPTS_METHOD =
+  "Une commune est couverte si au moins une CPTS retenue (selon le filtre de statut) la compte dans son territoire. " +
+  "Une commune couverte partiellement (ex. quelques quartiers d'une grande ville) est comptée couverte : sa population est donnée à part (couvertePartiellement). " +
+  "Couverte + non couverte = population totale du territoire, exactement. " +
+  "Une CPTS est non contiguë quand ses communes forment plusieurs groupes sans frontière commune (les îles et les enclaves en sont).";
+
+export function cptsReport(topo: LoadedTopology, table: CommuneTable, territory: CommuneRef[], cpts: CptsRecord[], options: CptsCoverageOptions = {}): CptsReport {
+  const coverage = cptsCoverage(territory, table.byCode, cpts, options);
+  const byId = new Map(cpts.map((c) => [c.id, c]));
+  const nonContigues: CptsReport['nonContigues'] = [];
+  const entries: CptsReportEntry[] = coverage.cpts.map((s) => {
+    const k = contiguity(topo, table, byId.get(s.id)!.communes.map((m) => m.code));
+    if (k.composantes.length > 1) nonContigues.push({ id: s.id, nom: s.nom, composantes: k.composantes });
+    return { ...s, composantes: k.composantes.length, parties: k.parties, enclaves: k.composantes.slice(1) };
+  });
+  return { ...coverage, cpts: entries, nonContigues, methode: CPTS_METHOD };
+}
+
+export type CptsLayer = 'cpts' | 'zone_blanche' | 'chevauchement';
+
+/** Dissolved layers of a report: one feature per CPTS, one for the zones blanches, one for the overlaps. */
+export function cptsLayers(topo: LoadedTopology, table: CommuneTable, report: CptsReport, cpts: CptsRecord[]): { layer: CptsLayer; id: string; nom: string; feature: PerimeterFeature }[] {
+  const byId = new Map(cpts.map((c) => [c.id, c]));
+  return [
+    ...report.cpts.map((e) => ({ layer: 'cpts' as const, id: e.id, nom: e.nom, feature: perimeter(topo, table, byId.get(e.id)!.communes.map((m) => m.code).filter((c) => table.byCode.has(c))) })),
+    { layer: 'zone_blanche', id: 'zones-blanches', nom: 'Zones blanches (aucune CPTS)', feature: perimeter(topo, table, report.zonesBlanches.map((z) => z.code)) },
+    { layer: 'chevauchement', id: 'chevauchements', nom: 'Communes dans plusieurs CPTS', feature: perimeter(topo, table, report.chevauchements.map((z) => z.code)) },
+  ];
+}

@@ -1,0 +1,90 @@
+/**
+ * The plain records every analysis takes: communes of the reference geography and the care
+ * offer, as loaded from the database (or built by a test). No analysis reads the database itself.
+ */
+
+export interface CommuneRef {
+  code: string;
+  nom: string;
+  departement: string;
+  region: string;
+  epci: string | null;
+  population: number;
+  /** Label point (pole of inaccessibility), WGS84. Contained communes carry their parent's. */
+  lon: number;
+  lat: number;
+  /** Commune whose polygon contains this one when it has no polygon of its own. */
+  containedIn: string | null;
+  areaKm2: number | null;
+}
+
+export type CptsStatus = 'pré-projet' | 'projet de santé' | 'ACI signé';
+
+export interface CptsRecord {
+  id: string;
+  name: string;
+  status: CptsStatus;
+  demo: boolean;
+  communes: { code: string; coverage: 'entière' | 'partielle' }[];
+}
+
+export type OfferKind = 'MSP' | 'CDS' | 'MMG' | 'SU' | 'CPTS_SIEGE' | 'ESP' | 'AUTRE';
+
+export interface StructureRecord {
+  id: string;
+  kind: OfferKind;
+  name: string;
+  commune: string;
+  departement: string;
+  lon: number;
+  lat: number;
+  openingHours: string | null;
+  acceptsSnp: 'oui' | 'non' | 'inconnu';
+  hostSuId: string | null;
+  demo: boolean;
+}
+
+export type SasStatus = 'opérationnel' | 'en préparation' | 'pilote' | 'aucun';
+
+export interface SasRecord {
+  departement: string;
+  status: SasStatus;
+  /** ISO date, possibly partial: YYYY-MM-DD, YYYY-MM or YYYY. */
+  startDate: string | null;
+  demo: boolean;
+  filieres: { filiere: string; since: string | null }[];
+}
+
+export interface ProtocolRecord {
+  id: string;
+  title: string;
+  concernsSnp: boolean;
+  demo: boolean;
+}
+
+export interface DeploymentRecord {
+  id: string;
+  protocolId: string;
+  structureId: string | null;
+  cptsId: string | null;
+  demo: boolean;
+}
+
+/** Communes of the database indexed by code, with territory names for labels. */
+export interface CommuneTable {
+  list: CommuneRef[];
+  byCode: Map<string, CommuneRef>;
+  names: { regions: Map<string, string>; departements: Map<string, string>; epci: Map<string, string> };
+}
+
+export function communeTable(list: CommuneRef[], names: CommuneTable['names']): CommuneTable {
+  const byCode = new Map<string, CommuneRef>();
+  for (const c of list) {
+    if (byCode.has(c.code)) throw new Error(`communeTable : code commune en double (${c.code})`);
+    byCode.set(c.code, c);
+  }
+  return { list, byCode, names };
+}
+
+/** Code of the polygon that carries a commune's territory: its own, or its container's. */
+export const geometryCodeOf = (c: CommuneRef) => c.containedIn ?? c.code;

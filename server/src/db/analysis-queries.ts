@@ -1,0 +1,108 @@
+/**
+ * Reads the inputs of the coverage and access analyses: the communes of the reference geography
+ * and the care offer, honouring the demonstration setting (demo rows are left out when
+ * `demo` is false). Also the data version that keys the analysis cache.
+ */
+import { listValue } from '@duckdb/node-api';
+import type { Database } from './connection';
+import { communeTable, type CommuneRef, type CommuneTable, type CptsRecord, type DeploymentRecord, type ProtocolRecord, type SasRecord, type StructureRecord } from '../analysis/inputs';
+
+export interface DemoFilter {
+  /** Include demonstration rows. */
+  demo: boolean;
+}
+
+/** `meta.data_version`, incremented by every import; '0' when absent. */
+export async function dataVersion(db: Database): Promise<string> {
+  const [row] = await db.all<{ value: string }>("SELECT value FROM meta WHERE key = 'data_version'");
+  return row?.value ?? '0';
+}
+
+export async function loadCommuneTable(db: Database): Promise<CommuneTable> {
+  const list = await db.all<CommuneRef>(
+    `SELECT code, nom, departement, region, epci, population, label_lon AS lon, label_lat AS lat,
+            contained_in AS containedIn, area_km2 AS areaKm2
+     FROM communes ORDER BY code`,
+  );
+  const pairs = (sql: string) => db.all<{ code: string; nom: string }>(sql).then((rows) => new Map(rows.map((r) => [r.code, r.nom])));
+  return communeTable(list, {
+    regions: await pairs('SELECT code, nom FROM regions'),
+    departements: await pairs('SELECT code, nom FROM departements'),
+    epci: await pairs('SELECT code, nom FROM epci'),
+  });
+}
+
+/** Does the database hold the care tables? (A geography-only build has none.) */
+async function hasCareTables(db: Database): Promise<boolean> {
+  const [row] = await db.all<{ n: number }>("SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'structures'");
+  return (row?.n ?? 0) > 0;
+}
+
+export async function loadStructures(db: Database, { demo }: DemoFilter): Promise<StructureRecord[]> {
+  if (!(await hasCareTables(db))) return [];
+  return db.all<StructureRecord>(
+    `SELECT s.id, s.kind, s.name, s.commune, coalesce(c.departement, '') AS departement, s.lon, s.lat,
+            s.opening_hours AS openingHours, s.accepts_snp AS acceptsSnp, s.host_su_id AS hostSuId, s.demo
+     FROM structures s LEFT JOIN communes c ON c.code = s.commune
+     WHERE $demo OR NOT s.demo ORDER BY s.id`,
+    { demo },
+  );
+}
+
+export async function loadCpts(db: Database, { demo }: DemoFilter): Promise<CptsRecord[]> {
+  if (!(await hasCareTables(db))) return [];
+  return db.all<CptsRecord>(
+    `SELECT p.id, p.name, p.status, p.demo,
+            coalesce(list({'code': m.commune, 'coverage': m.coverage} ORDER BY m.commune) FILTER (WHERE m.commune IS NOT NULL), []) AS communes
+     FROM cpts p LEFT JOIN cpts_communes m ON m.cpts_id = p.id AND ($demo OR NOT m.demo)
+     WHERE $demo OR NOT p.demo
+     GROUP BY p.id, p.name, p.status, p.demo ORDER BY p.id`,
+    { demo },
+  );
+}
+
+export async function loadSas(db: Database, { demo }: DemoFilter): Promise<SasRecord[]> {
+  if (!(await hasCareTables(db))) return [];
+  return db.all<SasRecord>(
+    `SELECT s.departement, s.status, s.start_date AS startDate, s.demo,
+            coalesce(list({'filiere': f.filiere, 'since': f.since} ORDER BY f.filiere) FILTER (WHERE f.filiere IS NOT NULL), []) AS filieres
+     FROM sas s LEFT JOIN sas_filieres f ON f.departement = s.departement AND ($demo OR NOT f.demo)
+     WHERE $demo OR NOT s.demo
+     GROUP BY s.departement, s.status, s.start_date, s.demo ORDER BY s.departement`,
+    { demo },
+  );
+}
+
+export async function loadProtocols(db: Database, { demo }: DemoFilter): Promise<{ protocols: ProtocolRecord[]; deployments: DeploymentRecord[] }> {
+  if (!(await hasCareTables(db))) return { protocols: [], deployments: [] };
+  const protocols = await db.all<ProtocolRecord>(
+    'SELECT id, title, concerns_snp AS concernsSnp, demo FROM protocols WHERE $demo OR NOT demo ORDER BY id',
+    { demo },
+  );
+  const deployments = await db.all<DeploymentRecord>(
+    `SELECT id, protocol_id AS protocolId, structure_id AS structureId, cpts_id AS cptsId, demo
+     FROM protocol_deployments WHERE $demo OR NOT demo ORDER BY id`,
+    { demo },
+  );
+  return { protocols, deployments };
+}
+
+/** Current codes of old ones (communes merged or renamed since), for the codes given. */
+export async function translateOldCodes(db: Database, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.all<{ old: string; code: string }>(
+    'SELECT old_code AS old, code FROM commune_passage WHERE list_contains($codes, old_code)',
+    { codes: listValue(codes) },
+  );
+  return new Map(rows.map((r) => [r.old, r.code]));
+}
+
+/** Stored GeoJSON geometry text of communes (null for communes without own polygon). */
+export async function communeGeometryTexts(db: Database, codes: string[]): Promise<Map<string, string | null>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.all<{ code: string; geometry: string | null }>(
+    'SELECT code, geometry FROM communes WHERE list_contains($codes, code)',
+    { codes: listValue(codes) },
+  );
+  return new Map(rows.map((r) => [r.code, r.geometry]));
+}

@@ -1,0 +1,106 @@
+/**
+ * Access to soins non programmés: distance to the nearest SNP offer (optionally open at an
+ * instant) and the 2SFCA accessibility index. JSON figures, CSV tables, GeoJSON layers (commune
+ * polygons with their values, offers as points). Cached by parameters and data version.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../context';
+import { accessibilityReport } from '../analysis/accessibility-report';
+import { inTerritory } from '../analysis/territory';
+import { snpAccess } from '../analysis/snp-access';
+import { selectSnpOffers } from '../analysis/snp-offers';
+import { communeGeometryTexts } from '../db/analysis-queries';
+import { exportFileName, exportHeaders } from '../lib/attachment';
+import { validate } from '../lib/validate';
+import { analysisContext, cachedAnalysis, resolveTerritory, territoryHeader } from './analysis-context';
+import { bandsParam, formatParam, instantParam, kmParam, territoryParam } from './analysis-params';
+import { accessibilityCsv, communeLayerText, snpCsv } from './access-exports';
+
+const snpQuery = z.object({
+  territory: territoryParam,
+  at: instantParam.optional(),
+  thresholdKm: kmParam('seuil', 200).default(30),
+  suMmgKm: kmParam('distance SU–MMG', 200).default(10),
+  unknownHours: z.enum(['exclude', 'include'], { error: 'horaires inconnus : exclude (écarter, par défaut) ou include (compter ouvertes)' }).default('exclude'),
+  format: formatParam,
+  table: z.enum(['communes', 'su-sans-mmg'], { error: 'table attendue : communes ou su-sans-mmg' }).default('communes'),
+});
+
+const fcaQuery = z.object({
+  territory: territoryParam,
+  bands: bandsParam.optional(),
+  detourFactor: z.coerce.number({ error: 'coefficient de détour : nombre attendu' }).refine((v) => v >= 1 && v <= 3, { message: 'coefficient de détour entre 1 et 3' }).optional(),
+  format: formatParam,
+  table: z.enum(['communes', 'sous-territoires'], { error: 'table attendue : communes ou sous-territoires' }).default('communes'),
+});
+
+export const accessRoutes = new Hono<AppEnv>()
+  .get('/access/snp', validate('query', snpQuery), async (c) => {
+    const q = c.req.valid('query');
+    const ctx = await analysisContext(c);
+    const t = resolveTerritory(ctx, q.territory);
+    const at = q.at ?? null;
+    const key = `snp|${t.code}|${at?.toISOString() ?? ''}|${q.thresholdKm}|${q.suMmgKm}|${q.unknownHours}`;
+    const { value, version } = await cachedAnalysis(ctx, key, (care) => {
+      const selection = selectSnpOffers(care.structures, { at, unknownHours: q.unknownHours });
+      const access = snpAccess(t.communes, selection.offers, care.structures, { thresholdKm: q.thresholdKm, suWithoutMmgKm: q.suMmgKm });
+      const parType: Record<string, number> = {};
+      for (const o of selection.offers) parType[o.kind] = (parType[o.kind] ?? 0) + 1;
+      return {
+        selection,
+        body: {
+          instant: at?.toISOString() ?? null,
+          offres: {
+            retenues: selection.offers.length, parType, fermees: selection.closed,
+            horairesInconnusEcartees: selection.unknown, horairesInconnusComptees: selection.unknownIncluded, politiqueHorairesInconnus: q.unknownHours,
+            definition: "Offres de soins non programmés : MMG, sites d'urgence (SU) et MSP ou centres de santé déclarant accueillir des soins non programmés. Un SU sans horaires est supposé ouvert 24 h/24.",
+          },
+          donneesDemonstration: selection.offers.some((o) => o.demo),
+          ...access,
+        },
+      };
+    });
+    if (q.format === 'csv') {
+      const name = exportFileName(q.table === 'communes' ? 'acces-snp' : 'acces-snp-su-sans-mmg', t.slug, 'csv');
+      return c.body(snpCsv(value.body, q.table), 200, exportHeaders(name, 'csv'));
+    }
+    if (q.format === 'geojson') {
+      const geometries = await communeGeometryTexts(ctx.db, t.communes.map((x) => x.code));
+      const rows = value.body.parCommune.map((r) => ({
+        code: r.code,
+        properties: { code: r.code, nom: r.nom, population: r.population, distance_route_estimee_km: r.distanceRouteKm, distance_vol_oiseau_km: r.distanceVolOiseauKm, bande: r.bande, offre: r.offre?.nom ?? null, offre_type: r.offre?.type ?? null },
+      }));
+      const offers = value.selection.offers.filter((o) => { const x = ctx.table.byCode.get(o.commune); return !!x && inTerritory(q.territory, x); });
+      const text = communeLayerText(rows, geometries, offers, { name: `Accès aux soins non programmés — ${t.nom}`, instant: value.body.instant, methode: value.body.methode.description, version_donnees: version });
+      return c.body(text, 200, exportHeaders(exportFileName('acces-snp', t.slug, 'geojson'), 'geojson'));
+    }
+    return c.json({
+      territoire: territoryHeader(t),
+      parametres: { at: value.body.instant, thresholdKm: q.thresholdKm, suMmgKm: q.suMmgKm, unknownHours: q.unknownHours },
+      versionDonnees: version,
+      ...value.body,
+    });
+  })
+  .get('/access/2sfca', validate('query', fcaQuery), async (c) => {
+    const q = c.req.valid('query');
+    const ctx = await analysisContext(c);
+    const t = resolveTerritory(ctx, q.territory);
+    const key = `2sfca|${t.code}|${JSON.stringify(q.bands ?? null)}|${q.detourFactor ?? ''}`;
+    const { value, version } = await cachedAnalysis(ctx, key, (care) => {
+      const offers = selectSnpOffers(care.structures).offers;
+      return { report: accessibilityReport(q.territory, ctx.table, offers, { bands: q.bands, detourFactor: q.detourFactor }), offers, demo: offers.some((o) => o.demo) };
+    });
+    if (q.format === 'csv') {
+      const name = exportFileName(q.table === 'communes' ? 'accessibilite-2sfca' : 'accessibilite-2sfca-sous-territoires', t.slug, 'csv');
+      return c.body(accessibilityCsv(value.report, q.table), 200, exportHeaders(name, 'csv'));
+    }
+    if (q.format === 'geojson') {
+      const geometries = await communeGeometryTexts(ctx.db, t.communes.map((x) => x.code));
+      const rows = value.report.parCommune.map((r) => ({ code: r.code, properties: { code: r.code, nom: r.nom, population: r.population, indice_pour_100000: r.indice } }));
+      const offers = value.offers.filter((o) => { const x = ctx.table.byCode.get(o.commune); return !!x && inTerritory(q.territory, x); });
+      const text = communeLayerText(rows, geometries, offers, { name: `Accessibilité 2SFCA aux soins non programmés — ${t.nom}`, unite: value.report.methode.unite, version_donnees: version });
+      return c.body(text, 200, exportHeaders(exportFileName('accessibilite-2sfca', t.slug, 'geojson'), 'geojson'));
+    }
+    return c.json({ territoire: territoryHeader(t), parametres: { bands: value.report.methode.bandes, detourFactor: value.report.methode.coefficientDetour }, versionDonnees: version, donneesDemonstration: value.demo, ...value.report });
+  });

@@ -1,0 +1,73 @@
+/**
+ * What every analysis endpoint needs: the commune table (loaded once per process: the geography
+ * does not change while it runs), the topology, the care offer at the current data version
+ * (cached), the demonstration setting, and the territory checked against the database.
+ */
+import type { Context } from 'hono';
+import type { AppEnv } from '../context';
+import type { CommuneRef, CommuneTable, CptsRecord, DeploymentRecord, ProtocolRecord, SasRecord, StructureRecord } from '../analysis/inputs';
+import { communesOf, formatTerritory, territoryName, territorySlug, type Territory } from '../analysis/territory';
+import { loadCommuneTable, loadCpts, loadProtocols, loadSas, loadStructures } from '../db/analysis-queries';
+import type { Database } from '../db/connection';
+import type { LoadedTopology } from '../geo/topology-store';
+import { notFound } from '../lib/api-error';
+import { cachedResult, referenceData } from '../lib/analysis-cache';
+
+export interface CareInputs {
+  structures: StructureRecord[];
+  cpts: CptsRecord[];
+  sas: SasRecord[];
+  protocols: ProtocolRecord[];
+  deployments: DeploymentRecord[];
+}
+
+export interface AnalysisContext {
+  db: Database;
+  table: CommuneTable;
+  topology: () => LoadedTopology;
+  demo: boolean;
+}
+
+export interface ResolvedTerritory {
+  territory: Territory;
+  code: string;
+  slug: string;
+  nom: string;
+  communes: CommuneRef[];
+  population: number;
+}
+
+export async function analysisContext(c: Context<AppEnv>): Promise<AnalysisContext> {
+  const db = c.get('db');
+  const store = c.get('topology');
+  return { db, table: await referenceData(db, 'communes', () => loadCommuneTable(db)), topology: () => store.get(), demo: c.get('config').demo };
+}
+
+export function resolveTerritory(ctx: AnalysisContext, territory: Territory): ResolvedTerritory {
+  const nom = territoryName(territory, ctx.table);
+  if (nom === null) throw notFound(`Territoire ${formatTerritory(territory)} inconnu de la base.`);
+  const communes = communesOf(territory, ctx.table);
+  return { territory, code: formatTerritory(territory), slug: territorySlug(territory), nom, communes, population: communes.reduce((s, x) => s + x.population, 0) };
+}
+
+/** The care offer at the current data version (one load per version and demo setting). */
+export async function careInputs(ctx: AnalysisContext): Promise<{ care: CareInputs; version: string }> {
+  const { value, version } = await cachedResult(ctx.db, `care|${ctx.demo}`, async () => {
+    const filter = { demo: ctx.demo };
+    const [structures, cpts, sas, protocols] = await Promise.all([
+      loadStructures(ctx.db, filter), loadCpts(ctx.db, filter), loadSas(ctx.db, filter), loadProtocols(ctx.db, filter),
+    ]);
+    return { structures, cpts, sas, ...protocols };
+  });
+  return { care: value, version };
+}
+
+/** A computed result at the current data version, cached by `key` (parameters) and demo setting. */
+export async function cachedAnalysis<T>(ctx: AnalysisContext, key: string, compute: (care: CareInputs) => T | Promise<T>): Promise<{ value: T; version: string }> {
+  const { value, version } = await cachedResult(ctx.db, `${key}|${ctx.demo}`, async () => compute((await careInputs(ctx)).care));
+  return { value, version };
+}
+
+export function territoryHeader(t: ResolvedTerritory) {
+  return { code: t.code, nom: t.nom, population: t.population, communes: t.communes.length };
+}

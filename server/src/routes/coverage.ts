@@ -1,0 +1,69 @@
+/**
+ * Coverage of a territory by CPTS (with status filter) and by SAS (at a date): figures as JSON,
+ * tables as CSV, layers as GeoJSON. Results are cached by parameters and data version.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../context';
+import { cptsLayers, cptsReport } from '../analysis/cpts-report';
+import { perimeter } from '../analysis/perimeter';
+import { sasCoverage } from '../analysis/sas-coverage';
+import { exportFileName, exportHeaders, parisDay } from '../lib/attachment';
+import { validate } from '../lib/validate';
+import { analysisContext, cachedAnalysis, resolveTerritory, territoryHeader } from './analysis-context';
+import { dayParam, formatParam, territoryParam } from './analysis-params';
+import { cptsCsv, cptsGeojson, sasCsv, sasGeojson } from './coverage-exports';
+
+const cptsQuery = z.object({
+  territory: territoryParam,
+  status: z.enum(['all', 'projet', 'aci'], { error: 'statut attendu : all (toutes), projet (projet de santé et au-delà) ou aci (ACI signé)' }).default('all'),
+  format: formatParam,
+  table: z.enum(['communes', 'cpts', 'chevauchements'], { error: 'table attendue : communes, cpts ou chevauchements' }).default('communes'),
+});
+
+const sasQuery = z.object({ territory: territoryParam, date: dayParam.optional(), format: formatParam });
+
+export const coverageRoutes = new Hono<AppEnv>()
+  .get('/coverage/cpts', validate('query', cptsQuery), async (c) => {
+    const q = c.req.valid('query');
+    const ctx = await analysisContext(c);
+    const t = resolveTerritory(ctx, q.territory);
+    const key = `cpts|${t.code}|${q.status}`;
+    const { value: report, version } = await cachedAnalysis(ctx, key, (care) => cptsReport(ctx.topology(), ctx.table, t.communes, care.cpts, { status: q.status }));
+    if (q.format === 'csv') {
+      const name = exportFileName(q.table === 'communes' ? 'couverture-cpts' : `couverture-cpts-${q.table}`, t.slug, 'csv');
+      return c.body(cptsCsv(report, q.table), 200, exportHeaders(name, 'csv'));
+    }
+    if (q.format === 'geojson') {
+      const { value: layers } = await cachedAnalysis(ctx, `${key}|couches`, (care) => cptsLayers(ctx.topology(), ctx.table, report, care.cpts));
+      const text = cptsGeojson(layers, report, { name: `Couverture CPTS — ${t.nom}`, statut: q.status, version_donnees: version, donnees_demonstration: report.donneesDemonstration });
+      return c.body(text, 200, exportHeaders(exportFileName('couverture-cpts', t.slug, 'geojson'), 'geojson'));
+    }
+    const { parCommune: _perCommune, ...figures } = report;
+    return c.json({ territoire: territoryHeader(t), parametres: { status: q.status }, versionDonnees: version, ...figures });
+  })
+  .get('/coverage/sas', validate('query', sasQuery), async (c) => {
+    const q = c.req.valid('query');
+    const ctx = await analysisContext(c);
+    const t = resolveTerritory(ctx, q.territory);
+    const date = q.date ?? parisDay();
+    const key = `sas|${t.code}|${date}`;
+    const { value: result, version } = await cachedAnalysis(ctx, key, (care) =>
+      sasCoverage({ territory: t.communes, all: ctx.table.list, sas: care.sas, names: ctx.table.names, date }));
+    if (q.format === 'csv') return c.body(sasCsv(result), 200, exportHeaders(exportFileName('couverture-sas', t.slug, 'csv'), 'csv'));
+    if (q.format === 'geojson') {
+      const { value: geometries } = await cachedAnalysis(ctx, `sas-couches|${t.code}`, () => {
+        const byDep = new Map<string, string[]>();
+        for (const x of t.communes) (byDep.get(x.departement) ?? byDep.set(x.departement, []).get(x.departement)!).push(x.code);
+        return new Map([...byDep].map(([dep, codes]) => [dep, perimeter(ctx.topology(), ctx.table, codes)]));
+      });
+      const text = sasGeojson(result, geometries, { name: `Couverture SAS au ${date} — ${t.nom}`, version_donnees: version, donnees_demonstration: result.donneesDemonstration });
+      return c.body(text, 200, exportHeaders(exportFileName('couverture-sas', t.slug, 'geojson'), 'geojson'));
+    }
+    return c.json({ territoire: territoryHeader(t), parametres: { date }, versionDonnees: version, methode: SAS_METHOD, ...result });
+  });
+
+const SAS_METHOD =
+  "Un SAS couvre tout son département. Population couverte à la date : départements dont le SAS est opérationnel ou pilote et a démarré au plus tard ce jour. " +
+  "Une date de démarrage connue seulement au mois ou à l'année qui contient ce jour est « incertaine » (non comptée) ; un SAS en service sans date connue est compté et signalé. " +
+  "La filière de médecine générale est celle de tout SAS ; les autres filières comptent à partir de leur propre date.";
