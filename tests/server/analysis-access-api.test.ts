@@ -1,0 +1,116 @@
+/** GET /api/access/snp, /api/access/2sfca and /api/indicators on the fixture with the curated lists. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haversineKm } from '../../server/src/analysis/distance';
+import { analysisFixture, type AnalysisFixture } from '../helpers/analysis-fixture';
+
+let f: AnalysisFixture;
+beforeAll(async () => {
+  f = await analysisFixture();
+});
+afterAll(() => f.close());
+
+const csvLines = (text: string) => text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+
+describe('GET /api/access/snp', () => {
+  it('gives every commune of La Réunion its nearest SNP offer, bands that add up, and says distances are estimated', async () => {
+    const { status, body } = await f.get('/api/access/snp?territory=departement:974');
+    expect(status).toBe(200);
+    expect(body.offres.parType).toMatchObject({ MMG: 17, SU: 13 });
+    expect(body.parCommune).toHaveLength(24);
+    expect(body.bandes.reduce((s: number, b: any) => s + b.population, 0)).toBe(body.territoire.population);
+    expect(body.methode).toMatchObject({ type: 'estimation', coefficientDetour: 1.3 });
+    expect(body.methode.description).toMatch(/Aucun réseau routier/);
+    const stPierre = body.parCommune.find((c: any) => c.code === '97416');
+    expect(stPierre.distanceVolOiseauKm).toBe(0);
+    expect(stPierre.bande).toBe('0–10 km');
+  });
+
+  it('at 21:00 on a Monday in Paris keeps Bouaye and the SU open at night; Ancenis closes, unknown hours are set aside', async () => {
+    const at = encodeURIComponent('2026-11-23T21:00:00+01:00');
+    const { body } = await f.get(`/api/access/snp?territory=departement:44&at=${at}`);
+    expect(body.instant).toBe('2026-11-23T20:00:00.000Z');
+    expect(body.offres).toMatchObject({ fermees: 1, horairesInconnusEcartees: 15, politiqueHorairesInconnus: 'exclude' });
+    const ancenis = body.parCommune.find((c: any) => c.code === '44003');
+    expect(ancenis.offre.nom).not.toBe('Centre hospitalier Erdre et Loire');
+    expect(ancenis.distanceRouteKm).toBeGreaterThan(10);
+    const day = (await f.get('/api/access/snp?territory=departement:44')).body.parCommune.find((c: any) => c.code === '44003');
+    expect(day.offre.nom).toBe('Centre hospitalier Erdre et Loire');
+    const inclusive = (await f.get(`/api/access/snp?territory=departement:44&at=${at}&unknownHours=include`)).body;
+    expect(inclusive.offres.horairesInconnusComptees).toBe(15);
+  });
+
+  it('lists communes beyond the threshold and SU with no MMG nearby, checked against the offers themselves', async () => {
+    const { body } = await f.get('/api/access/snp?territory=departement:44&thresholdKm=20&suMmgKm=10');
+    expect(body.auDelaDuSeuil.seuilKm).toBe(20);
+    expect(body.auDelaDuSeuil.liste.every((c: any) => c.distanceRouteKm > 20)).toBe(true);
+    expect(body.auDelaDuSeuil.population).toBe(body.auDelaDuSeuil.liste.reduce((s: number, c: any) => s + c.population, 0));
+    expect(body.suSansMmg.liste.map((s: any) => s.nom).sort()).toEqual(['CHU de Nantes', 'Centre hospitalier Erdre et Loire', 'Nouvelles Cliniques Nantaises']);
+    const nantes = f.table.byCode.get('44109')!;
+    const bouaye = f.table.byCode.get('44018')!;
+    expect(body.suSansMmg.liste.find((s: any) => s.nom === 'CHU de Nantes').mmgLaPlusProche.distanceRouteKm).toBeCloseTo(haversineKm(nantes.lon, nantes.lat, bouaye.lon, bouaye.lat) * 1.3, 1);
+  });
+
+  it('exports communes as CSV and GeoJSON (polygons and offer points)', async () => {
+    const csv = await f.get('/api/access/snp?territory=departement:974&format=csv');
+    expect(csv.headers.get('content-disposition')).toMatch(/acces-snp_departement-974_\d{4}-\d{2}-\d{2}\.csv/);
+    const lines = csvLines(csv.text);
+    expect(lines).toHaveLength(25);
+    expect(lines[0]).toBe('code_commune;nom;departement;population;distance_vol_oiseau_km;distance_route_estimee_km;bande;au_dela_du_seuil;offre_id;offre_nom;offre_type;offre_commune;coefficient_detour');
+    expect(lines.find((l) => l.startsWith('97416;'))).toMatch(/;0;0;0–10 km;non;.*;1,3$/);
+    const su = csvLines((await f.get('/api/access/snp?territory=departement:44&format=csv&table=su-sans-mmg')).text);
+    expect(su).toHaveLength(4);
+    const geo = (await f.get('/api/access/snp?territory=departement:974&format=geojson')).body;
+    expect(geo.features.filter((x: any) => x.properties.couche === 'commune')).toHaveLength(24);
+    expect(geo.features.filter((x: any) => x.properties.couche === 'offre').map((x: any) => x.geometry.type)).toEqual(Array(8).fill('Point'));
+  });
+
+  it('refuses an instant without time zone, a negative threshold and an unknown policy, in French', async () => {
+    const noZone = await f.get('/api/access/snp?territory=france&at=2026-11-23T21:00');
+    expect(noZone.status).toBe(400);
+    expect(noZone.body.error.issues[0].message).toMatch(/avec son fuseau/);
+    expect((await f.get('/api/access/snp?territory=france&thresholdKm=-3')).body.error.issues[0].message).toBe('seuil : entre 0 et 200 km');
+    expect((await f.get('/api/access/snp?territory=france&unknownHours=maybe')).status).toBe(400);
+  });
+});
+
+describe('GET /api/access/2sfca', () => {
+  it('gives Haute-Garonne a population-weighted index, per EPCI and per commune', async () => {
+    const { status, body } = await f.get('/api/access/2sfca?territory=departement:31');
+    expect(status).toBe(200);
+    expect(body.parCommune).toHaveLength(586);
+    expect(body.niveau).toBe('epci');
+    const weighted = body.parCommune.reduce((s: number, c: any) => s + c.population * c.indice, 0) / body.population;
+    expect(body.indice).toBeCloseTo(weighted, 2);
+    expect(body.methode.bandes).toEqual([{ jusquAKm: 10, poids: 1 }, { jusquAKm: 15, poids: 0.6667 }, { jusquAKm: 20, poids: 0.3333 }]);
+    expect(body.methode.source).toMatch(/DREES/);
+  });
+
+  it('takes custom bands and refuses malformed ones', async () => {
+    const custom = (await f.get('/api/access/2sfca?territory=departement:31&bands=5:1,30:0.5&detourFactor=1.2')).body;
+    expect(custom.parametres).toEqual({ bands: [{ jusquAKm: 5, poids: 1 }, { jusquAKm: 30, poids: 0.5 }], detourFactor: 1.2 });
+    const bad = await f.get('/api/access/2sfca?territory=departement:31&bands=20:1,10:1');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].message).toMatch(/distances croissantes/);
+    const csv = csvLines((await f.get('/api/access/2sfca?territory=departement:31&format=csv&table=sous-territoires')).text);
+    expect(csv[0]).toBe('niveau;code;nom;population;indice_pour_100000');
+  });
+});
+
+describe('GET /api/indicators', () => {
+  it('counts MSP, CDS, MMG and SU of Occitanie by département, per 10 000 inhabitants', async () => {
+    const { body } = await f.get('/api/indicators?territory=region:76');
+    expect(body.offre.total).toMatchObject({ nom: 'Occitanie', nombre: { MSP: 59, CDS: 60, MMG: 12, SU: 1 } });
+    expect(body.offre.lignes.find((l: any) => l.code === '31').nombre).toEqual({ MSP: 59, CDS: 60, MMG: 11, SU: 0 });
+    expect(body.protocoles.deploiements).toBe(0);
+    expect(body.structures).toBeUndefined();
+  });
+
+  it('exports the offer table with a total row, and the sub-territories as GeoJSON with structure points', async () => {
+    const csv = csvLines((await f.get('/api/indicators?territory=departement:31&format=csv')).text);
+    expect(csv[0]).toBe('niveau;code;nom;population;MSP;CDS;MMG;SU;MSP_pour_10000_hab;CDS_pour_10000_hab;MMG_pour_10000_hab;SU_pour_10000_hab');
+    expect(csv.at(-1)).toMatch(/^total;31;Haute-Garonne;\d+;59;60;11;0;/);
+    const geo = (await f.get('/api/indicators?territory=departement:31&format=geojson')).body;
+    expect(geo.features.filter((x: any) => x.properties.couche === 'structure')).toHaveLength(130);
+    expect(geo.features.filter((x: any) => x.properties.couche === 'epci').every((x: any) => x.geometry.type === 'MultiPolygon')).toBe(true);
+  });
+});
