@@ -1,4 +1,5 @@
 /** CLI: `npm run build:data -- [--millesime 2026] [--regions 52,76] [--out geodata]`. */
+import { join } from 'node:path';
 import { buildGeodata } from './build/build-geodata';
 import { InvariantError } from './build/invariant-error';
 import { cacheDir, DEFAULT_MILLESIME, geodataDir } from './lib/paths';
@@ -10,7 +11,8 @@ try {
   const regions = typeof args.regions === 'string' ? args.regions.split(',').map((r) => r.trim()).filter(Boolean) : [];
   const out = typeof args.out === 'string' ? args.out : geodataDir();
   const t0 = Date.now();
-  const summary = await buildGeodata({ cacheDir: cacheDir(millesime, geodataDir()), outDir: out, regions });
+  // The archived imports (geodata/imports) are replayed on the new database: a rebuild loses none.
+  const summary = await buildGeodata({ cacheDir: cacheDir(millesime, geodataDir()), outDir: out, regions, importsDir: join(geodataDir(), 'imports') });
   console.error(
     `Construction terminée en ${((Date.now() - t0) / 1000).toFixed(1)} s : ${summary.communes} communes, ` +
       `${summary.population} habitants, ${summary.tiles} tuiles → ${summary.dbPath}`,

@@ -3,7 +3,7 @@
  * manifest and the DuckDB database. Stops with an InvariantError on any broken invariant.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCommuneTopology, indexCommuneGeometries } from '../../server/src/geo/commune-topology';
 import { dissolveCommunes } from '../../server/src/geo/dissolve';
@@ -11,6 +11,7 @@ import { roundGeometry } from '../../server/src/geo/commune-topology';
 import { GEOGRAPHY_SCHEMA_VERSION, GEOGRAPHY_SPECS } from '../../server/src/db/geography-schema';
 import { CARE_SPECS } from '../../server/src/db/care-schema';
 import { careOfferTables } from './care-offer';
+import { replayImports } from './replay-imports';
 import { createProgress, type Progress } from '../lib/progress';
 import { loadInputs } from './load-inputs';
 import { joinCommunes } from './join-communes';
@@ -27,6 +28,8 @@ export interface BuildOptions {
   tilesMaxZoom?: number;
   quiet?: boolean;
   progress?: Progress;
+  /** Archive of accepted imports (`geodata/imports`): its journal is replayed on the new database. */
+  importsDir?: string;
 }
 
 export interface BuildSummary {
@@ -124,6 +127,8 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
     geometry_source: communeSource.producer,
     topology_sha256: sha256(topologyText),
     communes: String(rows.length),
+    // Incremented by every import (same transaction); the analyses cache their results on it.
+    data_version: '1',
   };
   const communeCodes = new Set(rows.map((r) => r.code));
   const tables: TableRows = {
@@ -138,14 +143,20 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
       .map((p) => ({ old_code: p.oldCode, code: p.code, relation: p.relation, old_nom: p.oldNom })),
     tiles: tiles.map((t) => ({ z: t.z, x: t.x, y: t.y, data_b64: t.data.toString('base64') })),
   };
-  const care = await progress.step('Offre de soins par défaut', () => careOfferTables({ cacheDir: opts.cacheDir, communes: rows }),
+  const care = await progress.step('Offre de soins par défaut', () => careOfferTables({ cacheDir: opts.cacheDir, communes: rows, epci: territories.epci, topology }),
     (t) => CARE_SPECS.map((s) => `${t[s.name]?.length ?? 0} ${s.name}`).join(', '));
   const specs = [...GEOGRAPHY_SPECS, ...CARE_SPECS];
   const parquet = await progress.step('Tables Parquet', () => writeParquetTables(specs, { ...tables, ...care }, join(opts.outDir, 'tables')),
     () => `${specs.length} tables`);
 
   const dbPath = join(opts.outDir, 'maillage.duckdb');
-  await progress.step('Base DuckDB', () => loadDatabase(specs, parquet, dbPath), () => dbPath);
+  // With imports to replay, the database is completed aside and renamed only once they all apply.
+  const loadPath = opts.importsDir ? `${dbPath}.replay` : dbPath;
+  await progress.step('Base DuckDB', () => loadDatabase(specs, parquet, loadPath), () => dbPath);
+  if (opts.importsDir) {
+    await progress.step('Rejeu des imports archivés', () => replayImports(loadPath, opts.importsDir!), (n) => `${n} import(s)`);
+    renameSync(loadPath, dbPath);
+  }
 
   const manifestPath = join(opts.outDir, 'manifest.json');
   const outputs = Object.fromEntries([

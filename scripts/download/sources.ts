@@ -17,6 +17,12 @@ export interface SourceFile {
   licence: string;
 }
 
+/** Curated public lists of the care offer (mirror only: no official file exists; see curated/README.md). */
+export const CURATED_FILES = [
+  'README.md', 'finess_msp_cds_mmg_dep31.csv', 'cpts.csv', 'cpts_communes.csv', 'mmg.csv', 'urgences_sites.csv',
+  'sas_departements.csv', 'protocoles_cooperation_snp.csv', 'msp_reunion_france_sante_partiel.csv',
+] as const;
+
 const ETALAB = 'https://etalab-datasets.geo.data.gouv.fr/contours-administratifs';
 const COG_PRODUCER = 'INSEE, Code officiel géographique ; DGCL (EPCI) ; via @etalab/decoupage-administratif';
 const IGN_PRODUCER = 'IGN ADMIN EXPRESS COG, via Etalab contours-administratifs';
@@ -65,5 +71,12 @@ export function sourceFiles(millesime: number): SourceFile[] {
       producer: IGN_PRODUCER,
       licence: 'Licence Ouverte 2.0',
     },
+    ...CURATED_FILES.map((name): SourceFile => ({
+      cacheName: `curated/${name}`,
+      mirrorPath: `curated/${name}`,
+      optional: true,
+      producer: 'geodata-src/curated : listes publiques de l\'offre de soins (FINESS via Koumoul, ARS, Assurance maladie, presse), une source par ligne',
+      licence: 'Licence Ouverte 2.0 (FINESS) ; faits publics cités avec leur source',
+    })),
   ];
 }

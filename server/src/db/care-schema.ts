@@ -14,7 +14,8 @@
  */
 import type { TableSpec } from './table-spec';
 
-export const CARE_SCHEMA_VERSION = 1;
+/** 2: `cpts.departement` (the CPTS's département, for CPTS whose communes are not listed). */
+export const CARE_SCHEMA_VERSION = 2;
 
 export const STRUCTURE_KINDS = ['MSP', 'CDS', 'MMG', 'SU', 'CPTS_SIEGE', 'ESP', 'AUTRE'] as const;
 export type StructureKind = (typeof STRUCTURE_KINDS)[number];
@@ -58,13 +59,14 @@ export const CARE_SPECS: TableSpec[] = [
       status_date VARCHAR,
       declared_population INTEGER,
       headquarters_commune VARCHAR, headquarters_address VARCHAR,
+      departement VARCHAR,                   -- as the source states it, or the département of most of its communes
       territory_note VARCHAR,                -- what the source says of the territory when it lists no communes
       note VARCHAR,
       source VARCHAR NOT NULL, source_date VARCHAR,
       demo BOOLEAN NOT NULL, import_id VARCHAR)`,
   {
     id: 'VARCHAR', name: 'VARCHAR', status: 'VARCHAR', status_date: 'VARCHAR', declared_population: 'INTEGER',
-    headquarters_commune: 'VARCHAR', headquarters_address: 'VARCHAR', territory_note: 'VARCHAR', note: 'VARCHAR',
+    headquarters_commune: 'VARCHAR', headquarters_address: 'VARCHAR', departement: 'VARCHAR', territory_note: 'VARCHAR', note: 'VARCHAR',
     source: 'VARCHAR', source_date: 'VARCHAR', demo: 'BOOLEAN', import_id: 'VARCHAR',
   }, 'id'),
   spec('cpts_communes', `CREATE TABLE cpts_communes (

@@ -1,0 +1,75 @@
+/**
+ * Writes of the imports, always inside the import's transaction: rows are passed as one JSON
+ * parameter and inserted in bulk (`unnest` of a typed STRUCT list), keyed by the table's primary
+ * key. The meta key `data_version` is incremented by every applied import (the analyses cache on it).
+ */
+import { CARE_SPECS } from './care-schema';
+import type { Database } from './connection';
+
+export type Row = Record<string, unknown>;
+type CareTable = 'structures' | 'cpts' | 'cpts_communes' | 'protocol_deployments' | 'sas' | 'sas_filieres' | 'imports';
+
+function structType(table: CareTable): string {
+  const spec = CARE_SPECS.find((s) => s.name === table)!;
+  return `STRUCT(${Object.entries(spec.columns).map(([k, v]) => `"${k}" ${v}`).join(', ')})[]`;
+}
+
+const source = (table: CareTable) => `SELECT * FROM (SELECT unnest(CAST($rows AS JSON)::${structType(table)}, recursive := true))`;
+
+/** Inserts rows, replacing those with the same primary key. */
+export async function replaceRows(db: Database, table: CareTable, rows: Row[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.run(`INSERT OR REPLACE INTO ${table} BY NAME ${source(table)}`, { rows: JSON.stringify(rows) });
+}
+
+/** Columns a FINESS import owns; the hours, host and SNP answer set by a MMG import are kept. */
+const FINESS_COLUMNS = [
+  'kind', 'cds_subtype', 'finess_category', 'finess_category_label', 'finess_et', 'finess_ej', 'name', 'address', 'commune',
+  'lon', 'lat', 'location_precision', 'note', 'source', 'source_date', 'demo', 'import_id',
+];
+
+export async function upsertFinessStructures(db: Database, rows: Row[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.run(
+    `INSERT INTO structures BY NAME ${source('structures')}
+     ON CONFLICT (id) DO UPDATE SET ${FINESS_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+    { rows: JSON.stringify(rows) },
+  );
+}
+
+export async function deleteCptsCommunes(db: Database, cptsIds: string[]): Promise<void> {
+  if (cptsIds.length === 0) return;
+  await db.run('DELETE FROM cpts_communes WHERE list_contains(CAST($ids AS JSON)::VARCHAR[], cpts_id)', { ids: JSON.stringify(cptsIds) });
+}
+
+export async function deleteSasFilieres(db: Database, departements: string[]): Promise<void> {
+  if (departements.length === 0) return;
+  await db.run('DELETE FROM sas_filieres WHERE list_contains(CAST($deps AS JSON)::VARCHAR[], departement)', { deps: JSON.stringify(departements) });
+}
+
+/**
+ * Removes the demonstration CPTS that have a commune in one of `departements` (real data now
+ * covers them), with their communes and the demonstration deployments attached to them.
+ */
+export async function removeDemoCpts(db: Database, departements: string[]): Promise<string[]> {
+  if (departements.length === 0) return [];
+  const rows = await db.all<{ id: string }>(
+    `SELECT DISTINCT p.id FROM cpts p JOIN cpts_communes m ON m.cpts_id = p.id JOIN communes c ON c.code = m.commune
+     WHERE p.demo AND list_contains(CAST($deps AS JSON)::VARCHAR[], c.departement) ORDER BY p.id`,
+    { deps: JSON.stringify(departements) },
+  );
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  if (rows.length === 0) return [];
+  await db.run('DELETE FROM protocol_deployments WHERE demo AND list_contains(CAST($ids AS JSON)::VARCHAR[], cpts_id)', { ids });
+  await db.run('DELETE FROM cpts_communes WHERE list_contains(CAST($ids AS JSON)::VARCHAR[], cpts_id)', { ids });
+  await db.run('DELETE FROM cpts WHERE list_contains(CAST($ids AS JSON)::VARCHAR[], id)', { ids });
+  return rows.map((r) => r.id);
+}
+
+export async function bumpDataVersion(db: Database): Promise<string> {
+  const [row] = await db.all<{ v: string }>(
+    "SELECT CAST(coalesce(max(TRY_CAST(value AS BIGINT)), 0) + 1 AS VARCHAR) AS v FROM meta WHERE key = 'data_version'",
+  );
+  await db.run("INSERT OR REPLACE INTO meta VALUES ('data_version', $v)", { v: row!.v });
+  return row!.v;
+}

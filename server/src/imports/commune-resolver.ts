@@ -1,0 +1,43 @@
+/**
+ * Commune codes as files write them → current COG communes: current codes as they are, old codes
+ * (merged, délégués, arrondissements) through the COG passage table, unknown codes refused.
+ */
+import type { Database } from '../db/connection';
+import { communesByCode, passagesOf, type CommuneRef } from '../db/import-queries';
+
+export interface ResolvedCommune {
+  commune: CommuneRef;
+  /** The old code and why it exists, when the file gave one. */
+  translatedFrom: { code: string; relation: string; nom: string | null } | null;
+}
+
+export interface CommuneResolver {
+  get(code: string): ResolvedCommune | null;
+  /** French reason for an unresolved code. */
+  unknownMessage(code: string): string;
+  /** French note for a translated code. */
+  translationMessage(code: string): string;
+}
+
+export async function resolveCommunes(db: Database, codes: Iterable<string>, millesime: number): Promise<CommuneResolver> {
+  const wanted = [...new Set(codes)];
+  const current = new Map((await communesByCode(db, wanted)).map((c) => [c.code, c]));
+  const missing = wanted.filter((c) => !current.has(c));
+  const passages = await passagesOf(db, missing);
+  const targets = new Map((await communesByCode(db, passages.map((p) => p.code))).map((c) => [c.code, c]));
+  const resolved = new Map<string, ResolvedCommune>();
+  for (const [code, commune] of current) resolved.set(code, { commune, translatedFrom: null });
+  for (const p of passages) {
+    const commune = targets.get(p.code);
+    if (commune) resolved.set(p.oldCode, { commune, translatedFrom: { code: p.oldCode, relation: p.relation, nom: p.oldNom } });
+  }
+  return {
+    get: (code) => resolved.get(code) ?? null,
+    unknownMessage: (code) => `commune ${code} inconnue du Code officiel géographique ${millesime} (ni code actuel, ni ancien code)`,
+    translationMessage: (code) => {
+      const r = resolved.get(code)!;
+      const old = r.translatedFrom!;
+      return `ancien code commune ${code}${old.nom ? ` (${old.nom})` : ''} traduit en ${r.commune.code} (${r.commune.nom}) : ${old.relation}`;
+    },
+  };
+}

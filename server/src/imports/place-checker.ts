@@ -1,0 +1,48 @@
+/**
+ * Checks that a structure's coordinates lie in its département: first in its commune's polygon
+ * (loaded once for every commune of the file), then, for the few that are not, among the
+ * communes around the point. Coordinates at sea or in another département are refused.
+ */
+import type { Database } from '../db/connection';
+import { communeShapes, communeShapesInBox, type CommuneRef } from '../db/import-queries';
+import { contains, placeAmong, type Placement, type Shape } from '../geo/locate-point';
+import type { Polygonal } from '../geo/validate-geometry';
+
+export interface PointToCheck {
+  key: string;
+  lon: number;
+  lat: number;
+  commune: CommuneRef;
+}
+
+const toShape = (r: { code: string; nom: string; departement: string; geometry: string }): Shape => ({
+  code: r.code, nom: r.nom, departement: r.departement, geometry: JSON.parse(r.geometry) as Polygonal,
+});
+
+export async function checkPlacements(db: Database, points: PointToCheck[]): Promise<Map<string, Placement>> {
+  const polygonOf = (c: CommuneRef) => c.containedIn ?? c.code;
+  const shapes = new Map((await communeShapes(db, points.map((p) => polygonOf(p.commune)))).map((r) => [r.code, toShape(r)]));
+  const out = new Map<string, Placement>();
+  for (const p of points) {
+    const own = shapes.get(polygonOf(p.commune));
+    if (own && contains(own.geometry, p.lon, p.lat)) {
+      out.set(p.key, { where: 'commune' });
+      continue;
+    }
+    const nearby = (await communeShapesInBox(db, [p.lon, p.lat, p.lon, p.lat])).map(toShape);
+    out.set(p.key, placeAmong(p.lon, p.lat, p.commune.departement, nearby));
+  }
+  return out;
+}
+
+/** The French reason for refusing coordinates placed `dehors`; a note for a neighbouring commune. */
+export function placementMessage(placement: Placement, p: { lon: number; lat: number; commune: CommuneRef }): string | null {
+  const at = `(${p.lon.toFixed(5)}, ${p.lat.toFixed(5)})`;
+  if (placement.where === 'commune') return null;
+  if (placement.where === 'departement') {
+    return `position ${at} dans la commune voisine ${placement.commune.nom} (${placement.commune.code}), pas dans ${p.commune.nom} (${p.commune.code})`;
+  }
+  return placement.commune
+    ? `coordonnées ${at} hors du département ${p.commune.departement} de la commune ${p.commune.code} (${p.commune.nom}) : elles tombent à ${placement.commune.nom} (${placement.commune.departement})`
+    : `coordonnées ${at} hors du département ${p.commune.departement} de la commune ${p.commune.code} (${p.commune.nom}) : en mer ou hors du territoire`;
+}

@@ -1,0 +1,66 @@
+/**
+ * « CPTS » CSV template → cpts and cpts_communes rows: commune codes translated to the current
+ * COG (unknown codes refused), headquarters checked, population computed later from the COG.
+ */
+import type { Row } from '../db/care-write-queries';
+import type { Database } from '../db/connection';
+import type { LineIssue } from '../ingest/line-issue';
+import { readCptsCsv } from '../ingest/read-cpts-csv';
+import { resolveCommunes } from './commune-resolver';
+import { demoRemovalNotes } from './demo-removal-note';
+import { mostFrequent, rejectedLines, type PrepareContext, type PreparedImport } from './prepared-import';
+import { writeCpts } from './write-cpts';
+
+export async function prepareCpts(db: Database, bytes: Uint8Array, ctx: PrepareContext): Promise<PreparedImport> {
+  const reading = readCptsCsv(bytes);
+  const rejects: LineIssue[] = [...reading.rejects];
+  const warnings: LineIssue[] = [...reading.warnings];
+  const codes = reading.cpts.flatMap((c) => [...c.communes.map((m) => m.code), ...(c.headquartersCommune ? [c.headquartersCommune] : [])]);
+  const communes = await resolveCommunes(db, codes, ctx.millesime);
+  const cptsRows: Row[] = [];
+  const communeRows: Row[] = [];
+  const departements = new Set<string>();
+  for (const c of reading.cpts) {
+    const hq = c.headquartersCommune ? communes.get(c.headquartersCommune) : null;
+    if (c.headquartersCommune && !hq) {
+      rejects.push({ line: c.line, ref: c.id, message: `siège : ${communes.unknownMessage(c.headquartersCommune)}` });
+      continue;
+    }
+    const members = new Map<string, Row>();
+    const memberDeps: string[] = [];
+    for (const m of c.communes) {
+      const resolved = communes.get(m.code);
+      if (!resolved) { rejects.push({ line: m.line, ref: c.id, message: communes.unknownMessage(m.code) }); continue; }
+      if (resolved.translatedFrom) warnings.push({ line: m.line, ref: c.id, message: communes.translationMessage(m.code) });
+      const code = resolved.commune.code;
+      const previous = members.get(code);
+      // Two old codes of one current commune: one row, « partielle » only if every part is.
+      if (previous) {
+        if (m.coverage === 'entière') previous.coverage = 'entière';
+        warnings.push({ line: m.line, ref: c.id, message: `commune ${code} déjà listée pour ${c.id} (ancien code fusionné) : une seule ligne gardée` });
+        continue;
+      }
+      departements.add(resolved.commune.departement);
+      memberDeps.push(resolved.commune.departement);
+      members.set(code, { cpts_id: c.id, commune: code, coverage: m.coverage, note: m.note, source: c.source, demo: false, import_id: ctx.importId });
+    }
+    cptsRows.push({
+      id: c.id, name: c.name, status: c.status, status_date: c.statusDate, declared_population: c.declaredPopulation,
+      headquarters_commune: hq?.commune.code ?? null, headquarters_address: c.headquartersAddress,
+      departement: c.departement ?? mostFrequent(memberDeps) ?? hq?.commune.departement ?? null, territory_note: c.territoryNote,
+      note: c.note, source: c.source, source_date: c.sourceDate, demo: false, import_id: ctx.importId,
+    });
+    communeRows.push(...members.values());
+  }
+  rejects.sort((a, b) => a.line - b.line);
+  const deps = [...departements].sort();
+  return {
+    rowsRead: reading.rowsRead,
+    rowsAccepted: reading.rowsRead - rejectedLines(rejects),
+    rejects,
+    warnings,
+    encoding: reading.encoding,
+    summary: { CPTS: cptsRows.length, 'communes de CPTS': communeRows.length },
+    apply: async (tx) => demoRemovalNotes(await writeCpts(tx, { cpts: cptsRows, communes: communeRows, departements: deps }), deps),
+  };
+}

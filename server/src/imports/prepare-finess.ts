@@ -1,0 +1,77 @@
+/**
+ * FINESS national extraction → structures `finess:<n° FINESS ET>`: commune codes translated to the
+ * current COG, positions checked against the commune polygons (refused at sea or outside their
+ * département), establishments without geolocation placed at their commune's point.
+ */
+import { upsertFinessStructures, type Row } from '../db/care-write-queries';
+import type { Database } from '../db/connection';
+import { readFiness, type FinessEstablishment } from '../ingest/read-finess';
+import type { LineIssue } from '../ingest/line-issue';
+import { resolveCommunes } from './commune-resolver';
+import { checkPlacements, placementMessage } from './place-checker';
+import type { PrepareContext, PreparedImport } from './prepared-import';
+
+export async function prepareFiness(db: Database, bytes: Uint8Array, ctx: PrepareContext): Promise<PreparedImport> {
+  const reading = readFiness(bytes);
+  const rejects: LineIssue[] = [...reading.rejects];
+  const warnings: LineIssue[] = [...reading.warnings];
+  const communes = await resolveCommunes(db, reading.establishments.map((e) => e.commune), ctx.millesime);
+  const placed: { e: FinessEstablishment; commune: NonNullable<ReturnType<typeof communes.get>>['commune'] }[] = [];
+  for (const e of reading.establishments) {
+    const resolved = communes.get(e.commune);
+    if (!resolved) {
+      rejects.push({ line: e.line, ref: e.finessEt, message: communes.unknownMessage(e.commune) });
+      continue;
+    }
+    if (resolved.translatedFrom) warnings.push({ line: e.line, ref: e.finessEt, message: communes.translationMessage(e.commune) });
+    placed.push({ e, commune: resolved.commune });
+  }
+  const placements = await checkPlacements(db, placed.filter((p) => p.e.position).map((p) => ({
+    key: p.e.finessEt, lon: p.e.position!.lon, lat: p.e.position!.lat, commune: p.commune,
+  })));
+  const source = `FINESS, extraction Etalab${reading.extractionDate ? ` du ${reading.extractionDate}` : ''} (${ctx.fileName})`;
+  const rows: Row[] = [];
+  for (const { e, commune } of placed) {
+    let note: string | null = null;
+    if (e.position) {
+      const placement = placements.get(e.finessEt)!;
+      const message = placementMessage(placement, { ...e.position, commune });
+      if (placement.where === 'dehors') {
+        rejects.push({ line: e.position.line, ref: e.finessEt, message: `${e.finessEt} : ${message}` });
+        continue;
+      }
+      if (message) {
+        note = message;
+        warnings.push({ line: e.position.line, ref: e.finessEt, message: `${e.finessEt} : ${message}` });
+      }
+    }
+    rows.push({
+      id: `finess:${e.finessEt}`, kind: e.kind, cds_subtype: e.cdsSubtype, finess_category: e.category || null,
+      finess_category_label: e.categoryLabel || null, finess_et: e.finessEt, finess_ej: e.finessEj, name: e.name, address: e.address,
+      commune: commune.code, lon: e.position?.lon ?? commune.labelLon, lat: e.position?.lat ?? commune.labelLat,
+      location_precision: e.position ? 'adresse' : 'commune', opening_hours: null, accepts_snp: e.kind === 'MMG' ? 'oui' : 'inconnu',
+      host_su_id: null, note: note ?? (e.position ? null : 'sans géolocalisation FINESS : point de la commune'),
+      source, source_date: reading.extractionDate, demo: false, import_id: ctx.importId,
+    });
+  }
+  rejects.sort((a, b) => a.line - b.line);
+  const byKind = (k: string) => rows.filter((r) => r.kind === k).length;
+  return {
+    rowsRead: reading.counts.structureet,
+    rowsAccepted: rows.length,
+    rejects,
+    warnings,
+    encoding: reading.encoding,
+    summary: {
+      'enregistrements structureet': reading.counts.structureet,
+      'enregistrements geolocalisation': reading.counts.geolocalisation,
+      'établissements retenus': rows.length,
+      MSP: byKind('MSP'), 'centres de santé': byKind('CDS'), 'sièges de CPTS': byKind('CPTS_SIEGE'), MMG: byKind('MMG'),
+      'établissements hospitaliers': byKind('AUTRE'),
+      'sans géolocalisation (point de la commune)': rows.filter((r) => r.location_precision === 'commune').length,
+      'ignorés (autres catégories)': reading.counts.otherCategories,
+      'ignorés (hors métropole et DROM)': reading.counts.outOfScope,
+    },
+    apply: (tx) => upsertFinessStructures(tx, rows),
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * What every kind of import produces before anything is written: the rows it would write, every
+ * rejected line with its French reason, warnings, and the counts recorded in the journal.
+ * `apply` writes the rows; it runs inside the import's transaction.
+ */
+import type { Database } from '../db/connection';
+import type { LineIssue } from '../ingest/line-issue';
+import type { TextEncoding } from '../ingest/decode-text';
+
+export interface PrepareContext {
+  importId: string;
+  fileName: string;
+  millesime: number;
+}
+
+export interface PreparedImport {
+  /** Data rows (lines or entities) read from the file. */
+  rowsRead: number;
+  /** Rows that would be written (in the file's unit: establishments, lines, départements…). */
+  rowsAccepted: number;
+  rejects: LineIssue[];
+  warnings: LineIssue[];
+  /** Counts to show the user, French labels (« structures », « ignorées (autres catégories) »…). */
+  summary: Record<string, number>;
+  encoding?: TextEncoding;
+  /** Writes the rows; may return notes on what it changed besides (demonstration rows removed…). */
+  apply(db: Database): Promise<LineIssue[] | void>;
+}
+
+/** Lower-case ASCII words joined by hyphens, for identifiers built from names. */
+export const slug = (s: string) =>
+  s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+
+/** The most frequent non-empty value (ties: the smallest), or null. */
+export function mostFrequent(values: string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
+}
+
+/** Number of distinct rejected lines. */
+export const rejectedLines = (rejects: LineIssue[]) => new Set(rejects.map((r) => r.line)).size;

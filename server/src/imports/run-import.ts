@@ -1,0 +1,127 @@
+/**
+ * The one code path of every import (CLI, HTTP, build replay): read and check the file, then —
+ * all or nothing unless the user keeps the valid rows — write the rows, the journal row and the
+ * new `data_version` in one transaction, archive the raw file and append to the journal. The same
+ * file imported twice (same sha256 and kind) changes nothing. Imports run one at a time.
+ */
+import { createHash } from 'node:crypto';
+import { bumpDataVersion, replaceRows } from '../db/care-write-queries';
+import type { Database } from '../db/connection';
+import { cogMillesime, findImport, type ImportRecord } from '../db/import-queries';
+import { FileFormatError, type LineIssue } from '../ingest/line-issue';
+import { appendJournal, archiveFile, type JournalEntry } from './import-archive';
+import { KIND_INFO, type ImportKind } from './import-kinds';
+import { prepareImport } from './prepare-import';
+import { rejectedLines } from './prepared-import';
+
+export interface ImportRequest {
+  kind: ImportKind;
+  bytes: Uint8Array;
+  fileName: string;
+  keepValid: boolean;
+  importedBy: string;
+  /** Archive folder (raw files and journal); null only when replaying the journal itself. */
+  archiveDir: string | null;
+  /** Build replay: the journal entry whose id, date and author are reused. */
+  replay?: JournalEntry;
+  now?: () => Date;
+}
+
+export type ImportStatus = 'appliqué' | 'partiel' | 'rejeté' | 'déjà importé';
+
+export interface ImportOutcome {
+  status: ImportStatus;
+  message: string;
+  kind: ImportKind;
+  fileName: string;
+  sha256: string;
+  /** The file could not be read as this kind at all (wrong kind, separator, truncated…). */
+  fileError: string | null;
+  import: ImportRecord | null;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  rejects: LineIssue[];
+  warnings: LineIssue[];
+  summary: Record<string, number>;
+  dataVersion: string | null;
+}
+
+const queues = new WeakMap<Database, Promise<unknown>>();
+
+/** Runs imports on one database one after the other. */
+export function runImport(db: Database, req: ImportRequest): Promise<ImportOutcome> {
+  const previous = queues.get(db) ?? Promise.resolve();
+  const next = previous.then(() => importNow(db, req), () => importNow(db, req));
+  queues.set(db, next.catch(() => undefined));
+  return next;
+}
+
+const compact = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+
+async function importNow(db: Database, req: ImportRequest): Promise<ImportOutcome> {
+  const sha256 = createHash('sha256').update(req.bytes).digest('hex');
+  const base = { kind: req.kind, fileName: req.fileName, sha256, fileError: null, import: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rejects: [], warnings: [], summary: {}, dataVersion: null };
+  const already = await findImport(db, sha256, req.kind);
+  if (already) {
+    return { ...base, status: 'déjà importé', import: already, message: `Fichier déjà importé le ${already.importedAt} (import ${already.id}) : aucun changement.` };
+  }
+  const importedAt = req.replay?.importedAt ?? (req.now?.() ?? new Date()).toISOString();
+  const id = req.replay?.id ?? `imp-${compact(importedAt)}-${sha256.slice(0, 8)}`;
+  const millesime = await cogMillesime(db);
+  let prepared;
+  try {
+    prepared = await prepareImport(req.kind, db, req.bytes, { importId: id, fileName: req.fileName, millesime });
+  } catch (err) {
+    if (!(err instanceof FileFormatError)) throw err;
+    return { ...base, status: 'rejeté', fileError: err.message, message: `Fichier refusé : ${err.message} Rien n'a été importé.` };
+  }
+  const rowsRejected = rejectedLines(prepared.rejects);
+  const counts = { rowsRead: prepared.rowsRead, rowsAccepted: prepared.rowsAccepted, rowsRejected, rejects: prepared.rejects, warnings: prepared.warnings, summary: prepared.summary };
+  if (rowsRejected > 0 && !req.keepValid) {
+    return {
+      ...base, ...counts, status: 'rejeté',
+      message: `${rowsRejected} ligne(s) rejetée(s) sur ${prepared.rowsRead} : rien n'a été importé (tout ou rien). Corrigez le fichier, ou importez les lignes valides seules (--garder-valides, ou garder_valides=1).`,
+    };
+  }
+  if (prepared.rowsAccepted === 0) {
+    return { ...base, ...counts, status: 'rejeté', message: 'Aucune ligne valide à importer : rien n\'a été importé.' };
+  }
+  const status: ImportStatus = rowsRejected > 0 ? 'partiel' : 'appliqué';
+  const record: ImportRecord = {
+    id, kind: req.kind, fileName: req.fileName, format: KIND_INFO[req.kind].format, sha256, rowsRead: prepared.rowsRead,
+    rowsAccepted: prepared.rowsAccepted, rowsRejected, status, importedAt, importedBy: req.replay?.importedBy ?? req.importedBy, millesime,
+  };
+  const archive = req.archiveDir ? archiveFile(req.archiveDir, sha256, req.kind, KIND_INFO[req.kind].extension, req.bytes) : null;
+  let undoJournal: (() => void) | null = null;
+  let dataVersion: string;
+  const warnings = [...prepared.warnings];
+  try {
+    dataVersion = await db.transaction(async (tx) => {
+      const notes = await prepared.apply(tx);
+      if (notes) warnings.push(...notes);
+      const report = { summary: prepared.summary, rejects: prepared.rejects.slice(0, 1000), warnings: warnings.slice(0, 1000), encoding: prepared.encoding ?? null };
+      await replaceRows(tx, 'imports', [{
+        id, kind: req.kind, file_name: req.fileName, format: record.format, sha256, rows_read: record.rowsRead, rows_accepted: record.rowsAccepted,
+        rows_rejected: rowsRejected, status, imported_at: importedAt, imported_by: record.importedBy, millesime, report: JSON.stringify(report),
+      }]);
+      const version = await bumpDataVersion(tx);
+      if (req.archiveDir && archive) {
+        undoJournal = appendJournal(req.archiveDir, {
+          id, kind: req.kind, sha256, archive, fileName: req.fileName, keepValid: req.keepValid, importedAt, importedBy: record.importedBy,
+          rowsAccepted: record.rowsAccepted, rowsRejected,
+        });
+      }
+      return version;
+    });
+  } catch (err) {
+    (undoJournal as (() => void) | null)?.();
+    throw err;
+  }
+  return {
+    ...base, ...counts, warnings, status, import: record, dataVersion,
+    message: status === 'appliqué'
+      ? `Import appliqué : ${prepared.rowsAccepted} ligne(s) sur ${prepared.rowsRead}.`
+      : `Import partiel (lignes valides gardées) : ${prepared.rowsAccepted} ligne(s) importée(s), ${rowsRejected} rejetée(s).`,
+  };
+}

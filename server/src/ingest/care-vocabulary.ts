@@ -1,0 +1,43 @@
+/**
+ * The controlled values of the care tables as users write them: CPTS status, commune coverage,
+ * SAS status, yes/no answers — each accepted without accents or case, with the usual synonyms.
+ */
+import { CPTS_STATUSES, SAS_STATUSES, SNP_FLAGS, type CptsStatus } from '../db/care-schema';
+import { fold, oneOf, type Parsed } from './field-values';
+
+export type Coverage = 'entière' | 'partielle';
+export type SasStatus = (typeof SAS_STATUSES)[number];
+export type SnpFlag = (typeof SNP_FLAGS)[number];
+
+export function cptsStatus(raw: string): Parsed<CptsStatus> {
+  // « ACI signé / en fonctionnement » (as a CPTS writes it) is an ACI signed.
+  const head = fold(raw).split(/\s*[/(]\s*/)[0]!;
+  return oneOf(head, CPTS_STATUSES, 'statut de CPTS', {
+    'pre projet': 'pré-projet', preprojet: 'pré-projet', 'lettre d intention': 'pré-projet',
+    projet: 'projet de santé', 'projet de sante valide': 'projet de santé',
+    aci: 'ACI signé', 'aci signee': 'ACI signé', 'contrat aci signe': 'ACI signé', 'en fonctionnement': 'ACI signé',
+  });
+}
+
+/** « entière », « partielle », « partielle (quartiers ouest) » → coverage and its note. */
+export function coverage(raw: string): Parsed<{ coverage: Coverage; note: string | null }> {
+  const m = /^([^()]*?)\s*(?:\((.*)\))?\s*$/.exec(raw.trim());
+  const head = m?.[1] ?? raw;
+  const parsed = oneOf(head === '' ? 'entière' : head, ['entière', 'partielle'] as const, 'couverture', {
+    entiere: 'entière', totale: 'entière', complete: 'entière', partiel: 'partielle',
+  });
+  return parsed.ok ? { ok: true, value: { coverage: parsed.value, note: m?.[2]?.trim() || null } } : parsed;
+}
+
+export function sasStatus(raw: string): Parsed<SasStatus> {
+  return oneOf(raw, SAS_STATUSES, 'statut de SAS', {
+    operationnel: 'opérationnel', ouvert: 'opérationnel', lance: 'opérationnel', deploye: 'opérationnel',
+    'en preparation': 'en préparation', 'en cours': 'en préparation', 'en construction': 'en préparation',
+    'site pilote': 'pilote', non: 'aucun', 'pas de sas': 'aucun',
+  });
+}
+
+export function snpFlag(raw: string, fallback: SnpFlag): Parsed<SnpFlag> {
+  if (raw.trim() === '') return { ok: true, value: fallback };
+  return oneOf(raw, SNP_FLAGS, 'réponse', { o: 'oui', n: 'non', yes: 'oui', no: 'non', '1': 'oui', '0': 'non', 'ne sait pas': 'inconnu', probable: 'inconnu' });
+}

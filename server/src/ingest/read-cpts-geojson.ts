@@ -1,0 +1,94 @@
+/**
+ * Reader of CPTS perimeters drawn elsewhere (QGIS, uMap…): a GeoJSON FeatureCollection in WGS84,
+ * one Polygon or MultiPolygon per CPTS, with properties `id_cpts`, `nom`, `statut` (and
+ * optionally `date_statut`, `population_declaree`, `source`, `date_source`; `source` may be given
+ * once at the top of the file). Communes are assigned later, by the import, from the geometry.
+ */
+import type { CptsStatus } from '../db/care-schema';
+import { envelopeOf, inBBox } from '../geo/france-extent';
+import { validateGeometry, type Polygonal } from '../geo/validate-geometry';
+import { cptsStatus } from './care-vocabulary';
+import { IDENTIFIER, nonNegativeInteger, partialDate } from './field-values';
+import { FileFormatError, type LineIssue } from './line-issue';
+import { sniffWrongFile } from './sniff-file';
+
+export interface CptsPerimeterInput {
+  /** 1-based number of the feature in the collection. */
+  line: number;
+  id: string;
+  name: string;
+  status: CptsStatus;
+  statusDate: string | null;
+  declaredPopulation: number | null;
+  source: string;
+  sourceDate: string | null;
+  geometry: Polygonal;
+}
+
+export interface CptsGeojsonReading {
+  perimeters: CptsPerimeterInput[];
+  rejects: LineIssue[];
+  warnings: LineIssue[];
+  rowsRead: number;
+}
+
+const ZONES = ['75', '971', '972', '973', '974', '976'];
+
+function firstPosition(g: Polygonal): number[] | undefined {
+  return g.type === 'Polygon' ? g.coordinates[0]?.[0] : g.coordinates[0]?.[0]?.[0];
+}
+
+export function readCptsGeojson(bytes: Uint8Array): CptsGeojsonReading {
+  const wrong = sniffWrongFile(bytes, 'geojson');
+  if (wrong) throw new FileFormatError(wrong);
+  let doc: { type?: string; features?: unknown; source?: unknown };
+  try {
+    doc = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (err) {
+    throw new FileFormatError(`GeoJSON illisible (${(err as Error).message}) : fichier tronqué ou mal formé ?`);
+  }
+  if (doc?.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
+    throw new FileFormatError(`Une FeatureCollection GeoJSON est attendue (lu : type « ${doc?.type ?? '?'} »).`);
+  }
+  const fileSource = typeof doc.source === 'string' ? doc.source : null;
+  const rejects: LineIssue[] = [];
+  const perimeters: CptsPerimeterInput[] = [];
+  const seen = new Map<string, number>();
+  doc.features.forEach((raw, i) => {
+    const line = i + 1;
+    const f = raw as { properties?: Record<string, unknown>; geometry?: Polygonal };
+    const p = f.properties ?? {};
+    const text = (k: string) => (p[k] === undefined || p[k] === null ? '' : String(p[k]).trim());
+    const id = text('id_cpts') || text('id') || text('code');
+    const reject = (message: string) => rejects.push({ line, ref: id || undefined, message: `entité n° ${line} : ${message}` });
+    if (!IDENTIFIER.test(id)) return reject(`propriété id_cpts « ${id} » absente ou invalide`);
+    if (seen.has(id)) return reject(`CPTS ${id} en double (déjà entité n° ${seen.get(id)})`);
+    if (!text('nom')) return reject('propriété nom absente');
+    const source = text('source') || fileSource;
+    if (!source) return reject('propriété source absente (ou « source » en tête de la FeatureCollection)');
+    const status = cptsStatus(text('statut'));
+    if (!status.ok) return reject(status.message);
+    const date = text('date_statut') ? partialDate(text('date_statut')) : null;
+    const sourceDate = text('date_source') ? partialDate(text('date_source')) : null;
+    const population = text('population_declaree') ? nonNegativeInteger(text('population_declaree')) : null;
+    const bad = [date, sourceDate, population].find((x) => x && !x.ok);
+    if (bad && !bad.ok) return reject(bad.message);
+    const g = f.geometry;
+    const type = (g as { type?: string } | undefined)?.type;
+    if (!g || (type !== 'Polygon' && type !== 'MultiPolygon')) return reject(`géométrie ${type ?? 'absente'} : Polygon ou MultiPolygon attendu`);
+    const first = firstPosition(g);
+    const zone = first && ZONES.find((z) => inBBox(Number(first[0]), Number(first[1]), envelopeOf(z)));
+    if (!zone) {
+      return reject(`coordonnées hors de France (${first?.slice(0, 2).join(', ') ?? '?'}) : le GeoJSON doit être en WGS84 (longitude, latitude), pas en Lambert 93`);
+    }
+    const problems = validateGeometry(g, envelopeOf(zone));
+    if (problems.length > 0) return reject(`géométrie invalide : ${problems[0]}`);
+    seen.set(id, line);
+    perimeters.push({
+      line, id, name: text('nom'), status: status.value, statusDate: date?.ok ? date.value : null,
+      declaredPopulation: population?.ok ? population.value : null, source, sourceDate: sourceDate?.ok ? sourceDate.value : null, geometry: g,
+    });
+  });
+  if (doc.features.length === 0) throw new FileFormatError('La FeatureCollection ne contient aucune entité.');
+  return { perimeters, rejects, warnings: [], rowsRead: doc.features.length };
+}
