@@ -15,6 +15,7 @@ import { perimeterRoutes } from './routes/perimeter';
 import { coverageRoutes } from './routes/coverage';
 import { accessRoutes } from './routes/access';
 import { indicatorRoutes } from './routes/indicators';
+import { snpFinderRoutes } from './routes/snp-finder';
 
 export function createApi(deps: AppDeps) {
   return new Hono<AppEnv>()
@@ -32,7 +33,8 @@ export function createApi(deps: AppDeps) {
     .route('/', perimeterRoutes)
     .route('/', coverageRoutes)
     .route('/', accessRoutes)
-    .route('/', indicatorRoutes);
+    .route('/', indicatorRoutes)
+    .route('/', snpFinderRoutes);
 }
 
 export function createApp(deps: AppDeps) {

@@ -1,0 +1,100 @@
+/**
+ * What the SNP finder reads: the structures that may offer soins non programmés (with what a
+ * visitor needs: address, commune, hours, source), the origin of a search (a commune's label
+ * point), and the SAS of a département with its filières. Demonstration rows only when allowed.
+ */
+import type { Database } from './connection';
+
+export interface SnpCandidateRow {
+  id: string;
+  kind: 'MSP' | 'CDS' | 'MMG' | 'SU';
+  name: string;
+  address: string | null;
+  commune: string;
+  communeNom: string;
+  departement: string;
+  lon: number;
+  lat: number;
+  locationPrecision: string;
+  openingHours: string | null;
+  acceptsSnp: 'oui' | 'non' | 'inconnu';
+  hostSuId: string | null;
+  source: string;
+  sourceDate: string | null;
+  demo: boolean;
+}
+
+export interface OriginRow {
+  code: string;
+  nom: string;
+  departement: string;
+  departementNom: string;
+  lon: number;
+  lat: number;
+}
+
+export interface SasRow {
+  departement: string;
+  departementNom: string;
+  status: string;
+  startDate: string | null;
+  telephone: string | null;
+  note: string | null;
+  source: string;
+  demo: boolean;
+  filieres: { filiere: string; since: string | null }[];
+}
+
+async function hasTable(db: Database, name: string): Promise<boolean> {
+  const [row] = await db.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = $name', { name });
+  return (row?.n ?? 0) > 0;
+}
+
+export async function snpCandidates(db: Database, { demo }: { demo: boolean }): Promise<SnpCandidateRow[]> {
+  if (!(await hasTable(db, 'structures'))) return [];
+  return db.all<SnpCandidateRow>(
+    `SELECT s.id, s.kind, s.name, s.address, s.commune, coalesce(c.nom, s.commune) AS communeNom, coalesce(c.departement, '') AS departement,
+            s.lon, s.lat, s.location_precision AS locationPrecision, s.opening_hours AS openingHours, s.accepts_snp AS acceptsSnp,
+            s.host_su_id AS hostSuId, s.source, s.source_date AS sourceDate, s.demo
+     FROM structures s LEFT JOIN communes c ON c.code = s.commune
+     WHERE s.kind IN ('MSP', 'CDS', 'MMG', 'SU') AND ($demo OR NOT s.demo)
+     ORDER BY s.id`,
+    { demo },
+  );
+}
+
+/** A commune's label point (its container's for a commune without a polygon of its own). */
+export async function communeOrigin(db: Database, code: string): Promise<OriginRow | null> {
+  const [row] = await db.all<OriginRow>(
+    `SELECT c.code, c.nom, c.departement, d.nom AS departementNom, c.label_lon AS lon, c.label_lat AS lat
+     FROM communes c JOIN departements d ON d.code = c.departement WHERE c.code = $code`,
+    { code },
+  );
+  return row ?? null;
+}
+
+/** The commune whose polygon's bounding box holds the point and whose label point is nearest (a hint, not a point-in-polygon test). */
+export async function communeNear(db: Database, lon: number, lat: number): Promise<OriginRow | null> {
+  const [row] = await db.all<OriginRow>(
+    `SELECT c.code, c.nom, c.departement, d.nom AS departementNom, c.label_lon AS lon, c.label_lat AS lat
+     FROM communes c JOIN departements d ON d.code = c.departement
+     WHERE $lon BETWEEN c.min_lon AND c.max_lon AND $lat BETWEEN c.min_lat AND c.max_lat
+     ORDER BY (c.label_lon - $lon) ^ 2 + (c.label_lat - $lat) ^ 2 LIMIT 1`,
+    { lon, lat },
+  );
+  return row ?? null;
+}
+
+export async function sasOfDepartement(db: Database, departement: string, { demo }: { demo: boolean }): Promise<SasRow | null> {
+  if (!(await hasTable(db, 'sas'))) return null;
+  const [row] = await db.all<SasRow>(
+    `SELECT s.departement, d.nom AS departementNom, s.status, s.start_date AS startDate, s.telephone, s.note, s.source, s.demo,
+            coalesce(list({'filiere': f.filiere, 'since': f.since} ORDER BY f.filiere) FILTER (WHERE f.filiere IS NOT NULL), []) AS filieres
+     FROM sas s JOIN departements d ON d.code = s.departement
+     LEFT JOIN sas_filieres f ON f.departement = s.departement AND ($demo OR NOT f.demo)
+     WHERE s.departement = $departement AND ($demo OR NOT s.demo)
+     GROUP BY ALL`,
+    { departement, demo },
+  );
+  return row ?? null;
+}

@@ -1,0 +1,67 @@
+/**
+ * GET /snp/nearest?commune=31149 (or lon=&lat=) [&at=ISO instant][&limit=10][&maxKm=]: the nearest
+ * offers of soins non programmés from a commune's label point (or a point), each with its
+ * distance, hours and state at the instant (now by default) in its own time zone, and the SAS
+ * of the origin's département.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../context';
+import { nearestSnpOffers } from '../analysis/nearest-snp-offers';
+import { DEFAULT_DETOUR_FACTOR, distanceMethod } from '../analysis/distance';
+import { communeNear, communeOrigin, sasOfDepartement, snpCandidates } from '../db/snp-finder-queries';
+import { passageOf } from '../db/commune-queries';
+import { badRequest, notFound } from '../lib/api-error';
+import { validate } from '../lib/validate';
+import { communeCode } from './params';
+import { instantParam, kmParam } from './analysis-params';
+
+const query = z
+  .object({
+    commune: communeCode.optional(),
+    lon: z.coerce.number({ error: 'longitude : nombre attendu' }).min(-180).max(180).optional(),
+    lat: z.coerce.number({ error: 'latitude : nombre attendu' }).min(-90).max(90).optional(),
+    at: instantParam.optional(),
+    limit: z.coerce.number({ error: 'nombre d’offres : entier attendu' }).int().min(1).max(50).default(10),
+    maxKm: kmParam('distance maximale', 500).optional(),
+  })
+  .refine((q) => (q.commune !== undefined) !== (q.lon !== undefined && q.lat !== undefined), {
+    message: 'donnez une commune (commune=31149) ou un point (lon= et lat=), pas les deux',
+  });
+
+export const snpFinderRoutes = new Hono<AppEnv>().get('/snp/nearest', validate('query', query), async (c) => {
+  const q = c.req.valid('query');
+  const db = c.get('db');
+  const demo = c.get('config').demo;
+  let origin;
+  if (q.commune) {
+    origin = await communeOrigin(db, q.commune);
+    if (!origin) {
+      const passage = await passageOf(db, q.commune);
+      if (passage) origin = await communeOrigin(db, passage.code);
+    }
+    if (!origin) throw notFound(`Commune ${q.commune} inconnue.`);
+  } else {
+    const near = await communeNear(db, q.lon!, q.lat!);
+    if (!near) throw badRequest('Ce point n’est dans aucune commune connue de la base.');
+    origin = { ...near, lon: q.lon!, lat: q.lat! };
+  }
+  const at = q.at ?? new Date();
+  const [candidates, sas] = await Promise.all([snpCandidates(db, { demo }), sasOfDepartement(db, origin.departement, { demo })]);
+  const nearest = nearestSnpOffers(origin, candidates, { at, limit: q.limit, maxRouteKm: q.maxKm });
+  return c.json({
+    origine: origin,
+    instant: at.toISOString(),
+    offres: nearest.map(({ offer: o, distanceKm, distanceRouteKm, fuseau, ouverture }) => ({
+      id: o.id, type: o.kind, nom: o.name, adresse: o.address, commune: { code: o.commune, nom: o.communeNom }, departement: o.departement,
+      lon: o.lon, lat: o.lat, precision: o.locationPrecision, distanceKm, distanceRouteKm, fuseau, ouverture,
+      horaires: o.openingHours, soinsNonProgrammes: o.acceptsSnp, source: o.source, dateSource: o.sourceDate, demonstration: o.demo,
+    })),
+    sas: sas && {
+      departement: sas.departement, nom: sas.departementNom, statut: sas.status, debut: sas.startDate, telephone: sas.telephone,
+      filieres: sas.filieres, note: sas.note, source: sas.source, demonstration: sas.demo,
+    },
+    methode: distanceMethod(DEFAULT_DETOUR_FACTOR).description,
+    donneesDemonstration: nearest.some((n) => n.offer.demo) || Boolean(sas?.demo),
+  });
+});
