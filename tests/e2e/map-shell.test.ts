@@ -25,7 +25,7 @@ afterAll(async () => {
 describe('the map of France', () => {
   it('loads, draws the density choropleth and finds a commune that the map then shows', async () => {
     const { page, errors } = await openPage(browser);
-    await page.goto(server.url);
+    await page.goto(`${server.url}/?couches=densite`);
     await waitForMapIdle(page);
     expect(await page.getByRole('heading', { name: 'Densité de population', level: 2 }).count()).toBe(1);
 

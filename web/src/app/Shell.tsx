@@ -1,9 +1,10 @@
-/** The page shell of the State design system: header, main content, footer. */
+/** The page shell of the State design system: header with the three journeys, main content, footer. */
 import type { ReactNode } from 'react';
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
+import type { Route } from './routes';
 
-export function Shell({ children }: { children: ReactNode }) {
+export function Shell({ page, children }: { page: Route['page']; children: ReactNode }) {
   return (
     <div className="maillage-shell">
       <Header
@@ -11,13 +12,18 @@ export function Shell({ children }: { children: ReactNode }) {
         serviceTitle="Maillage"
         serviceTagline="Exercice coordonné et soins non programmés : offre et couverture du territoire"
         homeLinkProps={{ href: '/', title: 'Accueil — Maillage' }}
+        navigation={[
+          { text: 'Explorer un territoire', linkProps: { href: '/' }, isActive: page === 'explore' },
+          { text: 'Trouver une CPTS', linkProps: { href: '/cpts' }, isActive: page === 'cpts' || page === 'cpts-list' },
+          { text: 'Soins non programmés près de chez vous', linkProps: { href: '/snp' }, isActive: page === 'snp' },
+        ]}
       />
       <main id="contenu" className="maillage-main" tabIndex={-1}>
         {children}
       </main>
       <Footer
         accessibility="non compliant"
-        contentDescription="Maillage cartographie les CPTS, maisons et centres de santé, maisons médicales de garde, SAS et protocoles de coopération à partir de données ouvertes. Chaque couche indique sa source et son millésime."
+        contentDescription="Maillage cartographie les CPTS, maisons et centres de santé, maisons médicales de garde, SAS et protocoles de coopération à partir de données ouvertes. Chaque couche indique sa source et son millésime ; les données de démonstration sont signalées comme telles."
         bottomItems={[{ text: 'Sources des données', linkProps: { href: '/api/sources' } }]}
       />
     </div>

@@ -54,3 +54,25 @@ export function usePathname(): string {
   const key = useLocationKey();
   return key.split('?')[0]!;
 }
+
+/** Several query parameters at once (a snapshot of the query string). */
+export function useSearchParams(): URLSearchParams {
+  const key = useLocationKey();
+  return new URLSearchParams(key.includes('?') ? key.slice(key.indexOf('?')) : '');
+}
+
+/** Makes same-origin links (`<a href="/snp">`) navigate without reloading the page. */
+export function interceptInternalLinks(root: Document = document): () => void {
+  const onClick = (e: MouseEvent) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const a = (e.target as Element | null)?.closest?.('a');
+    if (!a || a.target || a.hasAttribute('download')) return;
+    const url = new URL(a.href, window.location.href);
+    if (url.origin !== window.location.origin || url.pathname.startsWith('/api/')) return;
+    e.preventDefault();
+    navigate(url.pathname + url.search);
+    if (url.pathname !== window.location.pathname) window.scrollTo(0, 0);
+  };
+  root.addEventListener('click', onClick);
+  return () => root.removeEventListener('click', onClick);
+}

@@ -2,7 +2,7 @@
  * The one typed client of the API: paths, parameters and responses come from the server's
  * `AppType` (import type only, nothing of the server reaches the bundle).
  */
-import { hc, type InferResponseType } from 'hono/client';
+import { hc, type ClientResponse, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../../server/src/app';
 
 export const client = hc<AppType>(typeof window === 'undefined' ? 'http://localhost' : window.location.origin);
@@ -34,6 +34,14 @@ export async function read<T>(res: { ok: boolean; status: number; json(): Promis
     throw new ApiRequestError(res.status, message);
   }
   return res.json();
+}
+
+/** The JSON variant of a response that may also be a file (`format=csv|geojson` endpoints). */
+export type JsonBody<R> = R extends ClientResponse<infer T, number, 'json'> ? T : never;
+
+/** Like `read`, for endpoints that answer JSON or files: types the JSON answer. */
+export async function readJson<R extends { ok: boolean; status: number; json(): Promise<unknown> }>(res: R): Promise<JsonBody<R>> {
+  return (await read(res)) as JsonBody<R>;
 }
 
 export type { InferResponseType };

@@ -1,12 +1,16 @@
 /**
- * The map shell: creates the MapLibre map once, composes the layer specs it is given (in order),
- * reports viewport changes and clicks. Nothing domain-specific lives here.
+ * The map shell: creates the MapLibre map once, composes the layer specs, sources, images and
+ * feature states it is given (in order), reports viewport changes and clicks, shows one popup and
+ * exports its image. Nothing domain-specific lives here.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
+import { createPortal } from 'react-dom';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { LayerSpecification, MapGeoJSONFeature, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Viewport } from './viewport';
+import { applyFeatureStates, type FeatureStateSet } from './feature-states';
+import { syncStyle, type MapImage } from './sync-style';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -14,6 +18,21 @@ export interface MapFocus {
   bbox: [number, number, number, number];
   /** Changes each time the map must move (same bbox twice still moves). */
   key: string;
+  maxZoom?: number;
+}
+
+export interface MapPopup {
+  lngLat: [number, number];
+  content: ReactNode;
+  /** Changes when the popup must be re-anchored. */
+  key: string;
+  onClose: () => void;
+}
+
+/** What a page may ask of the map besides its props. */
+export interface MapHandle {
+  /** The map as it is drawn now, as a PNG data URL. */
+  toPng(): Promise<string>;
 }
 
 export interface MapViewProps {
@@ -21,24 +40,40 @@ export interface MapViewProps {
   /** Extra sources (GeoJSON of a feature…), by id. */
   sources?: Record<string, SourceSpecification>;
   layers: LayerSpecification[];
+  /** Images used by the layers (patterns, symbols), by id; added once. */
+  images?: Record<string, MapImage>;
+  /** Values joined to features by id (read by `feature-state` expressions). */
+  featureStates?: FeatureStateSet[];
   viewport: Viewport;
   onViewportChange?: (v: Viewport) => void;
   /** Layers whose features answer clicks. */
   clickableLayers?: string[];
-  onFeatureClick?: (feature: MapGeoJSONFeature) => void;
+  onFeatureClick?: (feature: MapGeoJSONFeature, lngLat: [number, number]) => void;
   focus?: MapFocus | null;
+  popup?: MapPopup | null;
   label?: string;
+  ref?: Ref<MapHandle>;
 }
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
-  const ready = useRef(false);
+  const [ready, setReady] = useState(false);
   const applied = useRef<{ layers: LayerSpecification[]; sources: Record<string, SourceSpecification> }>({ layers: [], sources: {} });
+  const appliedStates = useRef(new Map<string, string>());
   const latest = useRef(props);
   latest.current = props;
+
+  useImperativeHandle(props.ref, () => ({
+    toPng: () =>
+      new Promise<string>((resolve, reject) => {
+        const map = mapRef.current;
+        if (!map) return reject(new Error('La carte n’est pas encore affichée.'));
+        // The drawing buffer is intact during the render event: no preserveDrawingBuffer needed.
+        map.once('render', () => resolve(map.getCanvas().toDataURL('image/png')));
+        map.triggerRepaint();
+      }),
+  }), []);
 
   useEffect(() => {
     const el = container.current!;
@@ -62,66 +97,67 @@ export function MapView(props: MapViewProps) {
       const c = map.getCenter();
       latest.current.onViewportChange?.({ zoom: map.getZoom(), lat: c.lat, lon: c.lng });
     });
+    const clickable = () => (latest.current.clickableLayers ?? []).filter((id) => map.getLayer(id));
     map.on('click', (e) => {
-      const ids = (latest.current.clickableLayers ?? []).filter((id) => map.getLayer(id));
+      const ids = clickable();
       if (ids.length === 0) return;
       const [feature] = map.queryRenderedFeatures(e.point, { layers: ids });
-      if (feature) latest.current.onFeatureClick?.(feature);
+      if (feature) latest.current.onFeatureClick?.(feature, [e.lngLat.lng, e.lngLat.lat]);
     });
     map.on('mousemove', (e) => {
-      const ids = (latest.current.clickableLayers ?? []).filter((id) => map.getLayer(id));
+      const ids = clickable();
       map.getCanvas().style.cursor = ids.length > 0 && map.queryRenderedFeatures(e.point, { layers: ids }).length > 0 ? 'pointer' : '';
     });
-    map.on('load', () => {
-      ready.current = true;
-      sync(map);
-    });
+    map.on('load', () => setReady(true));
     return () => {
-      ready.current = false;
+      setReady(false);
       map.remove();
       mapRef.current = null;
     };
   }, []);
 
-  function sync(map: maplibregl.Map) {
-    const { layers, sources = {} } = latest.current;
-    const prev = applied.current;
-    // Layers that disappeared or changed go first (they may use a source about to change).
-    for (const old of prev.layers) {
-      const next = layers.find((l) => l.id === old.id);
-      if ((!next || !same(next, old)) && map.getLayer(old.id)) map.removeLayer(old.id);
-    }
-    for (const [id, spec] of Object.entries(prev.sources)) {
-      if (!same(sources[id], spec) && map.getSource(id)) {
-        const src = map.getSource(id);
-        if (sources[id] && spec.type === 'geojson' && sources[id]!.type === 'geojson' && src && 'setData' in src) continue;
-        map.removeSource(id);
-      }
-    }
-    for (const [id, spec] of Object.entries(sources)) {
-      const existing = map.getSource(id) as maplibregl.GeoJSONSource | undefined;
-      if (!existing) map.addSource(id, spec);
-      else if (spec.type === 'geojson' && !same(prev.sources[id], spec)) existing.setData(spec.data as never);
-    }
-    layers.forEach((layer, i) => {
-      if (map.getLayer(layer.id)) return;
-      const before = layers.slice(i + 1).find((l) => map.getLayer(l.id));
-      map.addLayer(layer, before?.id);
-    });
-    applied.current = { layers, sources };
-  }
-
   useEffect(() => {
     const map = mapRef.current;
-    if (map && ready.current) sync(map);
-  }, [props.layers, props.sources]);
+    if (!map || !ready) return;
+    const { layers, sources = {}, images = {} } = latest.current;
+    for (const [id, image] of Object.entries(images)) {
+      if (!map.hasImage(id)) map.addImage(id, { width: image.width, height: image.height, data: image.data }, { pixelRatio: image.pixelRatio ?? 1 });
+    }
+    applied.current = syncStyle(map, applied.current, { layers, sources });
+    appliedStates.current = applyFeatureStates(map, appliedStates.current, latest.current.featureStates ?? []);
+  }, [ready, props.layers, props.sources, props.images, props.featureStates]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !props.focus) return;
     const [minLon, minLat, maxLon, maxLat] = props.focus.bbox;
-    map.fitBounds([[minLon, minLat], [maxLon, maxLat]], { padding: 60, maxZoom: 12, duration: 800 });
+    map.fitBounds([[minLon, minLat], [maxLon, maxLat]], { padding: 40, maxZoom: props.focus.maxZoom ?? 12, duration: 800 });
   }, [props.focus?.key]);
 
-  return <div ref={container} className="maillage-map" data-testid="carte" data-idle="false" role="region" aria-label={props.label ?? 'Carte'} />;
+  return (
+    <div ref={container} className="maillage-map" data-testid="carte" data-idle="false" role="region" aria-label={props.label ?? 'Carte'}>
+      {ready && props.popup && mapRef.current && <PopupPortal map={mapRef.current} popup={props.popup} />}
+    </div>
+  );
+}
+
+function PopupPortal({ map, popup }: { map: maplibregl.Map; popup: MapPopup }) {
+  const [node] = useState(() => document.createElement('div'));
+  const onClose = useRef(popup.onClose);
+  onClose.current = popup.onClose;
+  useEffect(() => {
+    const p = new maplibregl.Popup({ closeButton: true, closeOnClick: false, maxWidth: '320px', focusAfterOpen: true })
+      .setLngLat(popup.lngLat)
+      .setDOMContent(node)
+      .addTo(map);
+    let removing = false;
+    p.on('close', () => {
+      if (!removing) onClose.current();
+    });
+    return () => {
+      removing = true;
+      p.remove();
+    };
+  }, [popup.key]);
+  return createPortal(popup.content, node);
 }

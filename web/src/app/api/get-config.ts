@@ -9,3 +9,5 @@ export const configQuery = () =>
   });
 
 export const useConfig = () => useQuery(configQuery());
+
+export type AppConfig = Awaited<ReturnType<NonNullable<ReturnType<typeof configQuery>['queryFn']>>>;

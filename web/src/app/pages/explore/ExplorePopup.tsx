@@ -1,0 +1,61 @@
+/** What a click on the explore map shows: a CPTS, a département's SAS, or (soon) a structure. */
+import type { MapGeoJSONFeature } from 'maplibre-gl';
+import { COMMUNES_FILL_ID } from '../../../features/boundaries/layers/boundary-layers';
+import { CPTS_FILL_ID } from '../../../features/coverage/layers/cpts-coverage-layers';
+import { SAS_FILL_ID } from '../../../features/sas/layers/sas-layers';
+import type { SasCoverage } from '../../../features/sas/api/get-sas-coverage';
+import { cptsPath } from '../../routes';
+import { formatInteger } from '../../../lib/format';
+import { DemoBadge } from '../../../lib/ui/DemoBadge';
+
+export type PopupTarget =
+  | { kind: 'commune'; id: string; code: string }
+  | { kind: 'cpts'; id: string; nom: string; statut: string; population: number; communes: number; demo: boolean }
+  | { kind: 'sas'; id: string; nom: string };
+
+const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
+export function popupTarget(f: MapGeoJSONFeature): PopupTarget | null {
+  const p = f.properties;
+  switch (f.layer.id) {
+    case CPTS_FILL_ID:
+      return { kind: 'cpts', id: str(p.id), nom: str(p.nom), statut: str(p.statut), population: Number(p.population), communes: Number(p.communes), demo: p.demonstration === true };
+    case SAS_FILL_ID:
+      return { kind: 'sas', id: str(p.code), nom: str(p.nom) };
+    case COMMUNES_FILL_ID:
+      return { kind: 'commune', id: str(p.code), code: str(p.code) };
+    default:
+      return null;
+  }
+}
+
+export function ExplorePopup({ target, sas }: { target: PopupTarget; sas: SasCoverage | undefined }) {
+  if (target.kind === 'cpts') {
+    return (
+      <div className="maillage-popup">
+        <h3 className="fr-text--md fr-mb-1v">{target.nom} {target.demo && <DemoBadge />}</h3>
+        <p className="fr-text--sm fr-mb-1v">Statut : {target.statut}</p>
+        <p className="fr-text--sm fr-mb-1v">{formatInteger(target.communes)} communes, {formatInteger(target.population)} hab.</p>
+        <a className="fr-link fr-link--sm" href={cptsPath(target.id)}>Voir la CPTS</a>
+      </div>
+    );
+  }
+  if (target.kind === 'sas') {
+    const d = sas?.departements.find((x) => x.code === target.id);
+    return (
+      <div className="maillage-popup">
+        <h3 className="fr-text--md fr-mb-1v">SAS — {target.nom} ({target.id}) {d?.demo && <DemoBadge />}</h3>
+        {d ? (
+          <>
+            <p className="fr-text--sm fr-mb-1v">Statut : {d.statut}{d.debut ? `, depuis ${d.debut}` : ''}</p>
+            <p className="fr-text--sm fr-mb-1v">Filières : {d.filieres.join(', ') || 'non renseignées'}</p>
+            <p className="fr-text--xs fr-mb-0">Au {new Date(sas!.date).toLocaleDateString('fr-FR')} : {d.etat}</p>
+          </>
+        ) : (
+          <p className="fr-text--sm">Aucune donnée sur le SAS de ce département.</p>
+        )}
+      </div>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,40 @@
+/**
+ * The state of the explore page, all in the address: territory, layers, CPTS status filter,
+ * class method of the index, protocol filter, structure types, selected commune or structure.
+ */
+import { useSearchParams } from '../../url-state';
+import { parseTerritory, type Territory } from '../../../lib/territory';
+import { parseLayers, type LayerId } from '../../../features/layers/layer-catalog';
+import type { CptsStatusFilter } from '../../../features/coverage/api/get-cpts-coverage';
+import type { ClassMethod } from '../../../lib/class-breaks';
+
+export interface ExploreParams {
+  territory: Territory;
+  layers: Set<LayerId>;
+  status: CptsStatusFilter;
+  method: ClassMethod;
+  protocol: string | null;
+  /** Structure kinds shown (null: all). */
+  kinds: string[] | null;
+  commune: string | null;
+  structure: string | null;
+  viewport: string | null;
+}
+
+const STATUSES: CptsStatusFilter[] = ['all', 'projet', 'aci'];
+
+export function useExploreParams(): ExploreParams {
+  const p = useSearchParams();
+  const status = p.get('statut') as CptsStatusFilter | null;
+  return {
+    territory: parseTerritory(p.get('territoire')),
+    layers: parseLayers(p.get('couches')),
+    status: status && STATUSES.includes(status) ? status : 'all',
+    method: p.get('classes') === 'jenks' ? 'jenks' : 'quantiles',
+    protocol: p.get('protocole'),
+    kinds: p.get('types') ? p.get('types')!.split(',').filter(Boolean) : null,
+    commune: p.get('commune'),
+    structure: p.get('structure'),
+    viewport: p.get('carte'),
+  };
+}

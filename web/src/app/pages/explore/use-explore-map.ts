@@ -1,0 +1,47 @@
+/**
+ * Composes the map of the explore page from the features' contributions, in drawing order:
+ * land, density, access classes, SAS, zones blanches, CPTS, boundaries, structures, labels.
+ */
+import { useMemo } from 'react';
+import { mergeContributions, type MapContribution } from '../../../map/contribution';
+import { mergeStateSets } from '../../../map/feature-states';
+import { boundaryLayers, communeLabelsLayer, COMMUNES_FILL_ID, landLayer, selectedCommuneLayers } from '../../../features/boundaries/layers/boundary-layers';
+import { densityLayer } from '../../../features/density/layers/density-layers';
+import { useCptsCoverageMap } from '../../../features/coverage/use-cpts-coverage-map';
+import { useAccessMap } from '../../../features/access/use-access-map';
+import { useSasCoverage } from '../../../features/sas/api/get-sas-coverage';
+import { sasLayers, SAS_FILL_ID } from '../../../features/sas/layers/sas-layers';
+import { formatTerritory } from '../../../lib/territory';
+import type { ExploreParams } from './explore-params';
+
+export function useExploreMap(p: ExploreParams) {
+  const territory = formatTerritory(p.territory);
+  const on = (id: Parameters<typeof p.layers.has>[0]) => p.layers.has(id);
+  const coverage = useCptsCoverageMap(territory, p.status, { cpts: on('cpts'), zonesBlanches: on('zones-blanches') });
+  const access = useAccessMap(territory, { distance: on('acces'), index: on('indice') }, p.method);
+  const sas = useSasCoverage(territory, on('sas'));
+  const showDensity = on('densite');
+  const sasPart = useMemo<MapContribution>(() => {
+    if (!on('sas') || !sas.data) return { layers: [] };
+    return { layers: sasLayers(new Map(sas.data.departements.map((d) => [d.code, d.statut]))), clickable: [SAS_FILL_ID] };
+  }, [sas.data, p.layers]);
+
+  const merged = useMemo(() => {
+    const m = mergeContributions([
+      { layers: [landLayer], clickable: [COMMUNES_FILL_ID] },
+      { layers: showDensity ? [densityLayer] : [] },
+      access.twoStep,
+      access.distance,
+      sasPart,
+      coverage.below,
+      { layers: boundaryLayers },
+      { layers: selectedCommuneLayers(p.commune) },
+      coverage.labels,
+      { layers: [communeLabelsLayer] },
+    ]);
+    // Topmost first: MapLibre answers clicks for the first clickable layer under the pointer.
+    return { ...m, featureStates: mergeStateSets(m.featureStates), clickable: [...m.clickable].reverse() };
+  }, [showDensity, access.twoStep, access.distance, sasPart, coverage.below, coverage.labels, p.commune]);
+
+  return { merged, coverage, access, sas };
+}

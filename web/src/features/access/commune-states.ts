@@ -1,0 +1,25 @@
+/** Per-commune values of the access analyses, as feature states of the commune tiles. */
+import { classBreaks, classOf, type ClassMethod } from '../../lib/class-breaks';
+
+export interface BandRow {
+  code: string;
+  bande: string;
+}
+
+/** `bande`: index of the commune's band in `bands`, -1 for « aucune offre ». */
+export function bandStates(rows: readonly BandRow[], bands: readonly string[]): Map<string, { bande: number }> {
+  const index = new Map(bands.map((b, i) => [b, i]));
+  return new Map(rows.map((r) => [r.code, { bande: index.get(r.bande) ?? -1 }]));
+}
+
+export interface IndexRow {
+  code: string;
+  indice: number;
+}
+
+/** Breaks over the positive indices (a zero index — no offer within reach — is a class of its own). */
+export function indexClasses(rows: readonly IndexRow[], method: ClassMethod, classes = 5) {
+  const breaks = classBreaks(rows.filter((r) => r.indice > 0).map((r) => r.indice), method, { classes });
+  const states = new Map(rows.map((r) => [r.code, { classe2sfca: r.indice > 0 ? classOf(r.indice, breaks) : -1 }]));
+  return { breaks, states };
+}

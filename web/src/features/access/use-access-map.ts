@@ -1,0 +1,34 @@
+/** Map contributions of the SNP access layers: distance bands and 2SFCA classes, joined by commune code. */
+import { useMemo } from 'react';
+import type { MapContribution } from '../../map/contribution';
+import { MAILLAGE_SOURCE } from '../../map/base-style';
+import type { ClassMethod } from '../../lib/class-breaks';
+import { useSnpAccess } from './api/get-snp-access';
+import { useTwoStepIndex } from './api/get-two-step-index';
+import { bandStates, indexClasses } from './commune-states';
+import { accessLayer, indexLayer } from './layers/access-layers';
+
+export function useAccessMap(territory: string, show: { distance: boolean; index: boolean }, method: ClassMethod) {
+  const access = useSnpAccess(territory, show.distance);
+  const index = useTwoStepIndex(territory, show.index);
+
+  const distance = useMemo<MapContribution>(() => {
+    if (!show.distance || !access.data) return { layers: [] };
+    const states = bandStates(access.data.parCommune, access.data.bandes.map((b) => b.bande));
+    return {
+      layers: [accessLayer],
+      featureStates: [{ source: MAILLAGE_SOURCE, sourceLayer: 'communes', version: `bande:${territory}:${access.data.versionDonnees}`, states }],
+    };
+  }, [show.distance, access.data, territory]);
+
+  const classes = useMemo(() => (index.data ? indexClasses(index.data.parCommune, method) : null), [index.data, method]);
+  const twoStep = useMemo<MapContribution>(() => {
+    if (!show.index || !classes || !index.data) return { layers: [] };
+    return {
+      layers: [indexLayer],
+      featureStates: [{ source: MAILLAGE_SOURCE, sourceLayer: 'communes', version: `2sfca:${territory}:${method}:${index.data.versionDonnees}`, states: classes.states }],
+    };
+  }, [show.index, classes, index.data, territory, method]);
+
+  return { access, index, breaks: classes?.breaks ?? [], distance, twoStep };
+}

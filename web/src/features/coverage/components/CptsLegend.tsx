@@ -1,0 +1,54 @@
+/** Legend of the CPTS territories: status colours with counts, status filter, source. */
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { CPTS_STATUS_COLORS, type CptsStatus } from '../layers/cpts-coverage-layers';
+import type { CptsStatusFilter } from '../api/get-cpts-coverage';
+import { SourceNote } from '../../../lib/ui/SourceNote';
+import { QueryStatus } from '../../../lib/ui/QueryStatus';
+
+type Layers = FeatureCollection<Geometry | null, Record<string, unknown>>;
+
+export interface CptsLegendProps {
+  query: { isPending: boolean; isError: boolean; error: Error | null; data: Layers | undefined };
+  status: CptsStatusFilter;
+  onStatus: (s: CptsStatusFilter) => void;
+  millesime: number;
+}
+
+export function CptsLegend({ query, status, onStatus, millesime }: CptsLegendProps) {
+  return (
+    <div className="maillage-legend">
+      <Select
+        label="Statut des CPTS retenues"
+        nativeSelectProps={{ value: status, onChange: (e) => onStatus(e.target.value as CptsStatusFilter) }}
+        className="fr-mb-1w"
+      >
+        <option value="all">Toutes (pré-projet compris)</option>
+        <option value="projet">Projet de santé validé et au-delà</option>
+        <option value="aci">ACI signé</option>
+      </Select>
+      <QueryStatus query={query} what="les territoires des CPTS">
+        {(data) => {
+          const cpts = data.features.filter((f) => f.properties.couche === 'cpts');
+          const demo = cpts.some((f) => f.properties.demonstration === true);
+          return (
+            <>
+              <ul className="maillage-legend__list" aria-label="Statut des CPTS">
+                {(Object.keys(CPTS_STATUS_COLORS) as CptsStatus[]).map((s) => (
+                  <li key={s}>
+                    <span className="maillage-legend__swatch maillage-legend__swatch--outline" style={{ borderColor: CPTS_STATUS_COLORS[s], background: `${CPTS_STATUS_COLORS[s]}2e` }} aria-hidden="true" />
+                    {s} ({cpts.filter((f) => f.properties.statut === s).length})
+                  </li>
+                ))}
+              </ul>
+              {cpts.length === 0 && <p className="fr-text--sm fr-mb-1w maillage-empty">Aucune CPTS connue sur ce territoire avec ce statut.</p>}
+              <SourceNote demo={demo}>
+                listes publiées par les ARS, l’Assurance Maladie et les CPTS (communes nommées par la source) ; territoires dissous sur les contours IGN ADMIN EXPRESS, COG {millesime}
+              </SourceNote>
+            </>
+          );
+        }}
+      </QueryStatus>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+/** The map contribution of the CPTS coverage: territories by status, zones blanches and overlaps. */
+import { useMemo } from 'react';
+import type { MapContribution } from '../../map/contribution';
+import { hatchPattern } from '../../lib/hatch-pattern';
+import { useCptsCoverageLayers, type CptsStatusFilter } from './api/get-cpts-coverage';
+import {
+  COVERAGE_SOURCE, CPTS_FILL_ID, cptsLabelLayer, cptsLayers, OVERLAP_COLOR, OVERLAP_PATTERN, ZONE_BLANCHE_COLOR, ZONE_BLANCHE_PATTERN, zonesBlanchesLayers,
+} from './layers/cpts-coverage-layers';
+
+export const COVERAGE_IMAGES = {
+  [ZONE_BLANCHE_PATTERN]: hatchPattern({ color: ZONE_BLANCHE_COLOR, size: 8, thickness: 2 }),
+  [OVERLAP_PATTERN]: hatchPattern({ color: OVERLAP_COLOR, size: 8, thickness: 1.5, kind: 'cross' }),
+};
+
+export function useCptsCoverageMap(territory: string, status: CptsStatusFilter, show: { cpts: boolean; zonesBlanches: boolean }) {
+  const query = useCptsCoverageLayers(territory, status, show.cpts || show.zonesBlanches);
+  const below = useMemo<MapContribution>(() => {
+    if (!query.data) return { layers: [] };
+    return {
+      sources: { [COVERAGE_SOURCE]: { type: 'geojson', data: query.data as GeoJSON.FeatureCollection } },
+      images: COVERAGE_IMAGES,
+      layers: [...(show.zonesBlanches ? zonesBlanchesLayers : []), ...(show.cpts ? cptsLayers : [])],
+      clickable: show.cpts ? [CPTS_FILL_ID] : [],
+    };
+  }, [query.data, show.cpts, show.zonesBlanches]);
+  const labels = useMemo<MapContribution>(() => ({ layers: query.data && show.cpts ? [cptsLabelLayer] : [] }), [query.data, show.cpts]);
+  return { query, below, labels };
+}

@@ -1,0 +1,16 @@
+/** SAS coverage of a territory at a date (today by default): départements with their SAS status and filières. */
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api, readJson } from '../../../lib/api-client';
+
+export const sasCoverageQuery = (territory: string, date?: string) =>
+  queryOptions({
+    queryKey: ['coverage', 'sas', territory, date ?? 'aujourdhui'],
+    queryFn: async () => readJson(await api.coverage.sas.$get({ query: { territory, format: 'json', ...(date ? { date } : {}) } })),
+  });
+
+export const useSasCoverage = (territory: string, enabled = true) => useQuery({ ...sasCoverageQuery(territory), enabled });
+
+export type SasCoverage = Awaited<ReturnType<NonNullable<ReturnType<typeof sasCoverageQuery>['queryFn']>>>;
+export type SasDepartement = SasCoverage['departements'][number];
+
+export const sasCoverageExportUrl = (territory: string, format: 'csv' | 'geojson') => api.coverage.sas.$url({ query: { territory, format } }).toString();
