@@ -84,7 +84,7 @@ export function jenksBreaks(values: readonly number[], { classes = 5, maxSample 
     breaks.unshift(s[i - 1]!);
     j = i - 1;
   }
-  return dedupe(breaks);
+  return dedupe(breaks).filter((b) => b < s[n - 1]!);
 }
 
 export function classBreaks(values: readonly number[], method: ClassMethod, options: BreakOptions = {}): number[] {
