@@ -1,16 +1,15 @@
 /**
- * A writable copy of the fixture database filled with the real curated care lists (as an import
- * would: data_version bumped), and the API on it. `withDemo` adds one demonstration CPTS built
- * from a real EPCI (Muretain Agglo, Haute-Garonne), source « démonstration ».
+ * A writable copy of the fixture database — which holds the embedded default care offer (the
+ * curated lists and the Haute-Garonne demonstration CPTS) — and the API on it, seen twice: with
+ * the demonstration rows shown (default) and hidden.
  */
+import { join } from 'node:path';
+import { inject } from 'vitest';
 import { createApp } from '../../server/src/app';
 import { loadCommuneTable } from '../../server/src/db/analysis-queries';
 import type { CommuneTable } from '../../server/src/analysis/inputs';
-import { curatedCare, insertRows } from './curated-care';
-import { fixtureApp, type FixtureApp } from './fixture-app';
-import { inject } from 'vitest';
-import { join } from 'node:path';
 import { topologyFromFile } from '../../server/src/geo/topology-store';
+import { fixtureApp, type FixtureApp } from './fixture-app';
 
 export interface AnalysisFixture extends FixtureApp {
   table: CommuneTable;
@@ -19,22 +18,12 @@ export interface AnalysisFixture extends FixtureApp {
   get(url: string): Promise<{ status: number; body: any; headers: Headers; text: string }>;
 }
 
+/** The demonstration CPTS of the default built from CA Le Muretain Agglo (« pré-projet »). */
 export const DEMO_EPCI = '200068641';
 
 export async function analysisFixture(): Promise<AnalysisFixture> {
   const f = await fixtureApp({ writable: true });
   const table = await loadCommuneTable(f.db);
-  const care = curatedCare(table);
-  const demoCommunes = table.list.filter((c) => c.epci === DEMO_EPCI).map((c) => c.code);
-  if (demoCommunes.length === 0) throw new Error(`EPCI ${DEMO_EPCI} absent de la base de test`);
-  const demo = { demo: true, source: 'démonstration', import_id: null };
-  await insertRows(f.db, {
-    structures: care.structures,
-    cpts: [...care.cpts, { id: 'DEMO-31-MURETAIN', name: 'CPTS du Muretain (démonstration)', status: 'projet de santé', status_date: null, declared_population: null, headquarters_commune: null, headquarters_address: null, territory_note: null, note: null, source_date: null, ...demo }],
-    cpts_communes: [...care.cptsCommunes, ...demoCommunes.map((commune) => ({ cpts_id: 'DEMO-31-MURETAIN', commune, coverage: 'entière', note: null, ...demo }))],
-    sas: care.sas,
-    protocols: care.protocols,
-  });
   const appWithoutDemo = createApp({
     db: f.db,
     topology: topologyFromFile(join(inject('fixtureDir'), 'communes.topo.json')),

@@ -1,4 +1,4 @@
-/** GET /api/access/snp, /api/access/2sfca and /api/indicators on the fixture with the curated lists. */
+/** GET /api/access/snp, /api/access/2sfca and /api/indicators on the fixture and its embedded default care offer. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haversineKm } from '../../server/src/analysis/distance';
 import { analysisFixture, type AnalysisFixture } from '../helpers/analysis-fixture';
@@ -101,8 +101,14 @@ describe('GET /api/indicators', () => {
     const { body } = await f.get('/api/indicators?territory=region:76');
     expect(body.offre.total).toMatchObject({ nom: 'Occitanie', nombre: { MSP: 59, CDS: 60, MMG: 12, SU: 1 } });
     expect(body.offre.lignes.find((l: any) => l.code === '31').nombre).toEqual({ MSP: 59, CDS: 60, MMG: 11, SU: 0 });
-    expect(body.protocoles.deploiements).toBe(0);
     expect(body.structures).toBeUndefined();
+    // The default deploys the six SNP protocols in demonstration structures and CPTS of Haute-Garonne.
+    expect(body.protocoles.deploiements).toBe(24);
+    expect(body.donneesDemonstration).toBe(true);
+    expect(body.protocoles.communesAtteintes.communes).toBeGreaterThan(0);
+    const real = (await (await f.appWithoutDemo.request('/api/indicators?territory=region:76')).json()) as any;
+    expect(real.protocoles).toMatchObject({ deploiements: 0, communesAtteintes: { communes: 0, population: 0 } });
+    expect(real.offre.total.nombre).toEqual(body.offre.total.nombre);
   });
 
   it('exports the offer table with a total row, and the sub-territories as GeoJSON with structure points', async () => {

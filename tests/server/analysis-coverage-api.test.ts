@@ -1,12 +1,13 @@
 /**
- * GET /api/coverage/cpts and /api/coverage/sas on the fixture database filled with the real
- * curated lists: figures, CSV and GeoJSON exports, validation, cache invalidation by imports,
- * and the demonstration setting.
+ * GET /api/coverage/cpts and /api/coverage/sas on the fixture database and its embedded default
+ * care offer: figures (checked against SQL recounts), CSV and GeoJSON exports, validation, cache
+ * invalidation by imports, and the demonstration setting.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MultiPolygon } from 'geojson';
 import { followsRightHandRule } from '../../server/src/geo/rewind';
 import { parisDay } from '../../server/src/lib/attachment';
+import { listValue } from '@duckdb/node-api';
 import { insertRows } from '../helpers/curated-care';
 import { analysisFixture, DEMO_EPCI, type AnalysisFixture } from '../helpers/analysis-fixture';
 
@@ -34,20 +35,32 @@ describe('GET /api/coverage/cpts', () => {
     expect(body.methode).toMatch(/partiellement/);
   });
 
-  it('filters by status: the demonstration CPTS of the Muretain is a « projet de santé », not an « ACI signé »', async () => {
+  it('filters by status, as a SQL recount does, on the Haute-Garonne demonstration CPTS', async () => {
+    const recount = async (statuses: string[]) => {
+      const [row] = await f.db.all<{ p: number }>(
+        `SELECT coalesce(sum(population), 0)::INTEGER AS p FROM communes WHERE departement = '31' AND code IN (
+           SELECT m.commune FROM cpts_communes m JOIN cpts p ON p.id = m.cpts_id WHERE list_contains($s, p.status))`,
+        { s: listValue(statuses) },
+      );
+      return row!.p;
+    };
     const all = (await f.get('/api/coverage/cpts?territory=departement:31')).body;
-    const muret = f.table.list.filter((c) => c.epci === DEMO_EPCI).map((c) => c.code);
-    expect(all.population.couverte).toBe(pop(muret));
+    expect(all.population.couverte).toBe(await recount(['pré-projet', 'projet de santé', 'ACI signé']));
+    expect(all.population.couverte).toBeGreaterThan(1_000_000);
     expect(all.donneesDemonstration).toBe(true);
-    expect(all.cpts).toEqual([expect.objectContaining({ id: 'DEMO-31-MURETAIN', demo: true, statut: 'projet de santé', composantes: 1 })]);
-    expect((await f.get('/api/coverage/cpts?territory=departement:31&status=projet')).body.population.couverte).toBe(pop(muret));
-    expect((await f.get('/api/coverage/cpts?territory=departement:31&status=aci')).body.population.couverte).toBe(0);
+    expect(all.cpts).toHaveLength(8);
+    expect(all.cpts.find((c: any) => c.id === `DEMO-31-${DEMO_EPCI}`)).toMatchObject({ demo: true, statut: 'pré-projet', composantes: 1 });
+    expect((await f.get('/api/coverage/cpts?territory=departement:31&status=projet')).body.population.couverte).toBe(await recount(['projet de santé', 'ACI signé']));
+    const aci = (await f.get('/api/coverage/cpts?territory=departement:31&status=aci')).body;
+    expect(aci.population.couverte).toBe(await recount(['ACI signé']));
+    expect(aci.population.couverte).toBeLessThan(all.population.couverte);
   });
 
   it('hides demonstration rows when the setting is off', async () => {
     const res = await f.appWithoutDemo.request('/api/coverage/cpts?territory=departement:31');
     const body = (await res.json()) as any;
     expect(body.population.couverte).toBe(0);
+    expect(body.cpts).toEqual([]);
     expect(body.donneesDemonstration).toBe(false);
   });
 

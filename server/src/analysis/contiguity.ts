@@ -6,8 +6,9 @@
  * can have several parts and still be one connected group of communes.
  */
 import type { LoadedTopology } from '../geo/topology-store';
-import { dissolveParts } from '../geo/dissolve';
-import { geometryCodeOf, type CommuneTable } from './inputs';
+import { partsOfPolygons } from '../geo/dissolve';
+import { geometryCodeOf, type CommuneRef, type CommuneTable } from './inputs';
+import { compareCodes } from './compare';
 
 export interface Component {
   communes: string[];
@@ -20,13 +21,40 @@ export interface Contiguity {
   parties: number;
 }
 
+/** Per topology: the member slot owning each arc during one call (-1 when none), reset after use. */
+const owners = new WeakMap<object, Int32Array>();
+
+function arcOwners(topo: LoadedTopology): Int32Array {
+  let o = owners.get(topo.topology);
+  if (!o) {
+    o = new Int32Array(topo.topology.arcs.length).fill(-1);
+    owners.set(topo.topology, o);
+  }
+  return o;
+}
+
 export function contiguity(topo: LoadedTopology, table: CommuneTable, codes: Iterable<string>): Contiguity {
-  const members = [...new Set(codes)].filter((c) => table.byCode.has(c)).sort();
-  if (members.length === 0) return { composantes: [], parties: 0 };
+  const refs: CommuneRef[] = [];
+  const seen = new Set<string>();
+  for (const code of codes) {
+    if (seen.has(code)) continue;
+    seen.add(code);
+    const c = table.byCode.get(code);
+    if (c) refs.push(c);
+  }
+  return contiguityOf(topo, refs);
+}
+
+/** Contiguity of distinct communes given as records (the hot path of the CPTS report). */
+export function contiguityOf(topo: LoadedTopology, communes: CommuneRef[]): Contiguity {
+  if (communes.length === 0) return { composantes: [], parties: 0 };
   // Union-find over geometry codes (a commune without polygon joins its container's group).
-  const geometryCodes = [...new Set(members.map((c) => geometryCodeOf(table.byCode.get(c)!)))];
-  const slot = new Map(geometryCodes.map((g, i) => [g, i]));
-  const parent = geometryCodes.map((_, i) => i);
+  const slotOf = new Map<string, number>();
+  const polygons: number[][][] = [];
+  const memberSlot = new Int32Array(communes.length);
+  const owner = arcOwners(topo);
+  const touched: number[] = [];
+  const parent: number[] = [];
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]!]!;
@@ -34,29 +62,46 @@ export function contiguity(topo: LoadedTopology, table: CommuneTable, codes: Ite
     }
     return i;
   };
-  const owner = new Map<number, number>();
-  geometryCodes.forEach((g, i) => {
-    const o = topo.index.get(g);
-    if (!o) return;
-    const polygons = o.type === 'Polygon' ? [o.arcs] : o.arcs;
-    for (const rings of polygons) for (const ring of rings) for (const ref of ring) {
-      const arc = ref >= 0 ? ref : ~ref;
-      const other = owner.get(arc);
-      if (other === undefined) owner.set(arc, i);
-      else {
-        const a = find(other);
-        const b = find(i);
-        if (a !== b) parent[a] = b;
+  communes.forEach((c, m) => {
+    const g = geometryCodeOf(c);
+    let i = slotOf.get(g);
+    if (i === undefined) {
+      i = parent.length;
+      slotOf.set(g, i);
+      parent.push(i);
+      const o = topo.index.get(g);
+      if (o) {
+        const rings = o.type === 'Polygon' ? [o.arcs] : o.arcs;
+        for (const polygon of rings) {
+          polygons.push(polygon);
+          for (const ring of polygon) for (const ref of ring) {
+            const arc = ref >= 0 ? ref : ~ref;
+            const other = owner[arc]!;
+            if (other < 0) {
+              owner[arc] = i;
+              touched.push(arc);
+            } else {
+              const a = find(other);
+              const b = find(i);
+              if (a !== b) parent[a] = b;
+            }
+          }
+        }
       }
     }
+    memberSlot[m] = i;
   });
+  for (const arc of touched) owner[arc] = -1;
   const groups = new Map<number, Component>();
-  for (const code of members) {
-    const root = find(slot.get(geometryCodeOf(table.byCode.get(code)!))!);
-    const group = groups.get(root) ?? groups.set(root, { communes: [], population: 0 }).get(root)!;
-    group.communes.push(code);
-    group.population += table.byCode.get(code)!.population;
-  }
-  const composantes = [...groups.values()].sort((a, b) => b.population - a.population || a.communes[0]!.localeCompare(b.communes[0]!));
-  return { composantes, parties: dissolveParts(topo.topology, topo.index, geometryCodes).length };
+  communes.forEach((c, m) => {
+    const root = find(memberSlot[m]!);
+    let group = groups.get(root);
+    if (!group) groups.set(root, (group = { communes: [], population: 0 }));
+    group.communes.push(c.code);
+    group.population += c.population;
+  });
+  const composantes = [...groups.values()];
+  for (const g of composantes) g.communes.sort(compareCodes);
+  composantes.sort((a, b) => b.population - a.population || compareCodes(a.communes[0]!, b.communes[0]!));
+  return { composantes, parties: partsOfPolygons(topo.topology, polygons).length };
 }

@@ -8,6 +8,7 @@
  * Covered + uncovered = total population, exactly (integers, each commune counted once).
  */
 import type { CommuneRef, CptsRecord, CptsStatus } from './inputs';
+import { compareCodes, compareNames } from './compare';
 
 export type CptsStatusFilter = 'all' | 'projet' | 'aci';
 
@@ -58,62 +59,87 @@ export interface CptsCoverage {
   donneesDemonstration: boolean;
 }
 
-export function cptsCoverage(
+const NO_CPTS: CommuneCoverage['cpts'] = [];
+
+export function cptsCoverage(territory: CommuneRef[], all: Map<string, CommuneRef>, cpts: CptsRecord[], options: CptsCoverageOptions = {}): CptsCoverage {
+  return coverageWithMembers(territory, all, cpts, options).coverage;
+}
+
+/** The coverage, and the known communes of each CPTS retained (for the contiguity checks). */
+export function coverageWithMembers(
   territory: CommuneRef[],
   all: Map<string, CommuneRef>,
   cpts: CptsRecord[],
   { status = 'all' }: CptsCoverageOptions = {},
-): CptsCoverage {
+): { coverage: CptsCoverage; members: Map<string, CommuneRef[]> } {
   const statuses = STATUSES_OF_FILTER[status];
   if (!statuses) throw new RangeError(`filtre de statut « ${status} » inconnu (all, projet ou aci)`);
   const kept = cpts.filter((c) => statuses.includes(c.status));
-  const byCommune = new Map<string, CommuneCoverage['cpts']>();
+  // Keyed by the commune records themselves: identity hashing, one string lookup per membership.
+  const byCommune = new Map<CommuneRef, CommuneCoverage['cpts'][number][]>();
+  const members = new Map<string, CommuneRef[]>();
   const unknown: CptsCoverage['communesInconnues'] = [];
   for (const c of kept) {
+    const refs: CommuneRef[] = [];
     for (const m of c.communes) {
-      if (!all.has(m.code)) {
+      const ref = all.get(m.code);
+      if (!ref) {
         unknown.push({ cpts: c.id, code: m.code });
         continue;
       }
-      (byCommune.get(m.code) ?? byCommune.set(m.code, []).get(m.code)!).push({ id: c.id, nom: c.name, couverture: m.coverage });
+      refs.push(ref);
+      const entry = { id: c.id, nom: c.name, couverture: m.coverage };
+      const list = byCommune.get(ref);
+      if (list) list.push(entry);
+      else byCommune.set(ref, [entry]);
     }
+    members.set(c.id, refs);
   }
-  const inTerritory = new Set(territory.map((c) => c.code));
-  const parCommune: CommuneCoverage[] = territory.map((c) => {
-    const list = byCommune.get(c.code) ?? [];
-    const couverture = list.length === 0 ? null : list.some((x) => x.couverture === 'entière') ? 'entière' : 'partielle';
-    return { code: c.code, nom: c.nom, departement: c.departement, epci: c.epci, population: c.population, couverture, cpts: list };
-  });
+  const inTerritory = new Set<CommuneRef>();
+  const parCommune: CommuneCoverage[] = new Array(territory.length);
+  const zonesBlanches: CptsCoverage['zonesBlanches'] = [];
+  const chevauchements: CptsCoverage['chevauchements'] = [];
   let total = 0;
   let covered = 0;
   let partial = 0;
   let partialCommunes = 0;
-  for (const c of parCommune) {
+  for (let i = 0; i < territory.length; i++) {
+    const c = territory[i]!;
+    inTerritory.add(c);
+    const list = byCommune.get(c);
     total += c.population;
-    if (c.couverture) covered += c.population;
-    if (c.couverture === 'partielle') {
-      partial += c.population;
-      partialCommunes++;
+    let couverture: CommuneCoverage['couverture'] = null;
+    if (!list) zonesBlanches.push({ code: c.code, nom: c.nom, departement: c.departement, population: c.population });
+    else {
+      couverture = list.some((x) => x.couverture === 'entière') ? 'entière' : 'partielle';
+      covered += c.population;
+      if (couverture === 'partielle') {
+        partial += c.population;
+        partialCommunes++;
+      }
+      if (list.length >= 2) {
+        chevauchements.push({ code: c.code, nom: c.nom, population: c.population, toutesPartielles: couverture === 'partielle', cpts: list.map(({ id, nom }) => ({ id, nom })) });
+      }
     }
+    parCommune[i] = { code: c.code, nom: c.nom, departement: c.departement, epci: c.epci, population: c.population, couverture, cpts: list ?? NO_CPTS };
   }
-  const zonesBlanches = parCommune.filter((c) => !c.couverture).map(({ code, nom, departement, population }) => ({ code, nom, departement, population }));
-  const chevauchements = parCommune
-    .filter((c) => c.cpts.length >= 2)
-    .map((c) => ({ code: c.code, nom: c.nom, population: c.population, toutesPartielles: c.cpts.every((x) => x.couverture === 'partielle'), cpts: c.cpts.map(({ id, nom }) => ({ id, nom })) }));
-  const summaries: CptsSummary[] = kept
-    .map((c) => {
-      const known = c.communes.filter((m) => all.has(m.code));
-      const local = known.filter((m) => inTerritory.has(m.code));
-      const pop = (list: typeof known) => list.reduce((s, m) => s + all.get(m.code)!.population, 0);
-      return {
-        id: c.id, nom: c.name, statut: c.status, demo: c.demo,
-        communesTerritoire: local.length, populationTerritoire: pop(local),
-        communesTotal: known.length, populationTotal: pop(known),
-      };
-    })
-    .filter((s) => s.communesTerritoire > 0)
-    .sort((a, b) => a.nom.localeCompare(b.nom, 'fr'));
-  return {
+  const summaries: CptsSummary[] = [];
+  for (const c of kept) {
+    let communesTerritoire = 0;
+    let populationTerritoire = 0;
+    let populationTotal = 0;
+    const refs = members.get(c.id)!;
+    for (const ref of refs) {
+      populationTotal += ref.population;
+      if (inTerritory.has(ref)) {
+        communesTerritoire++;
+        populationTerritoire += ref.population;
+      }
+    }
+    if (communesTerritoire > 0) summaries.push({ id: c.id, nom: c.name, statut: c.status, demo: c.demo, communesTerritoire, populationTerritoire, communesTotal: refs.length, populationTotal });
+  }
+  summaries.sort((a, b) => compareNames(a.nom, b.nom) || compareCodes(a.id, b.id));
+  const coverage: CptsCoverage = {
     statut: status,
     statutsRetenus: statuses,
     population: { totale: total, couverte: covered, nonCouverte: total - covered, couvertePartiellement: partial, part: total > 0 ? covered / total : null },
@@ -129,6 +155,7 @@ export function cptsCoverage(
     chevauchements,
     cpts: summaries,
     communesInconnues: unknown,
-    donneesDemonstration: summaries.some((s) => s.demo),
+    donneesDemonstration: summaries.some((x) => x.demo),
   };
+  return { coverage, members };
 }

@@ -4,8 +4,8 @@
  * dissolved perimeters of the CPTS, of the zones blanches and of the overlaps.
  */
 import type { LoadedTopology } from '../geo/topology-store';
-import { contiguity, type Component } from './contiguity';
-import { cptsCoverage, type CptsCoverage, type CptsCoverageOptions, type CptsSummary } from './cpts-coverage';
+import { contiguityOf, type Component } from './contiguity';
+import { coverageWithMembers, type CptsCoverage, type CptsCoverageOptions, type CptsSummary } from './cpts-coverage';
 import type { CommuneRef, CommuneTable, CptsRecord } from './inputs';
 import { perimeter, type PerimeterFeature } from './perimeter';
 
@@ -29,11 +29,10 @@ export const CPTS_METHOD =
   "Une CPTS est non contiguë quand ses communes forment plusieurs groupes sans frontière commune (les îles et les enclaves en sont).";
 
 export function cptsReport(topo: LoadedTopology, table: CommuneTable, territory: CommuneRef[], cpts: CptsRecord[], options: CptsCoverageOptions = {}): CptsReport {
-  const coverage = cptsCoverage(territory, table.byCode, cpts, options);
-  const byId = new Map(cpts.map((c) => [c.id, c]));
+  const { coverage, members } = coverageWithMembers(territory, table.byCode, cpts, options);
   const nonContigues: CptsReport['nonContigues'] = [];
   const entries: CptsReportEntry[] = coverage.cpts.map((s) => {
-    const k = contiguity(topo, table, byId.get(s.id)!.communes.map((m) => m.code));
+    const k = contiguityOf(topo, [...new Set(members.get(s.id)!)]);
     if (k.composantes.length > 1) nonContigues.push({ id: s.id, nom: s.nom, composantes: k.composantes });
     return { ...s, composantes: k.composantes.length, parties: k.parties, enclaves: k.composantes.slice(1) };
   });

@@ -6,6 +6,7 @@
 import type { CommuneTable, StructureRecord } from './inputs';
 import { subKeyOf, subLevelOf, subNameOf, type SubLevel } from './sub-territories';
 import { communesOf, type Territory } from './territory';
+import { compareCodes } from './compare';
 
 export const COUNTED_KINDS = ['MSP', 'CDS', 'MMG', 'SU'] as const;
 export type CountedKind = (typeof COUNTED_KINDS)[number];
@@ -61,7 +62,7 @@ export function offerIndicators(territory: Territory, table: CommuneTable, struc
   return {
     total: row(territory.kind === 'france' ? 'france' : territory.code, '', population, total),
     niveau: level,
-    lignes: [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, g]) => row(k, subNameOf(level, k, table), g.population, g.counts)),
+    lignes: [...groups].sort(([a], [b]) => compareCodes(a, b)).map(([k, g]) => row(k, subNameOf(level, k, table), g.population, g.counts)),
     horsGeographie: unknown,
   };
 }

@@ -10,6 +10,7 @@ import { dissolveCommunes } from '../geo/dissolve';
 import { labelPoint } from '../geo/label-point';
 import type { LoadedTopology } from '../geo/topology-store';
 import { geometryCodeOf, type CommuneTable } from './inputs';
+import { compareCodes } from './compare';
 
 export interface PerimeterOptions {
   /** Decimals kept in coordinates (default 6, about 10 cm). */
@@ -64,7 +65,7 @@ export function perimeter(topo: LoadedTopology, table: CommuneTable, codes: Iter
       label_point: empty ? null : labelPoint(geometry, { precisionMeters: labelPrecisionMeters }),
       parties: geometry.coordinates.length,
       trous: geometry.coordinates.reduce((s, p) => s + p.length - 1, 0),
-      geometries_approchees: approximations.sort((a, b) => a.code.localeCompare(b.code)),
+      geometries_approchees: approximations.sort((a, b) => compareCodes(a.code, b.code)),
     },
     geometry,
   };

@@ -9,6 +9,7 @@
  */
 import type { CommuneTable, CptsRecord, DeploymentRecord, ProtocolRecord, StructureRecord } from './inputs';
 import { communesOf, type Territory } from './territory';
+import { compareCodes } from './compare';
 
 export interface ProtocolCoverage {
   parProtocole: { protocole: string; titre: string; snp: boolean; deploiements: number; parType: Record<string, number> }[];
@@ -64,7 +65,7 @@ export function protocolCoverage(territory: Territory, table: CommuneTable, { st
     if (s && (s.kind === 'MSP' || s.kind === 'CDS')) reach(s.commune, s.kind, s.id, s.name, p.id);
     if (c) for (const m of c.communes) reach(m.code, 'CPTS', c.id, c.name, p.id);
   }
-  const liste = [...reached].sort(([a], [b]) => a.localeCompare(b)).map(([code, via]) => {
+  const liste = [...reached].sort(([a], [b]) => compareCodes(a, b)).map(([code, via]) => {
     const c = table.byCode.get(code)!;
     return {
       code, nom: c.nom, population: c.population,

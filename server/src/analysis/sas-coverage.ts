@@ -8,6 +8,7 @@
  */
 import type { CommuneRef, SasRecord } from './inputs';
 import { periodOf, startedBy } from './partial-date';
+import { compareCodes, compareNames } from './compare';
 
 export const GENERAL_PRACTICE = 'médecine générale';
 
@@ -59,7 +60,7 @@ function filieresOf(sas: SasRecord, day: string): string[] {
     const p = periodOf(f.since);
     if (!p || startedBy(p, day) === 'oui') list.add(f.filiere);
   }
-  return [...list].sort((a, b) => a.localeCompare(b, 'fr'));
+  return [...list].sort(compareNames);
 }
 
 export function sasCoverage({ territory, all, sas, names, date }: SasCoverageInput): SasCoverage {
@@ -71,7 +72,7 @@ export function sasCoverage({ territory, all, sas, names, date }: SasCoverageInp
     const d = depPop.get(c.departement) ?? depPop.set(c.departement, { region: c.region, population: 0 }).get(c.departement)!;
     d.population += c.population;
   }
-  const departements: SasDepartement[] = [...depPop].sort(([a], [b]) => a.localeCompare(b)).map(([code, d]) => {
+  const departements: SasDepartement[] = [...depPop].sort(([a], [b]) => compareCodes(a, b)).map(([code, d]) => {
     const s = byDep.get(code);
     const st = state(code);
     return {
@@ -101,12 +102,12 @@ export function sasCoverage({ territory, all, sas, names, date }: SasCoverageInp
   return {
     date,
     population: { totale: total, couverte: covered, incertaine: uncertain, part: share(covered, total) },
-    regions: [...regionTotals].sort(([a], [b]) => a.localeCompare(b)).map(([code, r]) => ({
+    regions: [...regionTotals].sort(([a], [b]) => compareCodes(a, b)).map(([code, r]) => ({
       code, nom: names.regions.get(code) ?? code, population: r.population, couverte: r.couverte, part: share(r.couverte, r.population),
     })),
     france: { population: francePop, couverte: franceCovered, part: share(franceCovered, francePop), partDuTerritoire: share(covered, francePop) },
     departements,
-    filieres: [...filiereTotals].sort(([a], [b]) => a.localeCompare(b, 'fr')).map(([filiere, population]) => ({ filiere, population, part: share(population, total) })),
+    filieres: [...filiereTotals].sort(([a], [b]) => compareNames(a, b)).map(([filiere, population]) => ({ filiere, population, part: share(population, total) })),
     donneesDemonstration: departements.some((d) => d.demo),
   };
 }

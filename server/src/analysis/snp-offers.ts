@@ -35,7 +35,7 @@ export interface SnpOfferSelection {
   policy: UnknownHoursPolicy;
 }
 
-export function isSnpOffer(s: StructureRecord): boolean {
+export function isSnpOffer<T extends Pick<StructureRecord, 'kind' | 'acceptsSnp'>>(s: T): boolean {
   return s.kind === 'MMG' || s.kind === 'SU' || ((s.kind === 'MSP' || s.kind === 'CDS') && s.acceptsSnp === 'oui');
 }
 

@@ -4,6 +4,7 @@
  */
 import type { CommuneRef, CommuneTable } from './inputs';
 import type { Territory } from './territory';
+import { compareCodes } from './compare';
 
 export type SubLevel = 'region' | 'departement' | 'epci' | 'commune';
 
@@ -31,5 +32,5 @@ export function groupBySub(level: SubLevel, communes: CommuneRef[]): Map<string,
     const k = subKeyOf(level, c);
     (groups.get(k) ?? groups.set(k, []).get(k)!).push(i);
   });
-  return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
+  return new Map([...groups].sort(([a], [b]) => compareCodes(a, b)));
 }

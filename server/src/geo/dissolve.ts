@@ -27,8 +27,13 @@ function polygonsOf(index: Map<string, CommuneGeometryObject>, codes: Iterable<s
 
 /** The dissolved parts as arc loops (no coordinates built): enough to count parts and holes. */
 export function dissolveParts(topology: CommuneTopology, index: Map<string, CommuneGeometryObject>, codes: Iterable<string>): Part[] {
+  return partsOfPolygons(topology, polygonsOf(index, codes));
+}
+
+/** The same from polygons already gathered (arc rings of distinct communes). */
+export function partsOfPolygons(topology: CommuneTopology, polygons: number[][][]): Part[] {
   const store = arcStoreOf(topology);
-  return assembleParts(store, stitchLoops(store, boundaryArcs(store, polygonsOf(index, codes))));
+  return assembleParts(store, stitchLoops(store, boundaryArcs(store, polygons)));
 }
 
 /** The dissolved geometry (RFC 7946 winding, largest part first; empty set → no polygon). */

@@ -24,42 +24,55 @@ function forEachPoint(store: ArcStore, loop: Loop, visit: (x: number, y: number)
 
 /**
  * Twice the signed planar area in grid units (positive when counter-clockwise), computed
- * relative to the first point so that products stay small and exact.
+ * relative to the first point so that products stay small and exact. Hot path: loops inlined.
  */
 export function loopArea2(store: ArcStore, loop: Loop): number {
-  let x0 = 0;
-  let y0 = 0;
+  const { xs, ys, offsets } = store;
+  const first = loop[0]!;
+  const i0 = first >= 0 ? offsets[first]! : offsets[~first + 1]! - 1;
+  const x0 = xs[i0]!;
+  const y0 = ys[i0]!;
   let px = 0;
   let py = 0;
-  let first = true;
   let sum = 0;
-  forEachPoint(store, loop, (x, y) => {
-    if (first) {
-      x0 = x;
-      y0 = y;
-      first = false;
-    } else {
-      const cx = x - x0;
-      const cy = y - y0;
+  for (let r = 0; r < loop.length; r++) {
+    const ref = loop[r]!;
+    const a = ref >= 0 ? ref : ~ref;
+    const lo = offsets[a]!;
+    const hi = offsets[a + 1]! - 1;
+    // every point of the arc but its first (the previous arc's last), in walking order
+    for (let k = 1; k <= hi - lo; k++) {
+      const i = ref >= 0 ? lo + k : hi - k;
+      const cx = xs[i]! - x0;
+      const cy = ys[i]! - y0;
       sum += px * cy - cx * py;
       px = cx;
       py = cy;
     }
-  });
-  return sum; // closing edge back to the first point contributes 0 relative to it
+  }
+  return sum; // the walk ends on the first point: the ring is closed
 }
 
 export type GridBox = [minX: number, minY: number, maxX: number, maxY: number];
 
 export function loopBox(store: ArcStore, loop: Loop): GridBox {
-  const box: GridBox = [Infinity, Infinity, -Infinity, -Infinity];
-  forEachPoint(store, loop, (x, y) => {
-    if (x < box[0]) box[0] = x;
-    if (y < box[1]) box[1] = y;
-    if (x > box[2]) box[2] = x;
-    if (y > box[3]) box[3] = y;
-  });
-  return box;
+  const { xs, ys, offsets } = store;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const ref of loop) {
+    const a = ref >= 0 ? ref : ~ref;
+    for (let i = offsets[a]!, end = offsets[a + 1]!; i < end; i++) {
+      const x = xs[i]!;
+      const y = ys[i]!;
+      if (x < minX) minX = x;
+      if (y < minY) minY = y;
+      if (x > maxX) maxX = x;
+      if (y > maxY) maxY = y;
+    }
+  }
+  return [minX, minY, maxX, maxY];
 }
 
 /** A point on the loop away from its nodes (middle of its first segment), in grid units. */

@@ -6,14 +6,15 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context';
-import { accessibilityReport } from '../analysis/accessibility-report';
+import { accessibilityReport, type AccessibilityReport } from '../analysis/accessibility-report';
 import { inTerritory } from '../analysis/territory';
 import { snpAccess } from '../analysis/snp-access';
 import { selectSnpOffers } from '../analysis/snp-offers';
 import { communeGeometryTexts } from '../db/analysis-queries';
 import { exportFileName, exportHeaders } from '../lib/attachment';
+import { jsonText } from '../lib/json-text';
 import { validate } from '../lib/validate';
-import { analysisContext, cachedAnalysis, resolveTerritory, territoryHeader } from './analysis-context';
+import { analysisContext, cachedAnalysis, cachedJsonText, resolveTerritory, territoryHeader, type CareInputs, type ResolvedTerritory } from './analysis-context';
 import { bandsParam, formatParam, instantParam, kmParam, territoryParam } from './analysis-params';
 import { accessibilityCsv, communeLayerText, snpCsv } from './access-exports';
 
@@ -35,6 +36,40 @@ const fcaQuery = z.object({
   table: z.enum(['communes', 'sous-territoires'], { error: 'table attendue : communes ou sous-territoires' }).default('communes'),
 });
 
+interface SnpBodyParams {
+  thresholdKm: number;
+  suMmgKm: number;
+  unknownHours: 'exclude' | 'include';
+}
+
+function computeSnp(care: CareInputs, t: ResolvedTerritory, at: Date | null, q: SnpBodyParams) {
+  const selection = selectSnpOffers(care.structures, { at, unknownHours: q.unknownHours });
+  const access = snpAccess(t.communes, selection.offers, care.structures, { thresholdKm: q.thresholdKm, suWithoutMmgKm: q.suMmgKm });
+  const parType: Record<string, number> = {};
+  for (const o of selection.offers) parType[o.kind] = (parType[o.kind] ?? 0) + 1;
+  return {
+    selection,
+    body: {
+      instant: at?.toISOString() ?? null,
+      offres: {
+        retenues: selection.offers.length, parType, fermees: selection.closed,
+        horairesInconnusEcartees: selection.unknown, horairesInconnusComptees: selection.unknownIncluded, politiqueHorairesInconnus: q.unknownHours,
+        definition: "Offres de soins non programmés : MMG, sites d'urgence (SU) et MSP ou centres de santé déclarant accueillir des soins non programmés. Un SU sans horaires est supposé ouvert 24 h/24.",
+      },
+      donneesDemonstration: selection.offers.some((o) => o.demo),
+      ...access,
+    },
+  };
+}
+
+function snpBody(t: ResolvedTerritory, q: SnpBodyParams, version: string, body: ReturnType<typeof computeSnp>['body']) {
+  return { territoire: territoryHeader(t), parametres: { at: body.instant, thresholdKm: q.thresholdKm, suMmgKm: q.suMmgKm, unknownHours: q.unknownHours }, versionDonnees: version, ...body };
+}
+
+function fcaBody(t: ResolvedTerritory, version: string, report: AccessibilityReport, demo: boolean) {
+  return { territoire: territoryHeader(t), parametres: { bands: report.methode.bandes, detourFactor: report.methode.coefficientDetour }, versionDonnees: version, donneesDemonstration: demo, ...report };
+}
+
 export const accessRoutes = new Hono<AppEnv>()
   .get('/access/snp', validate('query', snpQuery), async (c) => {
     const q = c.req.valid('query');
@@ -42,25 +77,7 @@ export const accessRoutes = new Hono<AppEnv>()
     const t = resolveTerritory(ctx, q.territory);
     const at = q.at ?? null;
     const key = `snp|${t.code}|${at?.toISOString() ?? ''}|${q.thresholdKm}|${q.suMmgKm}|${q.unknownHours}`;
-    const { value, version } = await cachedAnalysis(ctx, key, (care) => {
-      const selection = selectSnpOffers(care.structures, { at, unknownHours: q.unknownHours });
-      const access = snpAccess(t.communes, selection.offers, care.structures, { thresholdKm: q.thresholdKm, suWithoutMmgKm: q.suMmgKm });
-      const parType: Record<string, number> = {};
-      for (const o of selection.offers) parType[o.kind] = (parType[o.kind] ?? 0) + 1;
-      return {
-        selection,
-        body: {
-          instant: at?.toISOString() ?? null,
-          offres: {
-            retenues: selection.offers.length, parType, fermees: selection.closed,
-            horairesInconnusEcartees: selection.unknown, horairesInconnusComptees: selection.unknownIncluded, politiqueHorairesInconnus: q.unknownHours,
-            definition: "Offres de soins non programmés : MMG, sites d'urgence (SU) et MSP ou centres de santé déclarant accueillir des soins non programmés. Un SU sans horaires est supposé ouvert 24 h/24.",
-          },
-          donneesDemonstration: selection.offers.some((o) => o.demo),
-          ...access,
-        },
-      };
-    });
+    const { value, version } = await cachedAnalysis(ctx, key, (care) => computeSnp(care, t, at, q));
     if (q.format === 'csv') {
       const name = exportFileName(q.table === 'communes' ? 'acces-snp' : 'acces-snp-su-sans-mmg', t.slug, 'csv');
       return c.body(snpCsv(value.body, q.table), 200, exportHeaders(name, 'csv'));
@@ -75,12 +92,8 @@ export const accessRoutes = new Hono<AppEnv>()
       const text = communeLayerText(rows, geometries, offers, { name: `Accès aux soins non programmés — ${t.nom}`, instant: value.body.instant, methode: value.body.methode.description, version_donnees: version });
       return c.body(text, 200, exportHeaders(exportFileName('acces-snp', t.slug, 'geojson'), 'geojson'));
     }
-    return c.json({
-      territoire: territoryHeader(t),
-      parametres: { at: value.body.instant, thresholdKm: q.thresholdKm, suMmgKm: q.suMmgKm, unknownHours: q.unknownHours },
-      versionDonnees: version,
-      ...value.body,
-    });
+    const text = await cachedJsonText(ctx, key, async () => snpBody(t, q, version, value.body));
+    return jsonText<ReturnType<typeof snpBody>>(c, text);
   })
   .get('/access/2sfca', validate('query', fcaQuery), async (c) => {
     const q = c.req.valid('query');
@@ -102,5 +115,6 @@ export const accessRoutes = new Hono<AppEnv>()
       const text = communeLayerText(rows, geometries, offers, { name: `Accessibilité 2SFCA aux soins non programmés — ${t.nom}`, unite: value.report.methode.unite, version_donnees: version });
       return c.body(text, 200, exportHeaders(exportFileName('accessibilite-2sfca', t.slug, 'geojson'), 'geojson'));
     }
-    return c.json({ territoire: territoryHeader(t), parametres: { bands: value.report.methode.bandes, detourFactor: value.report.methode.coefficientDetour }, versionDonnees: version, donneesDemonstration: value.demo, ...value.report });
+    const text = await cachedJsonText(ctx, key, async () => fcaBody(t, version, value.report, value.demo));
+    return jsonText<ReturnType<typeof fcaBody>>(c, text);
   });

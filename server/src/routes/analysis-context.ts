@@ -71,3 +71,12 @@ export async function cachedAnalysis<T>(ctx: AnalysisContext, key: string, compu
 export function territoryHeader(t: ResolvedTerritory) {
   return { code: t.code, nom: t.nom, population: t.population, communes: t.communes.length };
 }
+
+/**
+ * The JSON text of a response body at the current data version, cached like the results it is
+ * made of: a cached answer costs one version read and no serialisation.
+ */
+export async function cachedJsonText(ctx: AnalysisContext, key: string, body: () => Promise<unknown>): Promise<string> {
+  const { value } = await cachedAnalysis(ctx, `${key}|json`, async () => JSON.stringify(await body()));
+  return value;
+}

@@ -5,12 +5,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context';
-import { cptsLayers, cptsReport } from '../analysis/cpts-report';
+import { cptsLayers, cptsReport, type CptsReport } from '../analysis/cpts-report';
 import { perimeter } from '../analysis/perimeter';
-import { sasCoverage } from '../analysis/sas-coverage';
+import { sasCoverage, type SasCoverage } from '../analysis/sas-coverage';
 import { exportFileName, exportHeaders, parisDay } from '../lib/attachment';
+import { jsonText } from '../lib/json-text';
 import { validate } from '../lib/validate';
-import { analysisContext, cachedAnalysis, resolveTerritory, territoryHeader } from './analysis-context';
+import { analysisContext, cachedAnalysis, cachedJsonText, resolveTerritory, territoryHeader, type ResolvedTerritory } from './analysis-context';
 import { dayParam, formatParam, territoryParam } from './analysis-params';
 import { cptsCsv, cptsGeojson, sasCsv, sasGeojson } from './coverage-exports';
 
@@ -39,8 +40,8 @@ export const coverageRoutes = new Hono<AppEnv>()
       const text = cptsGeojson(layers, report, { name: `Couverture CPTS — ${t.nom}`, statut: q.status, version_donnees: version, donnees_demonstration: report.donneesDemonstration });
       return c.body(text, 200, exportHeaders(exportFileName('couverture-cpts', t.slug, 'geojson'), 'geojson'));
     }
-    const { parCommune: _perCommune, ...figures } = report;
-    return c.json({ territoire: territoryHeader(t), parametres: { status: q.status }, versionDonnees: version, ...figures });
+    const text = await cachedJsonText(ctx, key, async () => cptsBody(t, q.status, version, report));
+    return jsonText<ReturnType<typeof cptsBody>>(c, text);
   })
   .get('/coverage/sas', validate('query', sasQuery), async (c) => {
     const q = c.req.valid('query');
@@ -60,8 +61,18 @@ export const coverageRoutes = new Hono<AppEnv>()
       const text = sasGeojson(result, geometries, { name: `Couverture SAS au ${date} — ${t.nom}`, version_donnees: version, donnees_demonstration: result.donneesDemonstration });
       return c.body(text, 200, exportHeaders(exportFileName('couverture-sas', t.slug, 'geojson'), 'geojson'));
     }
-    return c.json({ territoire: territoryHeader(t), parametres: { date }, versionDonnees: version, methode: SAS_METHOD, ...result });
+    const text = await cachedJsonText(ctx, key, async () => sasBody(t, date, version, result));
+    return jsonText<ReturnType<typeof sasBody>>(c, text);
   });
+
+function cptsBody(t: ResolvedTerritory, status: string, version: string, report: CptsReport) {
+  const { parCommune: _perCommune, ...figures } = report;
+  return { territoire: territoryHeader(t), parametres: { status }, versionDonnees: version, ...figures };
+}
+
+function sasBody(t: ResolvedTerritory, date: string, version: string, result: SasCoverage) {
+  return { territoire: territoryHeader(t), parametres: { date }, versionDonnees: version, methode: SAS_METHOD, ...result };
+}
 
 const SAS_METHOD =
   "Un SAS couvre tout son département. Population couverte à la date : départements dont le SAS est opérationnel ou pilote et a démarré au plus tard ce jour. " +

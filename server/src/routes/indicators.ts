@@ -11,12 +11,14 @@ import { COUNTED_KINDS, offerIndicators } from '../analysis/offer-indicators';
 import { perimeter } from '../analysis/perimeter';
 import { protocolCoverage } from '../analysis/protocol-coverage';
 import { subKeyOf } from '../analysis/sub-territories';
-import { inTerritory } from '../analysis/territory';
+import { inTerritory, type Territory } from '../analysis/territory';
+import type { CommuneTable } from '../analysis/inputs';
+import { jsonText } from '../lib/json-text';
 import { exportFileName, exportHeaders } from '../lib/attachment';
 import { toCsv } from '../lib/csv';
 import { featureCollectionText, type TextFeature } from '../lib/geojson-text';
 import { validate } from '../lib/validate';
-import { analysisContext, cachedAnalysis, resolveTerritory, territoryHeader } from './analysis-context';
+import { analysisContext, cachedAnalysis, cachedJsonText, resolveTerritory, territoryHeader, type CareInputs, type ResolvedTerritory } from './analysis-context';
 import { formatParam, territoryParam } from './analysis-params';
 
 const query = z.object({
@@ -25,21 +27,28 @@ const query = z.object({
   table: z.enum(['offre', 'protocoles', 'communes-protocoles'], { error: 'table attendue : offre, protocoles ou communes-protocoles' }).default('offre'),
 });
 
+function computeIndicators(territory: Territory, t: ResolvedTerritory, table: CommuneTable, care: CareInputs) {
+  const offre = offerIndicators(territory, table, care.structures);
+  offre.total.nom = t.nom;
+  const structures = care.structures.filter((s) => { const x = table.byCode.get(s.commune); return !!x && inTerritory(territory, x); });
+  return {
+    offre,
+    protocoles: protocolCoverage(territory, table, care),
+    structures,
+    donneesDemonstration: structures.some((s) => s.demo) || care.deployments.some((d) => d.demo) || care.cpts.some((p) => p.demo),
+  };
+}
+
+function indicatorsBody(t: ResolvedTerritory, version: string, value: ReturnType<typeof computeIndicators>) {
+  const { structures: _structures, ...body } = value;
+  return { territoire: territoryHeader(t), versionDonnees: version, ...body };
+}
+
 export const indicatorRoutes = new Hono<AppEnv>().get('/indicators', validate('query', query), async (c) => {
   const q = c.req.valid('query');
   const ctx = await analysisContext(c);
   const t = resolveTerritory(ctx, q.territory);
-  const { value, version } = await cachedAnalysis(ctx, `indicateurs|${t.code}`, (care) => {
-    const offre = offerIndicators(q.territory, ctx.table, care.structures);
-    offre.total.nom = t.nom;
-    const structures = care.structures.filter((s) => { const x = ctx.table.byCode.get(s.commune); return !!x && inTerritory(q.territory, x); });
-    return {
-      offre,
-      protocoles: protocolCoverage(q.territory, ctx.table, care),
-      structures,
-      donneesDemonstration: structures.some((s) => s.demo) || care.deployments.some((d) => d.demo) || care.cpts.some((p) => p.demo),
-    };
-  });
+  const { value, version } = await cachedAnalysis(ctx, `indicateurs|${t.code}`, (care) => computeIndicators(q.territory, t, ctx.table, care));
   if (q.format === 'csv') {
     const name = exportFileName(q.table === 'offre' ? 'indicateurs-offre' : `indicateurs-${q.table}`, t.slug, 'csv');
     let text: string;
@@ -81,6 +90,6 @@ export const indicatorRoutes = new Hono<AppEnv>().get('/indicators', validate('q
     const text = featureCollectionText(features, { name: `Indicateurs d'offre — ${t.nom}`, version_donnees: version, donnees_demonstration: value.donneesDemonstration });
     return c.body(text, 200, exportHeaders(exportFileName('indicateurs-offre', t.slug, 'geojson'), 'geojson'));
   }
-  const { structures: _structures, ...body } = value;
-  return c.json({ territoire: territoryHeader(t), versionDonnees: version, ...body });
+  const text = await cachedJsonText(ctx, `indicateurs|${t.code}`, async () => indicatorsBody(t, version, value));
+  return jsonText<ReturnType<typeof indicatorsBody>>(c, text);
 });

@@ -17,6 +17,7 @@ import { featureCollectionText } from '../lib/geojson-text';
 import { validate } from '../lib/validate';
 import { analysisContext } from './analysis-context';
 import { formatParam } from './analysis-params';
+import { compareCodes } from '../analysis/compare';
 
 const body = z.object({
   communes: z
@@ -45,7 +46,7 @@ export const perimeterRoutes = new Hono<AppEnv>().post('/perimeter', validate('j
   }
   const current = [...new Set(communes.map((code) => passage.get(code) ?? code))].sort();
   const feature = perimeter(ctx.topology(), ctx.table, current);
-  const translated = [...passage].map(([ancien, nouveau]) => ({ ancien, nouveau })).sort((a, b) => a.ancien.localeCompare(b.ancien));
+  const translated = [...passage].map(([ancien, nouveau]) => ({ ancien, nouveau })).sort((a, b) => compareCodes(a.ancien, b.ancien));
   const slug = `${current.length}-communes`;
   if (format === 'csv') {
     const from = new Map<string, string[]>();
