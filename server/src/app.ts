@@ -16,6 +16,7 @@ import { coverageRoutes } from './routes/coverage';
 import { accessRoutes } from './routes/access';
 import { indicatorRoutes } from './routes/indicators';
 import { snpFinderRoutes } from './routes/snp-finder';
+import { neighbourhoodRoutes } from './routes/neighbourhood';
 
 export function createApi(deps: AppDeps) {
   return new Hono<AppEnv>()
@@ -34,7 +35,8 @@ export function createApi(deps: AppDeps) {
     .route('/', coverageRoutes)
     .route('/', accessRoutes)
     .route('/', indicatorRoutes)
-    .route('/', snpFinderRoutes);
+    .route('/', snpFinderRoutes)
+    .route('/', neighbourhoodRoutes);
 }
 
 export function createApp(deps: AppDeps) {
