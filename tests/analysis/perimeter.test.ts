@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { area, booleanPointInPolygon, point } from '@turf/turf';
 import { perimeter, UnknownCommunesError } from '../../server/src/analysis/perimeter';
 import { contiguity } from '../../server/src/analysis/contiguity';
+import { dissolveCommunes } from '../../server/src/geo/dissolve';
 import { france, groupCodes, type France } from '../helpers/france';
 
 let F: France;
@@ -104,6 +105,15 @@ describe('contiguity', () => {
   it('finds the CPTS Erdre et Cens, as its source lists it, in two pieces: La Chapelle-sur-Erdre does not touch Orvault', () => {
     const k = contiguity(F.topo, F.table, ['44114', '44035', '44194']);
     expect(k.composantes.map((c) => c.communes)).toEqual([['44114', '44194'], ['44035']]);
+  });
+
+  it('counts, without stitching, as many parts as the dissolve gives, for every EPCI and département of France', () => {
+    for (const key of [(c: France['table']['list'][number]) => c.epci ?? `hors-epci:${c.code}`, (c: France['table']['list'][number]) => c.departement]) {
+      for (const [group, codes] of groupCodes(F.table, key)) {
+        const parts = dissolveCommunes(F.topo.topology, F.topo.index, codes).coordinates.length;
+        expect(contiguity(F.topo, F.table, codes).parties, group).toBe(parts);
+      }
+    }
   });
 
   it('joins a contained commune to its container, and gives one group for a CPTS of one commune', () => {
