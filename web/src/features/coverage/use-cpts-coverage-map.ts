@@ -12,17 +12,19 @@ export const COVERAGE_IMAGES = {
   [OVERLAP_PATTERN]: hatchPattern({ color: OVERLAP_COLOR, size: 8, thickness: 1.5, kind: 'cross' }),
 };
 
-export function useCptsCoverageMap(territory: string, status: CptsStatusFilter, show: { cpts: boolean; zonesBlanches: boolean }) {
+export function useCptsCoverageMap(territory: string, status: CptsStatusFilter, show: { cpts: boolean; zonesBlanches: boolean }, only: Set<string> | null = null) {
+  const onlyList = only ? [...only].sort() : null;
+  const onlyKey = onlyList?.join(',') ?? '';
   const query = useCptsCoverageLayers(territory, status, show.cpts || show.zonesBlanches);
   const below = useMemo<MapContribution>(() => {
     if (!query.data) return { layers: [] };
     return {
       sources: { [COVERAGE_SOURCE]: { type: 'geojson', data: query.data as GeoJSON.FeatureCollection } },
       images: COVERAGE_IMAGES,
-      layers: [...(show.zonesBlanches ? zonesBlanchesLayers : []), ...(show.cpts ? cptsLayers : [])],
+      layers: [...(show.zonesBlanches ? zonesBlanchesLayers : []), ...(show.cpts ? cptsLayers(onlyList) : [])],
       clickable: show.cpts ? [CPTS_FILL_ID] : [],
     };
-  }, [query.data, show.cpts, show.zonesBlanches]);
-  const labels = useMemo<MapContribution>(() => ({ layers: query.data && show.cpts ? [cptsLabelLayer] : [] }), [query.data, show.cpts]);
+  }, [query.data, show.cpts, show.zonesBlanches, onlyKey]);
+  const labels = useMemo<MapContribution>(() => ({ layers: query.data && show.cpts ? [cptsLabelLayer(onlyList)] : [] }), [query.data, show.cpts, onlyKey]);
   return { query, below, labels };
 }

@@ -23,6 +23,7 @@ import { SearchBox } from '../../../features/search/components/SearchBox';
 import { CommunePanel } from '../../../features/communes/components/CommunePanel';
 import { IndicatorPanel } from '../../../features/indicators/components/IndicatorPanel';
 import { ExportMenu } from '../../../features/exports/components/ExportMenu';
+import { ProtocolFilter } from '../../../features/protocols/components/ProtocolFilter';
 import { ReportHeader } from '../../../features/report/components/ReportHeader';
 
 export function ExplorePage({ baseStyle, config }: PageProps) {
@@ -33,7 +34,7 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
   const [popup, setPopup] = useState<{ target: PopupTarget; lngLat: [number, number] } | null>(null);
   const mapHandle = useRef<MapHandle>(null);
   const initialViewport = useMemo(() => parseViewport(p.viewport) ?? FRANCE_VIEWPORT, []);
-  const map = useExploreMap(p);
+  const map = useExploreMap(p, info);
   const legends = useExploreLegends({ p, map, millesime: config.millesime });
   const exports = useMapExports(mapHandle, info?.nom ?? 'France', territory);
 
@@ -55,13 +56,16 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
   const onFeatureClick = (f: MapGeoJSONFeature, lngLat: [number, number]) => {
     const target = popupTarget(f);
     if (target?.kind === 'commune') patchParams({ commune: target.code });
-    else if (target) setPopup({ target, lngLat });
+    else if (target?.kind === 'groupe') {
+      const [lon, lat] = target.lngLat;
+      setFocus({ bbox: [lon - 0.15, lat - 0.1, lon + 0.15, lat + 0.1], key: `groupe-${target.id}-${Date.now()}`, maxZoom: 11 });
+    } else if (target) setPopup({ target, lngLat });
   };
 
   const mapPopup: MapPopup | null = popup && {
     lngLat: popup.lngLat,
     key: `${popup.target.kind}-${popup.target.id}-${popup.lngLat.join(',')}`,
-    content: <ExplorePopup target={popup.target} sas={map.sas.data} />,
+    content: <ExplorePopup target={popup.target} sas={map.sas.data} structures={map.structures.query.data} />,
     onClose: () => setPopup(null),
   };
 
@@ -85,6 +89,7 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
           onToggle={(id, on) => patchParams({ couches: formatLayers(toggleLayer(p.layers, id, on)) })}
           legends={legends}
         />
+        <ProtocolFilter value={p.protocol} onChange={(id) => patchParams({ protocole: id })} />
       </aside>
       <div className="maillage-map-wrap">
         <MapView

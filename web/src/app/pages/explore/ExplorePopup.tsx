@@ -1,17 +1,23 @@
-/** What a click on the explore map shows: a CPTS, a département's SAS, or (soon) a structure. */
+/** What a click on the explore map shows: a structure, a CPTS, a département's SAS; a cluster zooms in. */
 import type { MapGeoJSONFeature } from 'maplibre-gl';
 import { COMMUNES_FILL_ID } from '../../../features/boundaries/layers/boundary-layers';
 import { CPTS_FILL_ID } from '../../../features/coverage/layers/cpts-coverage-layers';
 import { SAS_FILL_ID } from '../../../features/sas/layers/sas-layers';
 import type { SasCoverage } from '../../../features/sas/api/get-sas-coverage';
 import { cptsPath } from '../../routes';
+import type { Point } from 'geojson';
+import { STRUCTURES_CLUSTERS_ID, STRUCTURES_POINTS_ID } from '../../../features/structures/layers/structure-layers';
+import type { StructureFeature } from '../../../features/structures/api/list-structures';
+import { StructurePopup } from '../../../features/structures/components/StructurePopup';
 import { formatInteger } from '../../../lib/format';
 import { DemoBadge } from '../../../lib/ui/DemoBadge';
 
 export type PopupTarget =
   | { kind: 'commune'; id: string; code: string }
   | { kind: 'cpts'; id: string; nom: string; statut: string; population: number; communes: number; demo: boolean }
-  | { kind: 'sas'; id: string; nom: string };
+  | { kind: 'sas'; id: string; nom: string }
+  | { kind: 'structure'; id: string }
+  | { kind: 'groupe'; id: string; lngLat: [number, number] };
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
@@ -22,6 +28,12 @@ export function popupTarget(f: MapGeoJSONFeature): PopupTarget | null {
       return { kind: 'cpts', id: str(p.id), nom: str(p.nom), statut: str(p.statut), population: Number(p.population), communes: Number(p.communes), demo: p.demonstration === true };
     case SAS_FILL_ID:
       return { kind: 'sas', id: str(p.code), nom: str(p.nom) };
+    case STRUCTURES_POINTS_ID:
+      return { kind: 'structure', id: str(p.id) };
+    case STRUCTURES_CLUSTERS_ID: {
+      const [lon, lat] = (f.geometry as Point).coordinates as [number, number];
+      return { kind: 'groupe', id: str(p.cluster_id), lngLat: [lon, lat] };
+    }
     case COMMUNES_FILL_ID:
       return { kind: 'commune', id: str(p.code), code: str(p.code) };
     default:
@@ -29,7 +41,17 @@ export function popupTarget(f: MapGeoJSONFeature): PopupTarget | null {
   }
 }
 
-export function ExplorePopup({ target, sas }: { target: PopupTarget; sas: SasCoverage | undefined }) {
+export interface ExplorePopupProps {
+  target: PopupTarget;
+  sas: SasCoverage | undefined;
+  structures: StructureFeature[] | undefined;
+}
+
+export function ExplorePopup({ target, sas, structures }: ExplorePopupProps) {
+  if (target.kind === 'structure') {
+    const feature = structures?.find((f) => f.properties.id === target.id);
+    return feature ? <StructurePopup feature={feature} /> : null;
+  }
   if (target.kind === 'cpts') {
     return (
       <div className="maillage-popup">

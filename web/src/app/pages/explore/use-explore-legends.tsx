@@ -8,6 +8,7 @@ import { useCptsCoverage } from '../../../features/coverage/api/get-cpts-coverag
 import { SasLegend } from '../../../features/sas/components/SasLegend';
 import { AccessLegend } from '../../../features/access/components/AccessLegend';
 import { IndexLegend } from '../../../features/access/components/IndexLegend';
+import { StructuresLegend } from '../../../features/structures/components/StructuresLegend';
 import { DensityLegend } from '../../../features/density/components/DensityLegend';
 import { formatTerritory } from '../../../lib/territory';
 import type { ExploreParams } from './explore-params';
@@ -29,5 +30,6 @@ export function useExploreLegends({ p, map, millesime }: ExploreLegendsProps): P
     acces: <AccessLegend query={map.access.access} />,
     indice: <IndexLegend query={map.access.index} breaks={map.access.breaks} method={p.method} onMethod={(m) => patchParams({ classes: m === 'jenks' ? 'jenks' : null })} />,
     densite: <DensityLegend millesime={millesime} />,
+    structures: <StructuresLegend query={map.structures.query} kinds={p.kinds} onKinds={(k) => patchParams({ types: k ? k.join(',') : null })} only={map.protocol.structures} />,
   };
 }

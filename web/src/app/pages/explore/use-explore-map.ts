@@ -12,12 +12,18 @@ import { useAccessMap } from '../../../features/access/use-access-map';
 import { useSasCoverage } from '../../../features/sas/api/get-sas-coverage';
 import { sasLayers, SAS_FILL_ID } from '../../../features/sas/layers/sas-layers';
 import { formatTerritory } from '../../../lib/territory';
+import { useStructuresMap } from '../../../features/structures/use-structures-map';
+import { useProtocolFilter } from '../../../features/protocols/use-protocol-filter';
+import type { TerritoryInfo } from '../../../features/territories/api/use-territory';
 import type { ExploreParams } from './explore-params';
 
-export function useExploreMap(p: ExploreParams) {
+export function useExploreMap(p: ExploreParams, info: TerritoryInfo | null) {
   const territory = formatTerritory(p.territory);
   const on = (id: Parameters<typeof p.layers.has>[0]) => p.layers.has(id);
-  const coverage = useCptsCoverageMap(territory, p.status, { cpts: on('cpts'), zonesBlanches: on('zones-blanches') });
+  const protocol = useProtocolFilter(p.protocol);
+  const coverage = useCptsCoverageMap(territory, p.status, { cpts: on('cpts'), zonesBlanches: on('zones-blanches') }, protocol.cpts);
+  const departements = p.territory.kind === 'france' ? null : (info?.departements.map((d) => d.code) ?? []);
+  const structures = useStructuresMap(departements, on('structures') && info !== null, { kinds: p.kinds, only: protocol.structures });
   const access = useAccessMap(territory, { distance: on('acces'), index: on('indice') }, p.method);
   const sas = useSasCoverage(territory, on('sas'));
   const showDensity = on('densite');
@@ -37,11 +43,12 @@ export function useExploreMap(p: ExploreParams) {
       { layers: boundaryLayers },
       { layers: selectedCommuneLayers(p.commune) },
       coverage.labels,
+      structures.contribution,
       { layers: [communeLabelsLayer] },
     ]);
     // Topmost first: MapLibre answers clicks for the first clickable layer under the pointer.
     return { ...m, featureStates: mergeStateSets(m.featureStates), clickable: [...m.clickable].reverse() };
-  }, [showDensity, access.twoStep, access.distance, sasPart, coverage.below, coverage.labels, p.commune]);
+  }, [showDensity, access.twoStep, access.distance, sasPart, coverage.below, coverage.labels, structures.contribution, p.commune]);
 
-  return { merged, coverage, access, sas };
+  return { merged, coverage, access, sas, structures, protocol };
 }

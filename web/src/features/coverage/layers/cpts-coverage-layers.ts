@@ -38,18 +38,24 @@ export const zonesBlanchesLayers: LayerSpecification[] = [
   { id: 'chevauchements-contour', type: 'line', source: COVERAGE_SOURCE, filter: layer('chevauchement'), paint: { 'line-color': OVERLAP_COLOR, 'line-width': 1.5 } },
 ];
 
-export const cptsLayers: LayerSpecification[] = [
-  { id: CPTS_FILL_ID, type: 'fill', source: COVERAGE_SOURCE, filter: layer('cpts'), paint: { 'fill-color': statusColor, 'fill-opacity': 0.18 } },
-  { id: CPTS_OUTLINE_ID, type: 'line', source: COVERAGE_SOURCE, filter: layer('cpts'), paint: { 'line-color': statusColor, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.5, 10, 3] } },
-];
+/** The CPTS (all, or only those whose id is in `only`: e.g. those running a protocol). */
+const cptsFilter = (only: string[] | null): ExpressionSpecification =>
+  only ? ['all', layer('cpts'), ['in', ['get', 'id'], ['literal', only]]] : layer('cpts');
+
+export function cptsLayers(only: string[] | null = null): LayerSpecification[] {
+  return [
+    { id: CPTS_FILL_ID, type: 'fill', source: COVERAGE_SOURCE, filter: cptsFilter(only), paint: { 'fill-color': statusColor, 'fill-opacity': 0.18 } },
+    { id: CPTS_OUTLINE_ID, type: 'line', source: COVERAGE_SOURCE, filter: cptsFilter(only), paint: { 'line-color': statusColor, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.5, 10, 3] } },
+  ];
+}
 
 /** CPTS names, above every other layer. */
-export const cptsLabelLayer: LayerSpecification = {
+export const cptsLabelLayer = (only: string[] | null = null): LayerSpecification => ({
   id: 'cpts-noms',
   type: 'symbol',
   source: COVERAGE_SOURCE,
-  filter: layer('cpts'),
+  filter: cptsFilter(only),
   minzoom: 6,
   layout: { 'text-field': ['get', 'nom'], 'text-font': ['Marianne', 'sans-serif'], 'text-size': 12, 'text-max-width': 10, 'symbol-placement': 'point' },
   paint: { 'text-color': '#161616', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
-};
+});

@@ -1,0 +1,15 @@
+/** The ids of the structures and CPTS deploying a protocol (null when no protocol is chosen). */
+import { useMemo } from 'react';
+import { useDeployments } from './api/list-protocols';
+
+export function useProtocolFilter(protocol: string | null) {
+  const deployments = useDeployments(protocol);
+  return useMemo(() => {
+    if (!protocol || !deployments.data) return { structures: null, cpts: null };
+    const list = deployments.data.deploiements;
+    return {
+      structures: new Set(list.flatMap((d) => (d.structure ? [d.structure.id] : []))),
+      cpts: new Set(list.flatMap((d) => (d.cpts ? [d.cpts.id] : []))),
+    };
+  }, [protocol, deployments.data]);
+}

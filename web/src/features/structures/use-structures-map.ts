@@ -1,0 +1,21 @@
+/** The map contribution of the structures: clustered symbols by kind, filtered by kind and protocol. */
+import { useMemo } from 'react';
+import type { MapContribution } from '../../map/contribution';
+import { useStructures } from './api/list-structures';
+import { structuresGeoJson, type StructureFilter } from './structures-geojson';
+import { STRUCTURE_ICONS } from './structure-icons';
+import { CLUSTER_MAX_ZOOM, structureLayers, STRUCTURES_CLUSTERS_ID, STRUCTURES_POINTS_ID, STRUCTURES_SOURCE } from './layers/structure-layers';
+
+export function useStructuresMap(departements: string[] | null, show: boolean, filter: StructureFilter) {
+  const query = useStructures(departements, show);
+  const contribution = useMemo<MapContribution>(() => {
+    if (!show || !query.data) return { layers: [] };
+    return {
+      sources: { [STRUCTURES_SOURCE]: { type: 'geojson', data: structuresGeoJson(query.data, filter), cluster: true, clusterMaxZoom: CLUSTER_MAX_ZOOM, clusterRadius: 36 } },
+      images: STRUCTURE_ICONS,
+      layers: structureLayers,
+      clickable: [STRUCTURES_POINTS_ID, STRUCTURES_CLUSTERS_ID],
+    };
+  }, [show, query.data, filter.kinds?.join(','), filter.only]);
+  return { query, contribution };
+}
