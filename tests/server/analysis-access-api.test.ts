@@ -1,6 +1,7 @@
 /** GET /api/access/snp, /api/access/2sfca and /api/indicators on the fixture and its embedded default care offer. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haversineKm } from '../../server/src/analysis/distance';
+import { followsRightHandRule } from '../../server/src/geo/rewind';
 import { analysisFixture, type AnalysisFixture } from '../helpers/analysis-fixture';
 
 let f: AnalysisFixture;
@@ -60,7 +61,10 @@ describe('GET /api/access/snp', () => {
     const su = csvLines((await f.get('/api/access/snp?territory=departement:44&format=csv&table=su-sans-mmg')).text);
     expect(su).toHaveLength(4);
     const geo = (await f.get('/api/access/snp?territory=departement:974&format=geojson')).body;
-    expect(geo.features.filter((x: any) => x.properties.couche === 'commune')).toHaveLength(24);
+    const communes = geo.features.filter((x: any) => x.properties.couche === 'commune');
+    expect(communes).toHaveLength(24);
+    expect(communes.every((x: any) => followsRightHandRule(x.geometry))).toBe(true);
+    expect(geo.crs).toBeUndefined();
     expect(geo.features.filter((x: any) => x.properties.couche === 'offre').map((x: any) => x.geometry.type)).toEqual(Array(8).fill('Point'));
   });
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MultiPolygon } from 'geojson';
 import { followsRightHandRule } from '../../server/src/geo/rewind';
 import { parisDay } from '../../server/src/lib/attachment';
+import { cacheStats } from '../../server/src/lib/analysis-cache';
 import { listValue } from '@duckdb/node-api';
 import { insertRows } from '../helpers/curated-care';
 import { analysisFixture, DEMO_EPCI, type AnalysisFixture } from '../helpers/analysis-fixture';
@@ -114,7 +115,9 @@ describe('GET /api/coverage/cpts', () => {
 
   it('recomputes after an import (data_version) and serves the cache otherwise', async () => {
     const before = (await f.get('/api/coverage/cpts?territory=epci:244400404')).body;
+    const hits = cacheStats(f.db).hits;
     expect((await f.get('/api/coverage/cpts?territory=epci:244400404')).body).toEqual(before);
+    expect(cacheStats(f.db).hits).toBeGreaterThan(hits);
     const base = { demo: false, import_id: 'import-test', source: 'test' };
     await insertRows(f.db, {
       cpts: [{ id: 'TEST-SUD-LOIRE', name: 'CPTS Sud Loire (test)', status: 'ACI signé', ...base }],

@@ -1,17 +1,10 @@
 /**
  * RFC 7946 winding (right-hand rule): exterior rings counter-clockwise, holes clockwise, in
- * lon/lat. Returns a new geometry; rings already right are copied as they are.
+ * lon/lat. The commune polygons of the build and every dissolve already follow it; exports are
+ * checked against it.
  */
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { ringSignedArea } from './validate-geometry';
-
-const oriented = (ring: Position[], ccw: boolean) => (ringSignedArea(ring) > 0 === ccw ? ring : [...ring].reverse());
-const rewindRings = (rings: Position[][]) => rings.map((ring, i) => oriented(ring, i === 0));
-
-export function rewindRfc7946<G extends Polygon | MultiPolygon>(geometry: G): G {
-  if (geometry.type === 'Polygon') return { ...geometry, coordinates: rewindRings(geometry.coordinates) };
-  return { ...geometry, coordinates: geometry.coordinates.map(rewindRings) } as G;
-}
 
 /** Is every exterior ring counter-clockwise and every hole clockwise? */
 export function followsRightHandRule(geometry: Polygon | MultiPolygon): boolean {
