@@ -1,0 +1,29 @@
+/** Who the CPTS is: status and date, declared and computed population, communes, headquarters, source. */
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import type { CptsDetail } from '../api/get-cpts';
+import { formatInteger } from '../../../lib/format';
+import { DemoBadge } from '../../../lib/ui/DemoBadge';
+import { SourceNote } from '../../../lib/ui/SourceNote';
+
+export function CptsHeader({ detail }: { detail: CptsDetail }) {
+  const p = detail.cpts;
+  return (
+    <header className="maillage-cpts__head">
+      <p className="fr-text--sm fr-mb-1v"><a className="fr-link fr-link--sm" href="/cpts">Toutes les CPTS</a></p>
+      <h1 className="fr-h3 fr-mb-1w">{p.nom} {p.demonstration && <DemoBadge />}</h1>
+      <p className="fr-mb-1w">
+        <Badge small as="span" severity={p.statut === 'ACI signé' ? 'success' : p.statut === 'projet de santé' ? 'info' : 'warning'}>{p.statut}</Badge>
+        {p.dateStatut && <span className="fr-text--sm"> depuis le {new Date(p.dateStatut).toLocaleDateString('fr-FR')}</span>}
+      </p>
+      <dl className="maillage-figures">
+        <div><dt>Population (communes, COG)</dt><dd>{p.population.calculee === null ? 'territoire non renseigné' : `${formatInteger(p.population.calculee)} hab.`}</dd></div>
+        <div><dt>Population déclarée</dt><dd>{p.population.declaree === null ? '—' : `${formatInteger(p.population.declaree)} hab.`}</dd></div>
+        <div><dt>Communes</dt><dd>{formatInteger(p.communes.total)}{p.communes.partielles > 0 ? ` dont ${p.communes.partielles} en partie` : ''}</dd></div>
+        <div><dt>Siège</dt><dd>{p.siege?.nom ?? '—'}</dd></div>
+      </dl>
+      {detail.perimetreNote && <p className="fr-text--sm">{detail.perimetreNote}</p>}
+      {p.territoire && <p className="fr-text--xs fr-mb-1v">Territoire selon la source : {p.territoire}</p>}
+      <SourceNote demo={p.demonstration}>{p.source.split(' ; ').join(' ; ')}{p.dateSource ? ` (${p.dateSource})` : ''}</SourceNote>
+    </header>
+  );
+}

@@ -1,0 +1,44 @@
+/** Neighbouring CPTS, overlaps with other CPTS, and zones blanches along the border. */
+import type { CptsDetail } from '../api/get-cpts';
+import type { Neighbourhood } from '../api/get-neighbourhood';
+import { holesAlongBorder, neighbouringCpts } from '../neighbours';
+import { formatInteger } from '../../../lib/format';
+import { DemoBadge } from '../../../lib/ui/DemoBadge';
+
+export interface NeighbourhoodSummaryProps {
+  detail: CptsDetail;
+  neighbourhood: Neighbourhood;
+  cptsPath: (id: string) => string;
+}
+
+export function NeighbourhoodSummary({ detail, neighbourhood, cptsPath }: NeighbourhoodSummaryProps) {
+  const neighbours = neighbouringCpts(neighbourhood, detail.cpts.id);
+  const holes = holesAlongBorder(neighbourhood);
+  return (
+    <section aria-labelledby="voisinage-titre" className="fr-mb-2w">
+      <h2 id="voisinage-titre" className="fr-h6 fr-mb-1w">Voisinage</h2>
+      <h3 className="fr-text--md fr-mb-1v">CPTS voisines ({neighbours.length})</h3>
+      {neighbours.length === 0 ? <p className="fr-text--sm maillage-empty">Aucune CPTS connue le long de la limite.</p> : (
+        <ul className="fr-text--sm">
+          {neighbours.map((n) => (
+            <li key={n.id}><a className="fr-link fr-link--sm" href={cptsPath(n.id)}>{n.nom}</a> ({n.statut}) {n.demonstration && <DemoBadge />} — par {n.communes.join(', ')}</li>
+          ))}
+        </ul>
+      )}
+      <h3 className="fr-text--md fr-mb-1v">Chevauchements ({detail.chevauchements.length})</h3>
+      {detail.chevauchements.length === 0 ? <p className="fr-text--sm maillage-empty">Aucune commune partagée avec une autre CPTS.</p> : (
+        <ul className="fr-text--sm">
+          {detail.chevauchements.map((o) => (
+            <li key={o.id}><a className="fr-link fr-link--sm" href={cptsPath(o.id)}>{o.nom}</a> {o.demonstration && <DemoBadge />} — communes partagées : {o.communes.map((c) => detail.communes.find((m) => m.code === c)?.nom ?? c).join(', ')}</li>
+          ))}
+        </ul>
+      )}
+      <h3 className="fr-text--md fr-mb-1v">Zones blanches le long de la limite ({holes.length})</h3>
+      {holes.length === 0 ? <p className="fr-text--sm maillage-empty">Toutes les communes voisines sont dans une CPTS.</p> : (
+        <p className="fr-text--sm">
+          {holes.map((h) => h.nom).join(', ')} — {formatInteger(holes.reduce((s, h) => s + h.population, 0))} hab. sans CPTS.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+/** From the neighbourhood of a perimeter: the neighbouring CPTS and the zones blanches along its border. */
+import type { Neighbourhood } from './api/get-neighbourhood';
+
+export interface NeighbourCpts {
+  id: string;
+  nom: string;
+  statut: string;
+  demonstration: boolean;
+  /** Bordering communes this CPTS lists. */
+  communes: string[];
+}
+
+export function neighbouringCpts(n: Neighbourhood, self: string): NeighbourCpts[] {
+  const byId = new Map<string, NeighbourCpts>();
+  for (const v of n.voisines) {
+    for (const p of v.cpts) {
+      if (p.id === self) continue;
+      const entry = byId.get(p.id) ?? byId.set(p.id, { id: p.id, nom: p.nom, statut: p.statut, demonstration: p.demonstration, communes: [] }).get(p.id)!;
+      entry.communes.push(v.nom);
+    }
+  }
+  return [...byId.values()].sort((a, b) => a.nom.localeCompare(b.nom, 'fr'));
+}
+
+/** Bordering communes in no CPTS at all. */
+export const holesAlongBorder = (n: Neighbourhood) => n.voisines.filter((v) => v.cpts.length === 0);
