@@ -11,8 +11,8 @@ try {
   const regions = typeof args.regions === 'string' ? args.regions.split(',').map((r) => r.trim()).filter(Boolean) : [];
   const out = typeof args.out === 'string' ? args.out : geodataDir();
   const t0 = Date.now();
-  // The archived imports (geodata/imports) are replayed on the new database: a rebuild loses none.
-  const summary = await buildGeodata({ cacheDir: cacheDir(millesime, geodataDir()), outDir: out, regions, importsDir: join(geodataDir(), 'imports') });
+  // The imports archived next to the database (<out>/imports) are replayed on it: a rebuild loses none.
+  const summary = await buildGeodata({ cacheDir: cacheDir(millesime, geodataDir()), outDir: out, regions, importsDir: join(out, 'imports') });
   console.error(
     `Construction terminée en ${((Date.now() - t0) / 1000).toFixed(1)} s : ${summary.communes} communes, ` +
       `${summary.population} habitants, ${summary.tiles} tuiles → ${summary.dbPath}`,

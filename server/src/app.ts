@@ -11,6 +11,11 @@ import { territoryRoutes } from './routes/territories';
 import { communeRoutes } from './routes/communes';
 import { searchRoutes } from './routes/search';
 import { tileRoutes } from './routes/tiles';
+import { structureRoutes } from './routes/structures';
+import { cptsRoutes } from './routes/cpts';
+import { protocolRoutes } from './routes/protocols';
+import { sasRoutes } from './routes/sas';
+import { importRoutes } from './routes/imports';
 import { perimeterRoutes } from './routes/perimeter';
 import { coverageRoutes } from './routes/coverage';
 import { accessRoutes } from './routes/access';
@@ -31,6 +36,11 @@ export function createApi(deps: AppDeps) {
     .route('/', communeRoutes)
     .route('/', searchRoutes)
     .route('/', tileRoutes)
+    .route('/', structureRoutes)
+    .route('/', cptsRoutes)
+    .route('/', protocolRoutes)
+    .route('/', sasRoutes)
+    .route('/', importRoutes)
     .route('/', perimeterRoutes)
     .route('/', coverageRoutes)
     .route('/', accessRoutes)

@@ -16,6 +16,8 @@ export interface ServerConfig {
   editorToken: string | null;
   /** Show the demonstration scenario where real data is missing. */
   demo: boolean;
+  /** Largest file an HTTP import accepts (MAILLAGE_IMPORT_MAX_MO, in Mo; default 200): larger → 413. */
+  importMaxBytes: number;
   /** Open the database read-only (replicas behind a load balancer, benchmarks): imports are refused. */
   readOnly: boolean;
 }
@@ -37,6 +39,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     basemap,
     editorToken: env.MAILLAGE_EDITOR_TOKEN || null,
     demo: !['0', 'false', 'non', 'off'].includes((env.MAILLAGE_DEMO ?? '1').toLowerCase()),
+    importMaxBytes: Number(env.MAILLAGE_IMPORT_MAX_MO ?? 200) * 1024 * 1024,
     readOnly: ['1', 'true', 'oui', 'on'].includes((env.MAILLAGE_READ_ONLY ?? '0').toLowerCase()),
   };
 }

@@ -6,7 +6,7 @@ import type { TopologyStore } from './geo/topology-store';
 export interface AppDeps {
   db: Database;
   topology: TopologyStore;
-  config: Pick<ServerConfig, 'basemap' | 'editorToken' | 'demo'>;
+  config: Pick<ServerConfig, 'basemap' | 'editorToken' | 'demo'> & Partial<Pick<ServerConfig, 'importMaxBytes' | 'readOnly'>>;
 }
 
 export type AppEnv = { Variables: AppDeps };

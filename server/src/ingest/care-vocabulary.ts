@@ -12,11 +12,12 @@ export type SnpFlag = (typeof SNP_FLAGS)[number];
 export function cptsStatus(raw: string): Parsed<CptsStatus> {
   // « ACI signé / en fonctionnement » (as a CPTS writes it) is an ACI signed.
   const head = fold(raw).split(/\s*[/(]\s*/)[0]!;
-  return oneOf(head, CPTS_STATUSES, 'statut de CPTS', {
+  const parsed = oneOf(head, CPTS_STATUSES, 'statut de CPTS', {
     'pre projet': 'pré-projet', preprojet: 'pré-projet', 'lettre d intention': 'pré-projet',
     projet: 'projet de santé', 'projet de sante valide': 'projet de santé',
     aci: 'ACI signé', 'aci signee': 'ACI signé', 'contrat aci signe': 'ACI signé', 'en fonctionnement': 'ACI signé',
   });
+  return parsed.ok ? parsed : { ok: false, message: `statut de CPTS « ${raw.trim()} » inconnu (valeurs : ${CPTS_STATUSES.join(', ')})` };
 }
 
 /** « entière », « partielle », « partielle (quartiers ouest) » → coverage and its note. */

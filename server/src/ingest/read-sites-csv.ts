@@ -3,10 +3,10 @@
  * and host emergency department) and sites with an emergency department (SU). One row per site;
  * a site without coordinates is placed at its commune's point by the import.
  */
-import { checkOpeningHours } from '../lib/opening-hours';
 import { snpFlag, type SnpFlag } from './care-vocabulary';
 import { communeCodeSyntax, finessSyntax, lonLat, partialDate, type Parsed } from './field-values';
 import { frenchHoursToOpeningHours } from './french-hours';
+import { normalizeOpeningHours } from './normalize-hours';
 import type { LineIssue } from './line-issue';
 import { readTemplate, type TemplateReading, type TemplateSpec } from './read-template';
 
@@ -62,19 +62,21 @@ export interface SitesReading extends Omit<TemplateReading, 'rows'> {
 const orNull = (s: string | undefined) => (s ? s : null);
 
 function hoursOf(v: Record<string, string>): Parsed<string | null> {
-  if (v.horaires) {
-    const check = checkOpeningHours(v.horaires);
-    return check.ok ? { ok: true, value: v.horaires } : { ok: false, message: check.message! };
+  let raw: string | null = v.horaires || null;
+  if (!raw) {
+    const converted = frenchHoursToOpeningHours({ semaine: v.horaires_semaine ?? '', samedi: v.horaires_samedi ?? '', dimancheFeries: v.horaires_dimanche_feries ?? '' });
+    if (!converted.ok) return converted;
+    raw = converted.value;
   }
-  const converted = frenchHoursToOpeningHours({ semaine: v.horaires_semaine ?? '', samedi: v.horaires_samedi ?? '', dimancheFeries: v.horaires_dimanche_feries ?? '' });
-  if (!converted.ok || converted.value === null) return converted;
-  const check = checkOpeningHours(converted.value);
-  return check.ok ? converted : { ok: false, message: check.message! };
+  if (raw === null) return { ok: true, value: null };
+  const normalized = normalizeOpeningHours(raw);
+  return normalized.ok ? { ok: true, value: normalized.value.value } : normalized;
 }
 
 function readSites(bytes: Uint8Array, spec: TemplateSpec, kind: 'MMG' | 'SU'): SitesReading {
   const reading = readTemplate(bytes, spec);
   const rejects: LineIssue[] = [...reading.rejects];
+  const warnings: LineIssue[] = [...reading.warnings];
   const sites: SiteInput[] = [];
   const seen = new Map<string, number>();
   for (const { line, values: v } of reading.rows) {
@@ -97,6 +99,9 @@ function readSites(bytes: Uint8Array, spec: TemplateSpec, kind: 'MMG' | 'SU'): S
     const key = value(checks.finess) ?? `${value(checks.commune)} ${v.nom.toLowerCase()}`;
     if (seen.has(key)) { reject(`${kind === 'MMG' ? 'MMG' : 'site'} en double (déjà ligne ${seen.get(key)})`); continue; }
     seen.set(key, line);
+    if (v.horaires && checks.hours.ok && checks.hours.value !== v.horaires) {
+      warnings.push({ line, ref: v.nom, message: `horaires « ${v.horaires} » lus comme « ${checks.hours.value} »` });
+    }
     sites.push({
       line, name: v.nom, finessEt: value(checks.finess), commune: value(checks.commune)!, address: orNull(v.adresse),
       position: value(checks.position), openingHours: value(checks.hours), adossee: value(checks.adossee)!,
@@ -105,7 +110,7 @@ function readSites(bytes: Uint8Array, spec: TemplateSpec, kind: 'MMG' | 'SU'): S
       source: v.source, sourceDate: value(checks.date),
     });
   }
-  return { ...reading, sites, rowsRead: reading.rows.length + reading.rejects.length, rejects };
+  return { ...reading, sites, rowsRead: reading.rows.length + reading.rejects.length, rejects, warnings };
 }
 
 export const readMmgCsv = (bytes: Uint8Array) => readSites(bytes, MMG_TEMPLATE, 'MMG');

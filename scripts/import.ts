@@ -1,0 +1,60 @@
+/**
+ * CLI: `npm run import -- <type> <fichier> [--garder-valides] [--par <nom>]` — the same import as
+ * `POST /api/imports/:type`, on the database of GEODATA_DIR (or MAILLAGE_DB). The raw file is
+ * archived next to the database (`imports/`) and journaled, so `npm run build:data` replays it.
+ * Exit code 0 when applied (or already imported), 1 when refused, 2 on a usage error.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { readConfig } from '../server/src/config';
+import { openDatabase, type Database } from '../server/src/db/connection';
+import { isImportKind, unknownKindMessage } from '../server/src/imports/import-kinds';
+import { runImport } from '../server/src/imports/run-import';
+import { formatOutcome } from './import/format-outcome';
+
+const USAGE = 'Usage : npm run import -- <type> <fichier> [--garder-valides] [--par <nom>]';
+
+function fail(message: string, code: number): never {
+  console.error(message);
+  process.exit(code);
+}
+
+const positional: string[] = [];
+let keepValid = false;
+let by: string | undefined;
+const args = process.argv.slice(2);
+for (let i = 0; i < args.length; i++) {
+  const a = args[i]!;
+  if (a === '--garder-valides') keepValid = true;
+  else if (a === '--par') by = args[++i] ?? fail(`--par attend un nom\n${USAGE}`, 2);
+  else if (a.startsWith('--')) fail(`Option inconnue : ${a}\n${USAGE}`, 2);
+  else positional.push(a);
+}
+const [kind, file] = positional;
+if (!kind || !file || positional.length > 2) fail(USAGE, 2);
+if (!isImportKind(kind)) fail(unknownKindMessage(kind), 2);
+if (!existsSync(file)) fail(`Fichier introuvable : ${file}`, 2);
+
+const config = readConfig();
+if (!existsSync(config.dbPath)) fail(`Base absente : ${config.dbPath}. Lancez « npm run build:data ».`, 2);
+let db: Database;
+try {
+  db = await openDatabase(config.dbPath);
+} catch (err) {
+  fail(`Ouverture impossible de la base ${config.dbPath} : ${(err as Error).message}\n`
+    + 'Le serveur l\'a-t-il ouverte en écriture ? Importez alors par l\'API (POST /api/imports/<type>) ou arrêtez-le.', 1);
+}
+try {
+  const outcome = await runImport(db, {
+    kind, bytes: readFileSync(file), fileName: basename(file), keepValid,
+    importedBy: by ?? `ligne de commande (${userInfo().username})`, archiveDir: join(dirname(config.dbPath), 'imports'),
+  });
+  console.log(formatOutcome(outcome));
+  process.exitCode = outcome.status === 'rejeté' ? 1 : 0;
+} catch (err) {
+  console.error(`Échec de l'import : ${(err as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  db.close();
+}

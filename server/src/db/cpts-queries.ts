@@ -1,0 +1,115 @@
+/**
+ * CPTS for the API: status, declared population and the population computed from the COG
+ * populations of their communes, commune counts, and for one CPTS its communes.
+ */
+import type { Database } from './connection';
+
+export interface CptsFilter {
+  departement?: string;
+  region?: string;
+  status?: string;
+  demo: boolean;
+}
+
+export interface CptsSummaryRow {
+  id: string;
+  name: string;
+  status: string;
+  statusDate: string | null;
+  declaredPopulation: number | null;
+  /** Sum of the COG populations of all its communes (partly covered ones included). */
+  computedPopulation: number;
+  partialPopulation: number;
+  communes: number;
+  wholeCommunes: number;
+  partialCommunes: number;
+  departement: string | null;
+  departements: string[];
+  headquartersCommune: string | null;
+  headquartersNom: string | null;
+  headquartersAddress: string | null;
+  territoryNote: string | null;
+  note: string | null;
+  source: string;
+  sourceDate: string | null;
+  demo: boolean;
+  importId: string | null;
+}
+
+const SUMMARY = `
+  WITH members AS (
+    SELECT m.cpts_id, m.commune, m.coverage, c.population, c.departement, c.region
+    FROM cpts_communes m JOIN communes c ON c.code = m.commune
+    WHERE $demo OR NOT m.demo
+  )
+  SELECT p.id, p.name, p.status, p.status_date AS statusDate, p.declared_population AS declaredPopulation,
+         CAST(coalesce(sum(m.population), 0) AS INTEGER) AS computedPopulation,
+         CAST(coalesce(sum(m.population) FILTER (WHERE m.coverage = 'partielle'), 0) AS INTEGER) AS partialPopulation,
+         CAST(count(m.commune) AS INTEGER) AS communes,
+         CAST(count(m.commune) FILTER (WHERE m.coverage = 'entière') AS INTEGER) AS wholeCommunes,
+         CAST(count(m.commune) FILTER (WHERE m.coverage = 'partielle') AS INTEGER) AS partialCommunes,
+         p.departement, coalesce(list_sort(list_distinct(list(m.departement) FILTER (WHERE m.departement IS NOT NULL))), []) AS departements,
+         coalesce(list_distinct(list(m.region) FILTER (WHERE m.region IS NOT NULL)), []) AS regions,
+         p.headquarters_commune AS headquartersCommune, hq.nom AS headquartersNom, hq.departement AS headquartersDepartement,
+         hq.region AS headquartersRegion, p.headquarters_address AS headquartersAddress, p.territory_note AS territoryNote, p.note,
+         p.source, p.source_date AS sourceDate, p.demo, p.import_id AS importId
+  FROM cpts p
+  LEFT JOIN members m ON m.cpts_id = p.id
+  LEFT JOIN communes hq ON hq.code = p.headquarters_commune
+  WHERE $demo OR NOT p.demo
+  GROUP BY ALL`;
+
+export async function listCpts(db: Database, f: CptsFilter): Promise<CptsSummaryRow[]> {
+  return db.all<CptsSummaryRow>(
+    `SELECT * EXCLUDE (regions, headquartersDepartement, headquartersRegion, depRegion) FROM (
+       SELECT s.*, d.region AS depRegion FROM (${SUMMARY}) s LEFT JOIN departements d ON d.code = s.departement
+     )
+     WHERE ($status IS NULL OR status = $status)
+       AND ($departement IS NULL OR list_contains(departements, $departement)
+            OR (len(departements) = 0 AND coalesce(headquartersDepartement, departement) = $departement))
+       AND ($region IS NULL OR list_contains(regions, $region)
+            OR (len(regions) = 0 AND coalesce(headquartersRegion, depRegion) = $region))
+     ORDER BY demo, id`,
+    { demo: f.demo, status: f.status ?? null, departement: f.departement ?? null, region: f.region ?? null },
+  );
+}
+
+export async function cptsSummary(db: Database, id: string, demo: boolean): Promise<CptsSummaryRow | null> {
+  const [row] = await db.all<CptsSummaryRow>(
+    `SELECT * EXCLUDE (regions, headquartersDepartement, headquartersRegion) FROM (${SUMMARY}) WHERE id = $id`,
+    { demo, id },
+  );
+  return row ?? null;
+}
+
+export interface CptsCommuneRow {
+  code: string;
+  nom: string;
+  departement: string;
+  population: number;
+  coverage: string;
+  note: string | null;
+  /** Commune whose polygon holds this one (no own polygon), else null. */
+  containedIn: string | null;
+}
+
+export function cptsCommunes(db: Database, id: string, demo: boolean): Promise<CptsCommuneRow[]> {
+  return db.all<CptsCommuneRow>(
+    `SELECT c.code, c.nom, c.departement, c.population, m.coverage, m.note, c.contained_in AS containedIn
+     FROM cpts_communes m JOIN communes c ON c.code = m.commune
+     WHERE m.cpts_id = $id AND ($demo OR NOT m.demo) ORDER BY c.code`,
+    { id, demo },
+  );
+}
+
+/** Other CPTS that share communes with this one (overlaps). */
+export function overlappingCpts(db: Database, id: string, demo: boolean): Promise<{ id: string; name: string; demo: boolean; communes: string[] }[]> {
+  return db.all(
+    `SELECT p.id, p.name, p.demo, list_sort(list(o.commune)) AS communes
+     FROM cpts_communes m JOIN cpts_communes o ON o.commune = m.commune AND o.cpts_id <> m.cpts_id
+     JOIN cpts p ON p.id = o.cpts_id
+     WHERE m.cpts_id = $id AND ($demo OR NOT p.demo) AND ($demo OR NOT m.demo)
+     GROUP BY p.id, p.name, p.demo ORDER BY p.id`,
+    { id, demo },
+  );
+}

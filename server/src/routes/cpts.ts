@@ -1,0 +1,90 @@
+/**
+ * GET /api/cpts?departement=&region=&statut= — CPTS with their status, declared population and
+ * the population computed from the COG populations of their communes, commune counts, source.
+ * GET /api/cpts/:id — one CPTS, its communes (population, coverage) and its perimeter, dissolved
+ * exactly from the commune topology; CPTS sharing communes with it are listed as overlaps.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { MultiPolygon } from 'geojson';
+import type { AppEnv } from '../context';
+import { cptsCommunes, cptsSummary, listCpts, overlappingCpts, type CptsSummaryRow } from '../db/cpts-queries';
+import { departementExists, regionExists } from '../db/territory-queries';
+import { dissolveCommunes } from '../geo/dissolve';
+import { cptsStatus } from '../ingest/care-vocabulary';
+import { notFound } from '../lib/api-error';
+import { validate } from '../lib/validate';
+import { departementCode, regionCode } from './params';
+
+const status = z.string().transform((s, ctx) => {
+  const parsed = cptsStatus(s);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.message });
+    return z.NEVER;
+  }
+  return parsed.value;
+});
+
+const listQuery = z.object({ departement: departementCode.optional(), region: regionCode.optional(), statut: status.optional() });
+
+export function cptsItem(p: CptsSummaryRow) {
+  return {
+    id: p.id,
+    nom: p.name,
+    statut: p.status,
+    dateStatut: p.statusDate,
+    population: {
+      declaree: p.declaredPopulation,
+      calculee: p.communes > 0 ? p.computedPopulation : null,
+      dontCommunesPartielles: p.partialPopulation,
+      ecart: p.declaredPopulation !== null && p.communes > 0 ? p.computedPopulation - p.declaredPopulation : null,
+    },
+    communes: { total: p.communes, entieres: p.wholeCommunes, partielles: p.partialCommunes },
+    territoireRenseigne: p.communes > 0,
+    territoire: p.territoryNote,
+    departement: p.departement,
+    departements: p.departements,
+    siege: p.headquartersCommune ? { commune: p.headquartersCommune, nom: p.headquartersNom, adresse: p.headquartersAddress } : null,
+    note: p.note,
+    source: p.source,
+    dateSource: p.sourceDate,
+    demonstration: p.demo,
+    importId: p.importId,
+  };
+}
+
+export const cptsRoutes = new Hono<AppEnv>()
+  .get('/cpts', validate('query', listQuery), async (c) => {
+    const q = c.req.valid('query');
+    const db = c.get('db');
+    if (q.departement && !(await departementExists(db, q.departement))) throw notFound(`Département ${q.departement} inconnu.`);
+    if (q.region && !(await regionExists(db, q.region))) throw notFound(`Région ${q.region} inconnue.`);
+    const rows = await listCpts(db, { departement: q.departement, region: q.region, status: q.statut, demo: c.get('config').demo });
+    return c.json({
+      cpts: rows.map(cptsItem),
+      total: rows.length,
+      donneesDemonstration: rows.some((r) => r.demo),
+      methode: 'Population calculée : somme des populations municipales (COG) des communes de la CPTS, communes partiellement couvertes comprises (comptées à part).',
+    });
+  })
+  .get('/cpts/:id', validate('param', z.object({ id: z.string().trim().min(1).max(100) })), async (c) => {
+    const { id } = c.req.valid('param');
+    const db = c.get('db');
+    const demo = c.get('config').demo;
+    const summary = await cptsSummary(db, id, demo);
+    if (!summary) throw notFound(`CPTS « ${id} » inconnue.`);
+    const communes = await cptsCommunes(db, id, demo);
+    const { topology, index } = c.get('topology').get();
+    const perimeter: MultiPolygon | null = communes.length > 0 ? dissolveCommunes(topology, index, communes.map((m) => m.containedIn ?? m.code)) : null;
+    const overlaps = await overlappingCpts(db, id, demo);
+    return c.json({
+      cpts: cptsItem(summary),
+      communes: communes.map((m) => ({ code: m.code, nom: m.nom, departement: m.departement, population: m.population, couverture: m.coverage, note: m.note })),
+      perimetre: perimeter,
+      perimetreNote: perimeter
+        ? (summary.partialCommunes > 0 ? 'Périmètre des communes entières et partiellement couvertes (contours communaux entiers).' : null)
+        : 'Territoire non renseigné : les sources ne listent pas les communes de cette CPTS.',
+      chevauchements: overlaps.map((o) => ({ id: o.id, nom: o.name, communes: o.communes, demonstration: o.demo })),
+      donneesDemonstration: summary.demo || overlaps.some((o) => o.demo),
+    });
+  });

@@ -1,0 +1,67 @@
+/**
+ * POST /api/imports/:kind — imports a file (multipart field `fichier`, or the raw body with
+ * `?nom=<file name>`), editor token required, size limited (413); `?garder_valides=1` keeps the
+ * valid rows when some are rejected. Same code path as `npm run import`. The raw file is archived
+ * next to the database (`imports/`) and journaled, so a rebuild replays it.
+ * GET /api/imports — the journal of applied imports, newest first.
+ */
+import { dirname, join } from 'node:path';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import type { AppEnv } from '../context';
+import { listImports } from '../db/import-queries';
+import { IMPORT_KINDS, KIND_INFO, type ImportKind } from '../imports/import-kinds';
+import { acceptedStatus, outcomeBody } from '../imports/import-response';
+import { runImport } from '../imports/run-import';
+import { ApiError, badRequest, errorBody } from '../lib/api-error';
+import { requireEditor } from '../lib/editor-auth';
+import { validate } from '../lib/validate';
+
+export const DEFAULT_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
+
+const kindParam = z.object({
+  kind: z.enum(IMPORT_KINDS, { message: `type d'import inconnu (types : ${IMPORT_KINDS.join(', ')})` }),
+});
+const importQuery = z.object({
+  garder_valides: z.enum(['0', '1', 'true', 'false', 'oui', 'non']).optional(),
+  nom: z.string().trim().min(1).max(255).optional(),
+});
+
+export const importRoutes = new Hono<AppEnv>()
+  .post('/imports/:kind', requireEditor, async (c, next) => {
+    const maxSize = c.get('config').importMaxBytes ?? DEFAULT_IMPORT_MAX_BYTES;
+    return bodyLimit({
+      maxSize,
+      onError: (cc) => cc.json(errorBody('trop_volumineux', `Fichier trop volumineux : ${(maxSize / 1024 / 1024).toFixed(maxSize < 1024 * 1024 ? 3 : 0)} Mo au plus.`), 413),
+    })(c, next);
+  }, validate('param', kindParam), validate('query', importQuery), async (c) => {
+    const kind = c.req.valid('param').kind as ImportKind;
+    const q = c.req.valid('query');
+    if (c.get('config').readOnly) throw new ApiError(503, 'lecture_seule', 'Cette instance ouvre la base en lecture seule : importez sur l\'instance d\'écriture.');
+    let bytes: Uint8Array;
+    let fileName = q.nom ?? `${kind}.${KIND_INFO[kind].extension}`;
+    if ((c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
+      const form = await c.req.parseBody();
+      const file = form.fichier ?? form.file;
+      if (!(file instanceof File)) throw badRequest('Formulaire sans fichier : envoyez le fichier dans le champ « fichier ».');
+      bytes = new Uint8Array(await file.arrayBuffer());
+      fileName = q.nom ?? (file.name || fileName);
+    } else {
+      bytes = new Uint8Array(await c.req.arrayBuffer());
+    }
+    const db = c.get('db');
+    const outcome = await runImport(db, {
+      kind, bytes, fileName, keepValid: ['1', 'true', 'oui'].includes(q.garder_valides ?? '0'),
+      importedBy: 'éditeur (API, jeton)', archiveDir: join(dirname(db.path), 'imports'),
+    });
+    const status = acceptedStatus(outcome);
+    return c.json(outcomeBody(outcome), status);
+  })
+  .get('/imports', async (c) => {
+    const rows = await listImports(c.get('db'));
+    return c.json({
+      imports: rows.map(({ report, ...r }) => ({ ...r, rapport: report ? (JSON.parse(report) as unknown) : null })),
+      total: rows.length,
+    });
+  });
