@@ -50,7 +50,8 @@ export interface CptsCoverage {
   statutsRetenus: CptsStatus[];
   population: { totale: number; couverte: number; nonCouverte: number; couvertePartiellement: number; part: number | null };
   communes: { total: number; couvertes: number; nonCouvertes: number; partielles: number; enChevauchement: number };
-  parCommune: CommuneCoverage[];
+  /** One row per commune of the territory (computed on first read, not enumerable). */
+  readonly parCommune: CommuneCoverage[];
   zonesBlanches: { code: string; nom: string; departement: string; population: number }[];
   chevauchements: { code: string; nom: string; population: number; toutesPartielles: boolean; cpts: { id: string; nom: string }[] }[];
   cpts: CptsSummary[];
@@ -60,6 +61,7 @@ export interface CptsCoverage {
 }
 
 const NO_CPTS: CommuneCoverage['cpts'] = [];
+const couvertureOf = (list: CommuneCoverage['cpts']) => (list.some((x) => x.couverture === 'entière') ? 'entière' : 'partielle');
 
 export function cptsCoverage(territory: CommuneRef[], all: Map<string, CommuneRef>, cpts: CptsRecord[], options: CptsCoverageOptions = {}): CptsCoverage {
   return coverageWithMembers(territory, all, cpts, options).coverage;
@@ -81,6 +83,9 @@ export function coverageWithMembers(
   const unknown: CptsCoverage['communesInconnues'] = [];
   for (const c of kept) {
     const refs: CommuneRef[] = [];
+    // Two shared entries per CPTS rather than one object per membership.
+    const whole = { id: c.id, nom: c.name, couverture: 'entière' as const };
+    const part = { id: c.id, nom: c.name, couverture: 'partielle' as const };
     for (const m of c.communes) {
       const ref = all.get(m.code);
       if (!ref) {
@@ -88,7 +93,7 @@ export function coverageWithMembers(
         continue;
       }
       refs.push(ref);
-      const entry = { id: c.id, nom: c.name, couverture: m.coverage };
+      const entry = m.coverage === 'partielle' ? part : whole;
       const list = byCommune.get(ref);
       if (list) list.push(entry);
       else byCommune.set(ref, [entry]);
@@ -96,32 +101,29 @@ export function coverageWithMembers(
     members.set(c.id, refs);
   }
   const inTerritory = new Set<CommuneRef>();
-  const parCommune: CommuneCoverage[] = new Array(territory.length);
   const zonesBlanches: CptsCoverage['zonesBlanches'] = [];
   const chevauchements: CptsCoverage['chevauchements'] = [];
   let total = 0;
   let covered = 0;
   let partial = 0;
   let partialCommunes = 0;
-  for (let i = 0; i < territory.length; i++) {
-    const c = territory[i]!;
+  for (const c of territory) {
     inTerritory.add(c);
     const list = byCommune.get(c);
     total += c.population;
-    let couverture: CommuneCoverage['couverture'] = null;
-    if (!list) zonesBlanches.push({ code: c.code, nom: c.nom, departement: c.departement, population: c.population });
-    else {
-      couverture = list.some((x) => x.couverture === 'entière') ? 'entière' : 'partielle';
-      covered += c.population;
-      if (couverture === 'partielle') {
-        partial += c.population;
-        partialCommunes++;
-      }
-      if (list.length >= 2) {
-        chevauchements.push({ code: c.code, nom: c.nom, population: c.population, toutesPartielles: couverture === 'partielle', cpts: list.map(({ id, nom }) => ({ id, nom })) });
-      }
+    if (!list) {
+      zonesBlanches.push({ code: c.code, nom: c.nom, departement: c.departement, population: c.population });
+      continue;
     }
-    parCommune[i] = { code: c.code, nom: c.nom, departement: c.departement, epci: c.epci, population: c.population, couverture, cpts: list ?? NO_CPTS };
+    covered += c.population;
+    const couverture = couvertureOf(list);
+    if (couverture === 'partielle') {
+      partial += c.population;
+      partialCommunes++;
+    }
+    if (list.length >= 2) {
+      chevauchements.push({ code: c.code, nom: c.nom, population: c.population, toutesPartielles: couverture === 'partielle', cpts: list.map(({ id, nom }) => ({ id, nom })) });
+    }
   }
   const summaries: CptsSummary[] = [];
   for (const c of kept) {
@@ -139,23 +141,33 @@ export function coverageWithMembers(
     if (communesTerritoire > 0) summaries.push({ id: c.id, nom: c.name, statut: c.status, demo: c.demo, communesTerritoire, populationTerritoire, communesTotal: refs.length, populationTotal });
   }
   summaries.sort((a, b) => compareNames(a.nom, b.nom) || compareCodes(a.id, b.id));
-  const coverage: CptsCoverage = {
+  const coverage = {
     statut: status,
     statutsRetenus: statuses,
     population: { totale: total, couverte: covered, nonCouverte: total - covered, couvertePartiellement: partial, part: total > 0 ? covered / total : null },
     communes: {
-      total: parCommune.length,
-      couvertes: parCommune.length - zonesBlanches.length,
+      total: territory.length,
+      couvertes: territory.length - zonesBlanches.length,
       nonCouvertes: zonesBlanches.length,
       partielles: partialCommunes,
       enChevauchement: chevauchements.length,
     },
-    parCommune,
     zonesBlanches,
     chevauchements,
     cpts: summaries,
     communesInconnues: unknown,
     donneesDemonstration: summaries.some((x) => x.demo),
-  };
+  } as CptsCoverage;
+  // The per-commune table (35 000 rows for France) is built on first read only — the CSV export
+  // reads it, the JSON figures do not — and is not enumerable, so spreading the result skips it.
+  let perCommune: CommuneCoverage[] | null = null;
+  Object.defineProperty(coverage, 'parCommune', {
+    enumerable: false,
+    get: () =>
+      (perCommune ??= territory.map((c) => {
+        const list = byCommune.get(c);
+        return { code: c.code, nom: c.nom, departement: c.departement, epci: c.epci, population: c.population, couverture: list ? couvertureOf(list) : null, cpts: list ?? NO_CPTS };
+      })),
+  });
   return { coverage, members };
 }

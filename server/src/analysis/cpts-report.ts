@@ -36,7 +36,9 @@ export function cptsReport(topo: LoadedTopology, table: CommuneTable, territory:
     if (k.composantes.length > 1) nonContigues.push({ id: s.id, nom: s.nom, composantes: k.composantes });
     return { ...s, composantes: k.composantes.length, parties: k.parties, enclaves: k.composantes.slice(1) };
   });
-  return { ...coverage, cpts: entries, nonContigues, methode: CPTS_METHOD };
+  const report = { ...coverage, cpts: entries, nonContigues, methode: CPTS_METHOD } as CptsReport;
+  Object.defineProperty(report, 'parCommune', { enumerable: false, get: () => coverage.parCommune }); // built on demand
+  return report;
 }
 
 export type CptsLayer = 'cpts' | 'zone_blanche' | 'chevauchement';

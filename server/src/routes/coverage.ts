@@ -66,7 +66,8 @@ export const coverageRoutes = new Hono<AppEnv>()
   });
 
 function cptsBody(t: ResolvedTerritory, status: string, version: string, report: CptsReport) {
-  const { parCommune: _perCommune, ...figures } = report;
+  // The spread leaves out the per-commune table (not enumerable: it is the CSV export's).
+  const figures: Omit<CptsReport, 'parCommune'> = { ...report };
   return { territoire: territoryHeader(t), parametres: { status }, versionDonnees: version, ...figures };
 }
 
