@@ -2,6 +2,8 @@
  * File names and headers of exports: `<analysis>_<territory>_<YYYY-MM-DD>.<ext>`, the date being
  * the day of the export in Europe/Paris (e.g. couverture-cpts_departement-44_2026-11-23.csv).
  */
+import type { Context } from 'hono';
+
 export type ExportFormat = 'csv' | 'geojson';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -19,7 +21,16 @@ export function exportFileName(analysis: string, territorySlug: string, format: 
 
 export function exportHeaders(fileName: string, format: ExportFormat): Record<string, string> {
   return {
-    'content-type': CONTENT_TYPES[format],
-    'content-disposition': `attachment; filename="${fileName}"`,
+    'Content-Type': CONTENT_TYPES[format],
+    'Content-Disposition': `attachment; filename="${fileName}"`,
   };
+}
+
+/**
+ * Answers an export file. Typed as a text response so that, for `hono/client`, the JSON branch
+ * of the same endpoint keeps its type (a `json()` on this branch is `never`): read exports with
+ * `blob()` or `text()`.
+ */
+export function sendExport(c: Context, text: string, fileName: string, format: ExportFormat) {
+  return c.text(text, 200, exportHeaders(fileName, format));
 }

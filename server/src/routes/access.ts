@@ -11,7 +11,7 @@ import { inTerritory } from '../analysis/territory';
 import { snpAccess } from '../analysis/snp-access';
 import { selectSnpOffers } from '../analysis/snp-offers';
 import { communeGeometryTexts } from '../db/analysis-queries';
-import { exportFileName, exportHeaders } from '../lib/attachment';
+import { exportFileName, sendExport } from '../lib/attachment';
 import { jsonText } from '../lib/json-text';
 import { validate } from '../lib/validate';
 import { analysisContext, cachedAnalysis, cachedJsonText, resolveTerritory, territoryHeader, type CareInputs, type ResolvedTerritory } from './analysis-context';
@@ -80,7 +80,7 @@ export const accessRoutes = new Hono<AppEnv>()
     const { value, version } = await cachedAnalysis(ctx, key, (care) => computeSnp(care, t, at, q));
     if (q.format === 'csv') {
       const name = exportFileName(q.table === 'communes' ? 'acces-snp' : 'acces-snp-su-sans-mmg', t.slug, 'csv');
-      return c.body(snpCsv(value.body, q.table), 200, exportHeaders(name, 'csv'));
+      return sendExport(c, snpCsv(value.body, q.table), name, 'csv');
     }
     if (q.format === 'geojson') {
       const geometries = await communeGeometryTexts(ctx.db, t.communes.map((x) => x.code));
@@ -90,7 +90,7 @@ export const accessRoutes = new Hono<AppEnv>()
       }));
       const offers = value.selection.offers.filter((o) => { const x = ctx.table.byCode.get(o.commune); return !!x && inTerritory(q.territory, x); });
       const text = communeLayerText(rows, geometries, offers, { name: `Accès aux soins non programmés — ${t.nom}`, instant: value.body.instant, methode: value.body.methode.description, version_donnees: version });
-      return c.body(text, 200, exportHeaders(exportFileName('acces-snp', t.slug, 'geojson'), 'geojson'));
+      return sendExport(c, text, exportFileName('acces-snp', t.slug, 'geojson'), 'geojson');
     }
     const text = await cachedJsonText(ctx, key, async () => snpBody(t, q, version, value.body));
     return jsonText<ReturnType<typeof snpBody>>(c, text);
@@ -106,14 +106,14 @@ export const accessRoutes = new Hono<AppEnv>()
     });
     if (q.format === 'csv') {
       const name = exportFileName(q.table === 'communes' ? 'accessibilite-2sfca' : 'accessibilite-2sfca-sous-territoires', t.slug, 'csv');
-      return c.body(accessibilityCsv(value.report, q.table), 200, exportHeaders(name, 'csv'));
+      return sendExport(c, accessibilityCsv(value.report, q.table), name, 'csv');
     }
     if (q.format === 'geojson') {
       const geometries = await communeGeometryTexts(ctx.db, t.communes.map((x) => x.code));
       const rows = value.report.parCommune.map((r) => ({ code: r.code, properties: { code: r.code, nom: r.nom, population: r.population, indice_pour_100000: r.indice } }));
       const offers = value.offers.filter((o) => { const x = ctx.table.byCode.get(o.commune); return !!x && inTerritory(q.territory, x); });
       const text = communeLayerText(rows, geometries, offers, { name: `Accessibilité 2SFCA aux soins non programmés — ${t.nom}`, unite: value.report.methode.unite, version_donnees: version });
-      return c.body(text, 200, exportHeaders(exportFileName('accessibilite-2sfca', t.slug, 'geojson'), 'geojson'));
+      return sendExport(c, text, exportFileName('accessibilite-2sfca', t.slug, 'geojson'), 'geojson');
     }
     const text = await cachedJsonText(ctx, key, async () => fcaBody(t, version, value.report, value.demo));
     return jsonText<ReturnType<typeof fcaBody>>(c, text);

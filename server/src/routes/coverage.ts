@@ -8,7 +8,7 @@ import type { AppEnv } from '../context';
 import { cptsLayers, cptsReport, type CptsReport } from '../analysis/cpts-report';
 import { perimeter } from '../analysis/perimeter';
 import { sasCoverage, type SasCoverage } from '../analysis/sas-coverage';
-import { exportFileName, exportHeaders, parisDay } from '../lib/attachment';
+import { exportFileName, parisDay, sendExport } from '../lib/attachment';
 import { jsonText } from '../lib/json-text';
 import { validate } from '../lib/validate';
 import { analysisContext, cachedAnalysis, cachedJsonText, resolveTerritory, territoryHeader, type ResolvedTerritory } from './analysis-context';
@@ -33,12 +33,12 @@ export const coverageRoutes = new Hono<AppEnv>()
     const { value: report, version } = await cachedAnalysis(ctx, key, (care) => cptsReport(ctx.topology(), ctx.table, t.communes, care.cpts, { status: q.status }));
     if (q.format === 'csv') {
       const name = exportFileName(q.table === 'communes' ? 'couverture-cpts' : `couverture-cpts-${q.table}`, t.slug, 'csv');
-      return c.body(cptsCsv(report, q.table), 200, exportHeaders(name, 'csv'));
+      return sendExport(c, cptsCsv(report, q.table), name, 'csv');
     }
     if (q.format === 'geojson') {
       const { value: layers } = await cachedAnalysis(ctx, `${key}|couches`, (care) => cptsLayers(ctx.topology(), ctx.table, report, care.cpts));
       const text = cptsGeojson(layers, report, { name: `Couverture CPTS — ${t.nom}`, statut: q.status, version_donnees: version, donnees_demonstration: report.donneesDemonstration });
-      return c.body(text, 200, exportHeaders(exportFileName('couverture-cpts', t.slug, 'geojson'), 'geojson'));
+      return sendExport(c, text, exportFileName('couverture-cpts', t.slug, 'geojson'), 'geojson');
     }
     const text = await cachedJsonText(ctx, key, async () => cptsBody(t, q.status, version, report));
     return jsonText<ReturnType<typeof cptsBody>>(c, text);
@@ -51,7 +51,7 @@ export const coverageRoutes = new Hono<AppEnv>()
     const key = `sas|${t.code}|${date}`;
     const { value: result, version } = await cachedAnalysis(ctx, key, (care) =>
       sasCoverage({ territory: t.communes, all: ctx.table.list, sas: care.sas, names: ctx.table.names, date }));
-    if (q.format === 'csv') return c.body(sasCsv(result), 200, exportHeaders(exportFileName('couverture-sas', t.slug, 'csv'), 'csv'));
+    if (q.format === 'csv') return sendExport(c, sasCsv(result), exportFileName('couverture-sas', t.slug, 'csv'), 'csv');
     if (q.format === 'geojson') {
       const { value: geometries } = await cachedAnalysis(ctx, `sas-couches|${t.code}`, () => {
         const byDep = new Map<string, string[]>();
@@ -59,7 +59,7 @@ export const coverageRoutes = new Hono<AppEnv>()
         return new Map([...byDep].map(([dep, codes]) => [dep, perimeter(ctx.topology(), ctx.table, codes)]));
       });
       const text = sasGeojson(result, geometries, { name: `Couverture SAS au ${date} — ${t.nom}`, version_donnees: version, donnees_demonstration: result.donneesDemonstration });
-      return c.body(text, 200, exportHeaders(exportFileName('couverture-sas', t.slug, 'geojson'), 'geojson'));
+      return sendExport(c, text, exportFileName('couverture-sas', t.slug, 'geojson'), 'geojson');
     }
     const text = await cachedJsonText(ctx, key, async () => sasBody(t, date, version, result));
     return jsonText<ReturnType<typeof sasBody>>(c, text);

@@ -14,7 +14,7 @@ import { subKeyOf } from '../analysis/sub-territories';
 import { inTerritory, type Territory } from '../analysis/territory';
 import type { CommuneTable } from '../analysis/inputs';
 import { jsonText } from '../lib/json-text';
-import { exportFileName, exportHeaders } from '../lib/attachment';
+import { exportFileName, sendExport } from '../lib/attachment';
 import { toCsv } from '../lib/csv';
 import { featureCollectionText, type TextFeature } from '../lib/geojson-text';
 import { validate } from '../lib/validate';
@@ -71,7 +71,7 @@ export const indicatorRoutes = new Hono<AppEnv>().get('/indicators', validate('q
         ...COUNTED_KINDS.map((k) => ({ header: `${k}_pour_10000_hab`, value: (r: typeof value.offre.total) => r.pour10000[k] })),
       ], [...value.offre.lignes, value.offre.total]);
     }
-    return c.body(text, 200, exportHeaders(name, 'csv'));
+    return sendExport(c, text, name, 'csv');
   }
   if (q.format === 'geojson') {
     const { value: areas } = await cachedAnalysis(ctx, `indicateurs-couches|${t.code}`, () => {
@@ -88,7 +88,7 @@ export const indicatorRoutes = new Hono<AppEnv>().get('/indicators', validate('q
       features.push({ id: `structure:${s.id}`, properties: { couche: 'structure', id: s.id, nom: s.name, type: s.kind, code_commune: s.commune, soins_non_programmes: s.acceptsSnp, demonstration: s.demo }, geometry: { type: 'Point', coordinates: [s.lon, s.lat] } });
     }
     const text = featureCollectionText(features, { name: `Indicateurs d'offre — ${t.nom}`, version_donnees: version, donnees_demonstration: value.donneesDemonstration });
-    return c.body(text, 200, exportHeaders(exportFileName('indicateurs-offre', t.slug, 'geojson'), 'geojson'));
+    return sendExport(c, text, exportFileName('indicateurs-offre', t.slug, 'geojson'), 'geojson');
   }
   const text = await cachedJsonText(ctx, `indicateurs|${t.code}`, async () => indicatorsBody(t, version, value));
   return jsonText<ReturnType<typeof indicatorsBody>>(c, text);

@@ -11,7 +11,7 @@ import { perimeter } from '../analysis/perimeter';
 import { translateOldCodes } from '../db/analysis-queries';
 import { getMeta } from '../db/meta-queries';
 import { badRequest } from '../lib/api-error';
-import { exportFileName, exportHeaders } from '../lib/attachment';
+import { exportFileName, sendExport } from '../lib/attachment';
 import { toCsv } from '../lib/csv';
 import { featureCollectionText } from '../lib/geojson-text';
 import { validate } from '../lib/validate';
@@ -56,12 +56,12 @@ export const perimeterRoutes = new Hono<AppEnv>().post('/perimeter', validate('j
       { header: 'departement', value: (code) => ctx.table.byCode.get(code)!.departement }, { header: 'population', value: (code) => ctx.table.byCode.get(code)!.population },
       { header: 'contenue_dans', value: (code) => ctx.table.byCode.get(code)!.containedIn }, { header: 'anciens_codes', value: (code) => (from.get(code) ?? []).join(' ') },
     ], current);
-    return c.body(text, 200, exportHeaders(exportFileName('perimetre', slug, 'csv'), 'csv'));
+    return sendExport(c, text, exportFileName('perimetre', slug, 'csv'), 'csv');
   }
   const properties = { ...feature.properties, codes: current, codes_traduits: translated };
   if (format === 'geojson') {
     const text = featureCollectionText([{ properties: { ...properties, codes: current.join(' '), codes_traduits: translated.map((x) => `${x.ancien}>${x.nouveau}`).join(' ') }, geometry: feature.geometry }]);
-    return c.body(text, 200, exportHeaders(exportFileName('perimetre', slug, 'geojson'), 'geojson'));
+    return sendExport(c, text, exportFileName('perimetre', slug, 'geojson'), 'geojson');
   }
   return c.json({ ...feature, properties });
 });
