@@ -24,7 +24,7 @@ import { CommunePanel } from '../../../features/communes/components/CommunePanel
 import { IndicatorPanel } from '../../../features/indicators/components/IndicatorPanel';
 import { ExportMenu } from '../../../features/exports/components/ExportMenu';
 import { ProtocolFilter } from '../../../features/protocols/components/ProtocolFilter';
-import { ReportHeader } from '../../../features/report/components/ReportHeader';
+import { ReportHeader, ReportSources } from '../../../features/report/components/ReportHeader';
 
 export function ExplorePage({ baseStyle, config }: PageProps) {
   const p = useExploreParams();
@@ -71,6 +71,7 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
 
   return (
     <div className="maillage-explore">
+      <ReportHeader nom={info?.nom ?? 'France'} mapImage={exports.printImage} />
       <aside className="maillage-side" aria-label="Territoire et couches">
         <TerritorySelector
           value={p.territory}
@@ -121,7 +122,7 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
         )}
         <ExportMenu territory={territory} status={p.status} onMapPng={exports.downloadPng} onPrint={exports.print} />
       </aside>
-      <ReportHeader nom={info?.nom ?? 'France'} mapImage={exports.printImage} />
+      <ReportSources />
     </div>
   );
 }

@@ -19,9 +19,8 @@ export function LayerPanel({ enabled, onToggle, legends }: LayerPanelProps) {
       <h2 id="couches-titre" className="fr-h6 fr-mb-1w">Couches de la carte</h2>
       <ul className="maillage-layers__list">
         {PANEL_ORDER.map((id) => (
-          <li key={id} className="maillage-layers__item">
+          <li key={id} className={`maillage-layers__item${enabled.has(id) ? '' : ' is-off'}`}>
             <ToggleSwitch
-              inputTitle={LAYER_LABELS[id]}
               label={LAYER_LABELS[id]}
               checked={enabled.has(id)}
               onChange={(on) => onToggle(id, on)}
@@ -29,7 +28,12 @@ export function LayerPanel({ enabled, onToggle, legends }: LayerPanelProps) {
               labelPosition="right"
               className="maillage-layers__toggle"
             />
-            {enabled.has(id) && legends[id] && <div className="maillage-layers__legend">{legends[id]}</div>}
+            {enabled.has(id) && legends[id] && (
+              <div className="maillage-layers__legend">
+                <h3 className="maillage-print-only fr-text--md fr-mb-1v">{LAYER_LABELS[id]}</h3>
+                {legends[id]}
+              </div>
+            )}
           </li>
         ))}
       </ul>

@@ -16,7 +16,7 @@ export function ProtocolFilter({ value, onChange }: ProtocolFilterProps) {
   const deployments = useDeployments(value);
   const d = deployments.data;
   return (
-    <section className="maillage-protocols fr-mt-2w" aria-labelledby="protocoles-titre">
+    <section className={`maillage-protocols fr-mt-2w${value ? '' : ' maillage-no-print'}`} aria-labelledby="protocoles-titre">
       <h2 id="protocoles-titre" className="fr-h6 fr-mb-1w">Protocoles de coopération</h2>
       {protocols.isError && <p className="fr-error-text">Protocoles indisponibles : {protocols.error.message}</p>}
       <Select

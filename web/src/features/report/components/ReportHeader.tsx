@@ -11,8 +11,6 @@ export interface ReportHeaderProps {
 }
 
 export function ReportHeader({ nom, mapImage }: ReportHeaderProps) {
-  const sources = useSources();
-  const producers = sources.data ? [...new Set(sources.data.fichiers.map((f) => `${f.producer} (${f.licence}, ${f.millesime})`))] : [];
   return (
     <div className="maillage-print-only maillage-report">
       <h1 className="fr-h3">Rapport territorial — {nom}</h1>
@@ -21,13 +19,21 @@ export function ReportHeader({ nom, mapImage }: ReportHeaderProps) {
         Vue : {window.location.href}
       </p>
       {mapImage && <img className="maillage-report__map" src={mapImage} alt={`Carte — ${nom}`} />}
-      <div className="maillage-report__sources">
+    </div>
+  );
+}
+
+/** The datasets behind the report, at its end. */
+export function ReportSources() {
+  const sources = useSources();
+  const producers = sources.data ? [...new Set(sources.data.fichiers.map((f) => `${f.producer} (${f.licence}, ${f.millesime})`))] : [];
+  return (
+    <div className="maillage-print-only maillage-report__sources">
         <h2 className="fr-h6">Sources</h2>
         <ul className="fr-text--xs">
           {producers.map((p) => <li key={p}>{p}</li>)}
           <li>Offre de soins, CPTS, SAS et protocoles : sources indiquées dans chaque légende ; analyses calculées par Maillage.</li>
         </ul>
-      </div>
     </div>
   );
 }

@@ -1,0 +1,154 @@
+/**
+ * The ARS delegate's journey on `/`, in a browser against the production server on the fixture
+ * database (embedded default of Réunion, Île-de-France, Pays de la Loire, Occitanie): choose a
+ * territory, read the layers and their legends, the figures against the PRS targets, open a
+ * structure, export the map and the tables, print the report, reach an overseas département.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startProductionServer, type RunningServer } from './helpers/production-server';
+import { countColor, launchBrowser, mapBox, openPage, screenshot, waitForMapIdle } from './helpers/browser';
+import { seriousViolations } from './helpers/axe';
+import { blend } from './helpers/pixels';
+import { CPTS_STATUS_COLORS, ZONE_BLANCHE_COLOR } from '../../web/src/features/coverage/layers/cpts-coverage-layers';
+import { CLUSTER_COLOR } from '../../web/src/features/structures/layers/structure-layers';
+import { BAND_COLORS } from '../../web/src/features/access/layers/access-layers';
+
+const LAND = '#f6f6f2';
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startProductionServer({ geodataDir: inject('fixtureDir') });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const api = async (path: string) => (await fetch(`${server.url}${path}`)).json() as Promise<any>;
+const num = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
+
+describe('ARS delegate: explore a territory', () => {
+  it('chooses Haute-Garonne, sees CPTS by status, hatched zones blanches and clustered structures, and the figures against the PRS targets', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(server.url);
+    await waitForMapIdle(page);
+    await page.getByLabel('Région', { exact: true }).selectOption({ label: 'Occitanie' });
+    await page.getByLabel('Département', { exact: true }).selectOption({ label: '31 — Haute-Garonne' });
+    await page.getByRole('heading', { name: /Indicateurs — Haute-Garonne/ }).waitFor();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('territoire') === 'departement:31' && /carte=/.test(location.search));
+    await waitForMapIdle(page);
+
+    // Figures: what the page says is what the API computed; the real FINESS counts of Haute-Garonne.
+    const coverage = await api('/api/coverage/cpts?territory=departement:31');
+    const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 }).format(coverage.population.part);
+    const cptsFigure = page.locator('.maillage-figure').filter({ hasText: 'Population couverte par une CPTS' });
+    await expect(cptsFigure.textContent()).resolves.toContain(percent);
+    await expect(cptsFigure.textContent()).resolves.toMatch(/Cible PRS : ≥ 100\s%/);
+    const offer = page.locator('table').filter({ hasText: 'Offre de soins du territoire' });
+    await offer.waitFor();
+    expect(await offer.locator('tr', { hasText: 'MSP' }).locator('td').first().textContent()).toBe('59');
+    expect(await offer.locator('tr', { hasText: 'MMG' }).locator('td').first().textContent()).toBe('11');
+    expect(await offer.locator('tr', { hasText: 'Centres de santé' }).locator('td').first().textContent()).toBe('60');
+    // Demonstration CPTS are labelled as such.
+    expect(await page.locator('.maillage-layers').getByText('démonstration').count()).toBeGreaterThan(0);
+    const statusCount = (s: string) => coverage.cpts.filter((c: any) => c.statut === s).length;
+    expect(await page.getByText(`ACI signé (${statusCount('ACI signé')})`).count()).toBe(1);
+
+    const png = await screenshot(page, 'parcours-ars-haute-garonne');
+    const box = await mapBox(page);
+    for (const [status, color] of Object.entries(CPTS_STATUS_COLORS)) {
+      if (statusCount(status) > 0) expect(countColor(png, color, { box, tolerance: 12 }), `contour ${status}`).toBeGreaterThan(40);
+    }
+    expect(countColor(png, blend(ZONE_BLANCHE_COLOR, 0.9, LAND), { box, tolerance: 12 }), 'hachures des zones blanches').toBeGreaterThan(300);
+    expect(countColor(png, CLUSTER_COLOR, { box, tolerance: 12 }), 'groupes de structures').toBeGreaterThan(100);
+    expect(errors).toEqual([]);
+  });
+
+  it('switches layers on and off from the panel, keeps them in the address, and draws the distance bands with their legend', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}/?territoire=departement:31`);
+    await waitForMapIdle(page);
+    for (const name of ['Territoires des CPTS', 'Zones blanches et chevauchements de CPTS', 'MSP, centres de santé, MMG et urgences']) {
+      await page.getByRole('checkbox', { name }).uncheck({ force: true });
+    }
+    await page.getByRole('checkbox', { name: 'Distance à l’offre de soins non programmés' }).check({ force: true });
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('couches') === 'acces');
+    const access = await api('/api/access/snp?territory=departement:31');
+    const first = access.bandes[0];
+    await page.getByText(`${first.bande} : ${num(first.population)} hab.`).waitFor();
+    await waitForMapIdle(page);
+    const png = await screenshot(page, 'parcours-ars-distance');
+    const box = await mapBox(page);
+    const drawn = access.bandes.filter((b: any, i: number) => b.communes > 20 && countColor(png, blend(BAND_COLORS[i]!, 0.85, LAND), { box, tolerance: 6 }) > 200);
+    expect(drawn.length).toBeGreaterThanOrEqual(3);
+    expect(errors).toEqual([]);
+  });
+
+  it('opens a structure on the map with its kind, state, source and date', async () => {
+    const { page, errors } = await openPage(browser);
+    // MMG Colomiers (FINESS 310036256) in the middle of the map.
+    await page.goto(`${server.url}/?territoire=departement:31&couches=structures&carte=14.00/43.598769/1.339267`);
+    await waitForMapIdle(page);
+    const box = await mapBox(page);
+    await page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
+    const popup = page.locator('.maplibregl-popup');
+    await popup.getByRole('heading', { name: 'MMG COLOMIERS' }).waitFor();
+    const text = await popup.textContent();
+    expect(text).toContain('Maison médicale de garde (MMG)');
+    expect(text).toContain('Colomiers');
+    expect(text).toMatch(/Source : .*FINESS.*2026-08-10/);
+    expect(text).toContain('horaires inconnus');
+    expect(errors).toEqual([]);
+  });
+
+  it('exports the map as PNG and the tables as CSV, and prints a report with map, figures, sources and date', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}/?territoire=departement:31`);
+    await waitForMapIdle(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Carte (PNG)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^maillage-carte-departement-31-\d{4}-\d{2}-\d{2}\.png$/);
+    const bytes = await import('node:fs').then((fs) => download.path().then((p) => fs.readFileSync(p)));
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(bytes.readUInt32BE(16)).toBe((await mapBox(page)).w); // as wide as the map canvas
+
+    const csvHref = await page.getByRole('link', { name: 'CSV — Couverture CPTS par commune' }).getAttribute('href');
+    const csvBytes = Buffer.from(await (await fetch(new URL(csvHref!, server.url))).arrayBuffer());
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 with BOM: opens in Excel
+    const csv = csvBytes.subarray(3).toString('utf8');
+    expect(csv.startsWith('code_commune;nom;')).toBe(true);
+    expect(csv).toContain('31149;Colomiers');
+
+    await page.evaluate(() => { window.print = () => undefined; });
+    await page.getByRole('button', { name: 'Imprimer le rapport' }).click();
+    await page.locator('.maillage-report__map[src^="data:image/png"]').waitFor({ state: 'attached' });
+    await page.emulateMedia({ media: 'print' });
+    await page.getByRole('heading', { name: 'Rapport territorial — Haute-Garonne' }).waitFor();
+    expect(await page.locator('.maillage-report').textContent()).toMatch(/édité le .* \d{4}/);
+    expect(await page.locator('.maillage-report__sources').textContent()).toContain('IGN ADMIN EXPRESS');
+    expect(await page.locator('.maillage-map-wrap').isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { name: /Indicateurs — Haute-Garonne/ }).isVisible()).toBe(true);
+    await page.screenshot({ path: 'test-results/parcours-ars-rapport-imprime.png', fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('reaches La Réunion from the France view, and has no serious accessibility violation', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(server.url);
+    await waitForMapIdle(page);
+    await page.getByRole('button', { name: 'La Réunion' }).click();
+    await page.getByRole('heading', { name: /Indicateurs — La Réunion/ }).waitFor();
+    await page.waitForFunction(() => /carte=\d+(\.\d+)?\/-21\.\d+\/55\.\d+/.test(decodeURIComponent(location.search)));
+    expect(new URL(page.url()).searchParams.get('territoire')).toBe('departement:974');
+    await waitForMapIdle(page);
+    await screenshot(page, 'parcours-ars-la-reunion');
+    await page.getByRole('checkbox', { name: 'Service d’accès aux soins (SAS) par département' }).check({ force: true });
+    await page.getByRole('checkbox', { name: 'Accessibilité aux soins non programmés (indice 2SFCA)' }).check({ force: true });
+    await page.getByText('Indice du territoire').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
