@@ -3,7 +3,7 @@
  * manifest and the DuckDB database. Stops with an InvariantError on any broken invariant.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCommuneTopology, indexCommuneGeometries } from '../../server/src/geo/commune-topology';
 import { dissolveCommunes } from '../../server/src/geo/dissolve';
@@ -154,7 +154,12 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
   const loadPath = opts.importsDir ? `${dbPath}.replay` : dbPath;
   await progress.step('Base DuckDB', () => loadDatabase(specs, parquet, loadPath), () => dbPath);
   if (opts.importsDir) {
-    await progress.step('Rejeu des imports archivés', () => replayImports(loadPath, opts.importsDir!), (n) => `${n} import(s)`);
+    try {
+      await progress.step('Rejeu des imports archivés', () => replayImports(loadPath, opts.importsDir!), (n) => `${n} import(s)`);
+    } catch (err) {
+      rmSync(loadPath, { force: true });
+      throw err;
+    }
     renameSync(loadPath, dbPath);
   }
 

@@ -3,6 +3,7 @@
  * it: the raw files are archived next to that copy (`imports/`, in a temporary folder).
  */
 import { dirname, join } from 'node:path';
+import type { AppDeps } from '../../server/src/context';
 import type { Database } from '../../server/src/db/connection';
 import { tableChecksums } from '../../server/src/db/table-checksums';
 import type { ImportKind } from '../../server/src/imports/import-kinds';
@@ -17,7 +18,7 @@ export interface ImportFixture extends FixtureApp {
   one<T = Record<string, unknown>>(sql: string): Promise<T>;
 }
 
-export async function importFixture(config: Parameters<typeof fixtureApp>[0]['config'] = {}): Promise<ImportFixture> {
+export async function importFixture(config: Partial<AppDeps['config']> = {}): Promise<ImportFixture> {
   const f = await fixtureApp({ writable: true, config });
   const archiveDir = join(dirname(f.db.path), 'imports');
   const db: Database = f.db;

@@ -20,6 +20,8 @@ import { validate } from '../lib/validate';
 
 export const DEFAULT_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 
+const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} Mo` : `${Math.ceil(bytes / 1024)} Ko`);
+
 const kindParam = z.object({
   kind: z.enum(IMPORT_KINDS, { message: `type d'import inconnu (types : ${IMPORT_KINDS.join(', ')})` }),
 });
@@ -33,7 +35,7 @@ export const importRoutes = new Hono<AppEnv>()
     const maxSize = c.get('config').importMaxBytes ?? DEFAULT_IMPORT_MAX_BYTES;
     return bodyLimit({
       maxSize,
-      onError: (cc) => cc.json(errorBody('trop_volumineux', `Fichier trop volumineux : ${(maxSize / 1024 / 1024).toFixed(maxSize < 1024 * 1024 ? 3 : 0)} Mo au plus.`), 413),
+      onError: (cc) => cc.json(errorBody('trop_volumineux', `Fichier trop volumineux : ${sizeLabel(maxSize)} au plus (MAILLAGE_IMPORT_MAX_MO).`), 413),
     })(c, next);
   }, validate('param', kindParam), validate('query', importQuery), async (c) => {
     const kind = c.req.valid('param').kind as ImportKind;
