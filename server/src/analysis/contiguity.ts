@@ -20,16 +20,36 @@ export interface Contiguity {
   parties: number;
 }
 
-/** Per topology: the member slot owning each arc during one call (-1 when none), reset after use. */
-const owners = new WeakMap<object, Int32Array>();
+/**
+ * Per topology, shared by every call (single-threaded, never re-entered): a global number for
+ * each polygon, union-find parents over them, and the polygon owning each arc — entries are
+ * valid only when their stamp is the current call's, so nothing is cleared between calls.
+ */
+interface Scratch {
+  firstPolygon: Map<string, number>;
+  parent: Int32Array;
+  polygonStamp: Int32Array;
+  owner: Int32Array;
+  ownerStamp: Int32Array;
+  stamp: number;
+}
 
-function arcOwners(topo: LoadedTopology): Int32Array {
-  let o = owners.get(topo.topology);
-  if (!o) {
-    o = new Int32Array(topo.topology.arcs.length).fill(-1);
-    owners.set(topo.topology, o);
+const scratches = new WeakMap<object, Scratch>();
+
+function scratchOf(topo: LoadedTopology): Scratch {
+  let s = scratches.get(topo.topology);
+  if (!s) {
+    const firstPolygon = new Map<string, number>();
+    let n = 0;
+    for (const [code, o] of topo.index) {
+      firstPolygon.set(code, n);
+      n += o.type === 'Polygon' ? 1 : o.arcs.length;
+    }
+    const arcs = topo.topology.arcs.length;
+    s = { firstPolygon, parent: new Int32Array(n), polygonStamp: new Int32Array(n), owner: new Int32Array(arcs), ownerStamp: new Int32Array(arcs), stamp: 0 };
+    scratches.set(topo.topology, s);
   }
-  return o;
+  return s;
 }
 
 export function contiguity(topo: LoadedTopology, table: CommuneTable, codes: Iterable<string>): Contiguity {
@@ -54,11 +74,9 @@ export function contiguity(topo: LoadedTopology, table: CommuneTable, codes: Ite
  */
 export function contiguityOf(topo: LoadedTopology, communes: CommuneRef[]): Contiguity {
   if (communes.length === 0) return { composantes: [], parties: 0 };
-  const firstPolygonOf = new Map<string, number>(); // geometry code → its first polygon slot (-1: no polygon)
-  const memberPolygon = new Int32Array(communes.length);
-  const owner = arcOwners(topo);
-  const touched: number[] = [];
-  const parent: number[] = [];
+  const s = scratchOf(topo);
+  const stamp = ++s.stamp;
+  const { parent, polygonStamp, owner, ownerStamp } = s;
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]!]!;
@@ -66,61 +84,55 @@ export function contiguityOf(topo: LoadedTopology, communes: CommuneRef[]): Cont
     }
     return i;
   };
-  const join = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[ra] = rb;
-  };
-  communes.forEach((c, m) => {
-    const g = geometryCodeOf(c);
-    let first = firstPolygonOf.get(g);
-    if (first === undefined) {
-      first = -1;
-      const o = topo.index.get(g);
-      if (o) {
-        for (const polygon of o.type === 'Polygon' ? [o.arcs] : o.arcs) {
-          const slot = parent.length;
-          parent.push(slot);
-          if (first < 0) first = slot;
-          for (const ring of polygon) for (const ref of ring) {
-            const arc = ref >= 0 ? ref : ~ref;
-            const other = owner[arc]!;
-            if (other < 0) {
-              owner[arc] = slot;
-              touched.push(arc);
-            } else join(other, slot);
-          }
+  const memberPolygon = new Int32Array(communes.length).fill(-1);
+  const touched: number[] = [];
+  const multi: [first: number, count: number][] = [];
+  for (let m = 0; m < communes.length; m++) {
+    const g = geometryCodeOf(communes[m]!);
+    const first = s.firstPolygon.get(g);
+    if (first === undefined) continue; // no polygon anywhere: a group of its own
+    memberPolygon[m] = first;
+    if (polygonStamp[first] === stamp) continue; // container already met (contained communes)
+    const o = topo.index.get(g)!;
+    const polygons = o.type === 'Polygon' ? [o.arcs] : o.arcs;
+    if (polygons.length > 1) multi.push([first, polygons.length]);
+    for (let k = 0; k < polygons.length; k++) {
+      const id = first + k;
+      polygonStamp[id] = stamp;
+      parent[id] = id;
+      touched.push(id);
+      for (const ring of polygons[k]!) for (const ref of ring) {
+        const arc = ref >= 0 ? ref : ~ref;
+        if (ownerStamp[arc] !== stamp) {
+          ownerStamp[arc] = stamp;
+          owner[arc] = id;
+        } else {
+          const a = find(owner[arc]!);
+          const b = find(id);
+          if (a !== b) parent[a] = b;
         }
       }
-      firstPolygonOf.set(g, first);
     }
-    memberPolygon[m] = first;
-  });
-  for (const arc of touched) owner[arc] = -1;
+  }
   let parties = 0;
-  for (let i = 0; i < parent.length; i++) if (find(i) === i) parties++;
+  for (const id of touched) if (find(id) === id) parties++;
   // Commune level: the polygons of one commune belong together.
-  const communeParent = parent.slice();
-  const communeFind = (i: number): number => {
-    while (communeParent[i] !== i) {
-      communeParent[i] = communeParent[communeParent[i]!]!;
-      i = communeParent[i]!;
+  for (const [first, count] of multi) {
+    for (let k = 1; k < count; k++) {
+      const a = find(first);
+      const b = find(first + k);
+      if (a !== b) parent[a] = b;
     }
-    return i;
-  };
-  for (const [g, first] of firstPolygonOf) {
-    const o = first >= 0 ? topo.index.get(g) : undefined;
-    if (!o || o.type !== 'MultiPolygon') continue;
-    for (let k = 1; k < o.arcs.length; k++) {
-      const a = communeFind(find(first));
-      const b = communeFind(find(first + k));
-      if (a !== b) communeParent[a] = b;
-    }
+  }
+  if (parties === 1 && memberPolygon.every((p) => p >= 0)) {
+    // The common case: one piece.
+    const codes = communes.map((c) => c.code).sort(compareCodes);
+    return { composantes: [{ communes: codes, population: communes.reduce((t, c) => t + c.population, 0) }], parties };
   }
   const groups = new Map<number, Component>();
   communes.forEach((c, m) => {
     const slot = memberPolygon[m]!;
-    const root = slot < 0 ? -1 - m : communeFind(find(slot)); // no polygon anywhere: a group of its own
+    const root = slot < 0 ? -1 - m : find(slot);
     let group = groups.get(root);
     if (!group) groups.set(root, (group = { communes: [], population: 0 }));
     group.communes.push(c.code);

@@ -4,7 +4,8 @@
  * dissolved perimeters of the CPTS, of the zones blanches and of the overlaps.
  */
 import type { LoadedTopology } from '../geo/topology-store';
-import { contiguityOf, type Component } from './contiguity';
+import { compareCodes } from './compare';
+import { contiguityOf, type Component, type Contiguity } from './contiguity';
 import { coverageWithMembers, type CptsCoverage, type CptsCoverageOptions, type CptsSummary } from './cpts-coverage';
 import type { CommuneRef, CommuneTable, CptsRecord } from './inputs';
 import { perimeter, type PerimeterFeature } from './perimeter';
@@ -28,11 +29,31 @@ export const CPTS_METHOD =
   "Couverte + non couverte = population totale du territoire, exactement. " +
   "Une CPTS est non contiguë quand ses communes forment plusieurs groupes sans frontière commune (les îles et les enclaves en sont).";
 
+/**
+ * Contiguity depends only on the (immutable) topology and the set of communes: it is remembered
+ * per topology and commune set, so after an import only the CPTS whose communes changed are
+ * recomputed. Bounded: emptied past 20 000 sets.
+ */
+const contiguityMemo = new WeakMap<object, Map<string, Contiguity>>();
+
+function rememberedContiguity(topo: LoadedTopology, refs: CommuneRef[]): Contiguity {
+  let memo = contiguityMemo.get(topo.topology);
+  if (!memo) contiguityMemo.set(topo.topology, (memo = new Map()));
+  const key = refs.map((r) => r.code).sort(compareCodes).join(',');
+  let k = memo.get(key);
+  if (!k) {
+    k = contiguityOf(topo, [...new Set(refs)]);
+    if (memo.size >= 20_000) memo.clear();
+    memo.set(key, k);
+  }
+  return k;
+}
+
 export function cptsReport(topo: LoadedTopology, table: CommuneTable, territory: CommuneRef[], cpts: CptsRecord[], options: CptsCoverageOptions = {}): CptsReport {
   const { coverage, members } = coverageWithMembers(territory, table.byCode, cpts, options);
   const nonContigues: CptsReport['nonContigues'] = [];
   const entries: CptsReportEntry[] = coverage.cpts.map((s) => {
-    const k = contiguityOf(topo, [...new Set(members.get(s.id)!)]);
+    const k = rememberedContiguity(topo, members.get(s.id)!);
     if (k.composantes.length > 1) nonContigues.push({ id: s.id, nom: s.nom, composantes: k.composantes });
     return { ...s, composantes: k.composantes.length, parties: k.parties, enclaves: k.composantes.slice(1) };
   });
