@@ -49,7 +49,7 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
   const chooseTerritory = (t: Territory) => {
     if (formatTerritory(t) === territory && info?.bbox) setFocus({ bbox: info.bbox, key: `${territory}-${Date.now()}` });
     else focusWanted.current = formatTerritory(t);
-    patchParams({ territoire: territoryParam(t), commune: null, structure: null });
+    patchParams({ territoire: territoryParam(t), commune: null });
     setPopup(null);
   };
 

@@ -1,6 +1,6 @@
 /**
  * The state of the explore page, all in the address: territory, layers, CPTS status filter,
- * class method of the index, protocol filter, structure types, selected commune or structure.
+ * class method of the index, protocol filter, structure types, selected commune.
  */
 import { useSearchParams } from '../../url-state';
 import { parseTerritory, type Territory } from '../../../lib/territory';
@@ -17,7 +17,6 @@ export interface ExploreParams {
   /** Structure kinds shown (null: all). */
   kinds: string[] | null;
   commune: string | null;
-  structure: string | null;
   viewport: string | null;
 }
 
@@ -34,7 +33,6 @@ export function useExploreParams(): ExploreParams {
     protocol: p.get('protocole'),
     kinds: p.get('types') ? p.get('types')!.split(',').filter(Boolean) : null,
     commune: p.get('commune'),
-    structure: p.get('structure'),
     viewport: p.get('carte'),
   };
 }

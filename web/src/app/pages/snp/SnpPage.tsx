@@ -3,7 +3,7 @@
  * address → the nearest offers with distance, kind, hours and state now, the SAS to call, a route.
  * `/snp?q=Colomiers` opens on the first commune found; `commune=`, `offre=`, `vue=` keep the rest.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SourceSpecification } from 'maplibre-gl';
 import { SegmentedControl } from '@codegouvfr/react-dsfr/SegmentedControl';
 import { MapView, type MapFocus } from '../../../map/MapView';
@@ -49,6 +49,12 @@ export function SnpPage({ baseStyle }: PageProps) {
   );
   const layers = useMemo(() => [landLayer, ...boundaryLayers, communeLabelsLayer, ...(nearest.data ? snpLayers : [])], [nearest.data]);
 
+  // On a phone the map comes after the list's header: bring it into view when asked for.
+  const mapRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (view === 'carte' && window.matchMedia('(max-width: 767px)').matches) mapRef.current?.scrollIntoView({ block: 'start' });
+  }, [view]);
+
   const select = (id: string) => {
     patchParams({ offre: id }, { replace: true });
     document.getElementById(`offre-${id}`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
@@ -85,7 +91,7 @@ export function SnpPage({ baseStyle }: PageProps) {
           </>
         )}
       </div>
-      <div className="maillage-snp__map maillage-map-wrap">
+      <div className="maillage-snp__map maillage-map-wrap" ref={mapRef}>
         <MapView
           baseStyle={baseStyle}
           sources={sources}

@@ -6,6 +6,7 @@ import { offerKindLabel } from '../offer-kinds';
 import { geoUri, osmDirectionsUrl, type Point } from '../directions';
 import { openingHoursInFrench } from '../../../lib/opening-hours-text';
 import { formatDecimal } from '../../../lib/format';
+import { normalise } from '../../../lib/normalise';
 import { DemoBadge } from '../../../lib/ui/DemoBadge';
 
 export interface OfferCardProps {
@@ -15,6 +16,12 @@ export interface OfferCardProps {
   now: string;
   selected: boolean;
   onSelect: () => void;
+}
+
+/** The address, followed by the commune unless the address already names it. */
+function addressLine(address: string | null, commune: string): string {
+  if (!address) return commune;
+  return normalise(address).includes(normalise(commune)) ? address : `${address}, ${commune}`;
 }
 
 export function OfferCard({ offer: o, rank, origin, now, selected, onSelect }: OfferCardProps) {
@@ -34,7 +41,7 @@ export function OfferCard({ offer: o, rank, origin, now, selected, onSelect }: O
         <Badge small as="span" severity={state.severity}>{state.badge}</Badge> <span className="fr-text--sm">{state.detail}</span>
       </p>
       <p className="fr-text--sm fr-mb-1v">
-        {o.adresse ? `${o.adresse}, ` : ''}{o.commune.nom}{o.precision === 'commune' ? ' (adresse exacte non connue : position de la commune)' : ''}
+        {addressLine(o.adresse, o.commune.nom)}{o.precision === 'commune' ? ' (adresse exacte non connue : position de la commune)' : ''}
       </p>
       {o.horaires && (
         <p className="fr-text--sm fr-mb-1v">Horaires : {openingHoursInFrench(o.horaires).join(' ; ')} <span className="maillage-source">(heure locale)</span></p>
