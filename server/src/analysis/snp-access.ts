@@ -35,7 +35,7 @@ export interface SnpAccess {
   population: number;
   /** Bands of estimated road distance: lower bound excluded, upper bound included (0–10 km: d ≤ 10). */
   bandes: { bande: string; deKm: number | null; aKm: number | null; communes: number; population: number; part: number | null }[];
-  auDelaDuSeuil: { seuilKm: number; communes: number; population: number; part: number | null; liste: CommuneAccess[] };
+  auDelaDuSeuil: { seuilKm: number; communes: number; population: number; part: number | null; liste: { code: string; nom: string; population: number; distanceRouteKm: number | null }[] };
   parCommune: CommuneAccess[];
   suSansMmg: { seuilKm: number; liste: { id: string; nom: string; commune: string; mmgLaPlusProche: { id: string; nom: string; distanceRouteKm: number } | null }[] };
 }
@@ -101,7 +101,7 @@ export function snpAccess(territory: CommuneRef[], offers: StructureRecord[], st
     methode: distanceMethod(detour),
     population: total,
     bandes,
-    auDelaDuSeuil: { seuilKm: threshold, communes: beyond.length, population: beyondPop, part: share(beyondPop), liste: beyond },
+    auDelaDuSeuil: { seuilKm: threshold, communes: beyond.length, population: beyondPop, part: share(beyondPop), liste: beyond.map(({ code, nom, population, distanceRouteKm }) => ({ code, nom, population, distanceRouteKm })) },
     parCommune,
     suSansMmg: { seuilKm: suKm, liste: suWithoutMmg(territory, structures, suKm, detour) },
   };
