@@ -16,10 +16,16 @@ function structType(table: CareTable): string {
 
 const source = (table: CareTable) => `SELECT * FROM (SELECT unnest(CAST($rows AS JSON)::${structType(table)}, recursive := true))`;
 
+/** Rows per statement: a national file is written in chunks, which bounds DuckDB's memory. */
+const CHUNK = 2000;
+
+async function inChunks(rows: Row[], write: (json: string) => Promise<void>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await write(JSON.stringify(rows.slice(i, i + CHUNK)));
+}
+
 /** Inserts rows, replacing those with the same primary key. */
 export async function replaceRows(db: Database, table: CareTable, rows: Row[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.run(`INSERT OR REPLACE INTO ${table} BY NAME ${source(table)}`, { rows: JSON.stringify(rows) });
+  await inChunks(rows, (json) => db.run(`INSERT OR REPLACE INTO ${table} BY NAME ${source(table)}`, { rows: json }));
 }
 
 /** Columns a FINESS import owns; the hours, host and SNP answer set by a MMG import are kept. */
@@ -29,12 +35,11 @@ const FINESS_COLUMNS = [
 ];
 
 export async function upsertFinessStructures(db: Database, rows: Row[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.run(
+  await inChunks(rows, (json) => db.run(
     `INSERT INTO structures BY NAME ${source('structures')}
      ON CONFLICT (id) DO UPDATE SET ${FINESS_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
-    { rows: JSON.stringify(rows) },
-  );
+    { rows: json },
+  ));
 }
 
 export async function deleteCptsCommunes(db: Database, cptsIds: string[]): Promise<void> {

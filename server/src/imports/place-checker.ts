@@ -19,16 +19,33 @@ const toShape = (r: { code: string; nom: string; departement: string; geometry: 
   code: r.code, nom: r.nom, departement: r.departement, geometry: JSON.parse(r.geometry) as Polygonal,
 });
 
+/** Communes whose polygons are loaded at once: bounds memory on a national file. */
+const BATCH = 2000;
+
 export async function checkPlacements(db: Database, points: PointToCheck[]): Promise<Map<string, Placement>> {
   const polygonOf = (c: CommuneRef) => c.containedIn ?? c.code;
-  const shapes = new Map((await communeShapes(db, points.map((p) => polygonOf(p.commune)))).map((r) => [r.code, toShape(r)]));
-  const out = new Map<string, Placement>();
+  const byPolygon = new Map<string, PointToCheck[]>();
   for (const p of points) {
-    const own = shapes.get(polygonOf(p.commune));
-    if (own && contains(own.geometry, p.lon, p.lat)) {
-      out.set(p.key, { where: 'commune' });
-      continue;
+    const code = polygonOf(p.commune);
+    const list = byPolygon.get(code);
+    if (list) list.push(p);
+    else byPolygon.set(code, [p]);
+  }
+  const codes = [...byPolygon.keys()].sort();
+  const out = new Map<string, Placement>();
+  const misplaced: PointToCheck[] = [];
+  for (let i = 0; i < codes.length; i += BATCH) {
+    const batch = codes.slice(i, i + BATCH);
+    const shapes = new Map((await communeShapes(db, batch)).map((r) => [r.code, toShape(r)]));
+    for (const code of batch) {
+      const own = shapes.get(code);
+      for (const p of byPolygon.get(code)!) {
+        if (own && contains(own.geometry, p.lon, p.lat)) out.set(p.key, { where: 'commune' });
+        else misplaced.push(p);
+      }
     }
+  }
+  for (const p of misplaced) {
     const nearby = (await communeShapesInBox(db, [p.lon, p.lat, p.lon, p.lat])).map(toShape);
     out.set(p.key, placeAmong(p.lon, p.lat, p.commune.departement, nearby));
   }
