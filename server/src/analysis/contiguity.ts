@@ -26,7 +26,8 @@ export interface Contiguity {
  * valid only when their stamp is the current call's, so nothing is cleared between calls.
  */
 interface Scratch {
-  firstPolygon: Map<string, number>;
+  /** Geometry code → its polygons (arc rings) and the global number of the first. */
+  polygonsOf: Map<string, { first: number; polygons: number[][][] }>;
   parent: Int32Array;
   polygonStamp: Int32Array;
   owner: Int32Array;
@@ -39,14 +40,15 @@ const scratches = new WeakMap<object, Scratch>();
 function scratchOf(topo: LoadedTopology): Scratch {
   let s = scratches.get(topo.topology);
   if (!s) {
-    const firstPolygon = new Map<string, number>();
+    const polygonsOf: Scratch['polygonsOf'] = new Map();
     let n = 0;
     for (const [code, o] of topo.index) {
-      firstPolygon.set(code, n);
-      n += o.type === 'Polygon' ? 1 : o.arcs.length;
+      const polygons = o.type === 'Polygon' ? [o.arcs] : o.arcs;
+      polygonsOf.set(code, { first: n, polygons });
+      n += polygons.length;
     }
     const arcs = topo.topology.arcs.length;
-    s = { firstPolygon, parent: new Int32Array(n), polygonStamp: new Int32Array(n), owner: new Int32Array(arcs), ownerStamp: new Int32Array(arcs), stamp: 0 };
+    s = { polygonsOf, parent: new Int32Array(n), polygonStamp: new Int32Array(n), owner: new Int32Array(arcs), ownerStamp: new Int32Array(arcs), stamp: 0 };
     scratches.set(topo.topology, s);
   }
   return s;
@@ -88,13 +90,11 @@ export function contiguityOf(topo: LoadedTopology, communes: CommuneRef[]): Cont
   const touched: number[] = [];
   const multi: [first: number, count: number][] = [];
   for (let m = 0; m < communes.length; m++) {
-    const g = geometryCodeOf(communes[m]!);
-    const first = s.firstPolygon.get(g);
-    if (first === undefined) continue; // no polygon anywhere: a group of its own
+    const entry = s.polygonsOf.get(geometryCodeOf(communes[m]!));
+    if (entry === undefined) continue; // no polygon anywhere: a group of its own
+    const { first, polygons } = entry;
     memberPolygon[m] = first;
     if (polygonStamp[first] === stamp) continue; // container already met (contained communes)
-    const o = topo.index.get(g)!;
-    const polygons = o.type === 'Polygon' ? [o.arcs] : o.arcs;
     if (polygons.length > 1) multi.push([first, polygons.length]);
     for (let k = 0; k < polygons.length; k++) {
       const id = first + k;
