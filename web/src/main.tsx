@@ -6,14 +6,19 @@ import '@codegouvfr/react-dsfr/dsfr/utility/icons/icons-system/icons-system.min.
 import '@codegouvfr/react-dsfr/dsfr/utility/icons/icons-map/icons-map.min.css';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './app/app.css';
-import { Providers } from './app/providers';
-import { App } from './app/App';
+import { createQueryClient, Providers } from './app/providers';
+import { App, preload } from './app/App';
+import { configQuery } from './app/api/get-config';
 
 startReactDsfr({ defaultColorScheme: 'light' });
 
+const client = createQueryClient();
+void client.prefetchQuery(configQuery());
+preload(window.location.pathname, client);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Providers>
+    <Providers client={client}>
       <App />
     </Providers>
   </StrictMode>,

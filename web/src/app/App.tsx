@@ -6,11 +6,32 @@ import { interceptInternalLinks, usePathname } from './url-state';
 import { useBaseStyle } from './use-base-style';
 import { matchRoute } from './routes';
 import type { PageProps } from './page-props';
+import type { QueryClient } from '@tanstack/react-query';
+import { regionsQuery } from '../features/territories/api/list-regions';
+import { departementsQuery } from '../features/territories/api/list-departements';
 
-const ExplorePage = lazy(() => import('./pages/explore/ExplorePage').then((m) => ({ default: m.ExplorePage })));
-const CptsPage = lazy(() => import('./pages/cpts/CptsPage').then((m) => ({ default: m.CptsPage })));
-const CptsListPage = lazy(() => import('./pages/cpts/CptsListPage').then((m) => ({ default: m.CptsListPage })));
-const SnpPage = lazy(() => import('./pages/snp/SnpPage').then((m) => ({ default: m.SnpPage })));
+const pages = {
+  explore: () => import('./pages/explore/ExplorePage'),
+  cpts: () => import('./pages/cpts/CptsPage'),
+  cptsList: () => import('./pages/cpts/CptsListPage'),
+  snp: () => import('./pages/snp/SnpPage'),
+};
+const ExplorePage = lazy(() => pages.explore().then((m) => ({ default: m.ExplorePage })));
+const CptsPage = lazy(() => pages.cpts().then((m) => ({ default: m.CptsPage })));
+const CptsListPage = lazy(() => pages.cptsList().then((m) => ({ default: m.CptsListPage })));
+const SnpPage = lazy(() => pages.snp().then((m) => ({ default: m.SnpPage })));
+
+/** The first page's code and reference lists are fetched at once, alongside the configuration, not after it. */
+export function preload(pathname: string, client: QueryClient) {
+  const route = matchRoute(pathname);
+  if (route.page === 'explore') {
+    void pages.explore();
+    void client.prefetchQuery(regionsQuery());
+    void client.prefetchQuery(departementsQuery());
+  } else if (route.page === 'cpts') void pages.cpts();
+  else if (route.page === 'snp') void pages.snp();
+  else if (route.page === 'cpts-list') void pages.cptsList();
+}
 
 const TITLES = { explore: 'Explorer un territoire', 'cpts-list': 'Trouver une CPTS', cpts: 'Une CPTS', snp: 'Soins non programmés près de chez vous', introuvable: 'Page introuvable' };
 

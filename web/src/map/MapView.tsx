@@ -13,6 +13,8 @@ import { applyFeatureStates, type FeatureStateSet } from './feature-states';
 import { syncStyle, type MapImage } from './sync-style';
 
 maplibregl.setWorkerUrl(workerUrl);
+// Start the workers as soon as this module loads, while the page still waits for its data.
+maplibregl.prewarm();
 
 export interface MapFocus {
   bbox: [number, number, number, number];
@@ -45,6 +47,8 @@ export interface MapViewProps {
   /** Values joined to features by id (read by `feature-state` expressions). */
   featureStates?: FeatureStateSet[];
   viewport: Viewport;
+  /** Opens on these bounds instead of `viewport` (a territory chosen in a shared address). */
+  initialBounds?: [number, number, number, number] | null;
   onViewportChange?: (v: Viewport) => void;
   /** Layers whose features answer clicks. */
   clickableLayers?: string[];
@@ -77,16 +81,24 @@ export function MapView(props: MapViewProps) {
 
   useEffect(() => {
     const el = container.current!;
-    const { viewport, baseStyle } = latest.current;
+    const { viewport, baseStyle, initialBounds, layers, sources = {} } = latest.current;
+    // The layers known at creation go into the first style: tiles are fetched and parsed once for them.
     const map = new maplibregl.Map({
       container: el,
-      style: baseStyle,
+      style: { ...baseStyle, sources: { ...baseStyle.sources, ...sources }, layers: [...baseStyle.layers, ...layers] },
       center: [viewport.lon, viewport.lat],
       zoom: viewport.zoom,
+      ...(initialBounds ? { bounds: initialBounds, fitBoundsOptions: { padding: 40 } } : {}),
       attributionControl: { compact: true },
       cooperativeGestures: false,
     });
     mapRef.current = map;
+    applied.current = { layers, sources };
+    // Images (patterns, symbols) are added on first use.
+    map.on('styleimagemissing', (e) => {
+      const image = latest.current.images?.[e.id];
+      if (image && !map.hasImage(e.id)) map.addImage(e.id, { width: image.width, height: image.height, data: image.data }, { pixelRatio: image.pixelRatio ?? 1 });
+    });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     const setIdle = (v: boolean) => el.setAttribute('data-idle', String(v));

@@ -7,7 +7,9 @@ import { STRUCTURE_ICONS } from './structure-icons';
 import { CLUSTER_MAX_ZOOM, structureLayers, STRUCTURES_CLUSTERS_ID, STRUCTURES_POINTS_ID, STRUCTURES_SOURCE } from './layers/structure-layers';
 
 export function useStructuresMap(departements: string[] | null, show: boolean, filter: StructureFilter) {
-  const query = useStructures(departements, show);
+  const raw = useStructures(departements, show);
+  const data = useMemo(() => raw.data?.filter((f) => !filter.departements || filter.departements.includes(f.properties.departement)), [raw.data, filter.departements?.join(',')]);
+  const query = { ...raw, data };
   const contribution = useMemo<MapContribution>(() => {
     if (!show || !query.data) return { layers: [] };
     return {
@@ -16,6 +18,6 @@ export function useStructuresMap(departements: string[] | null, show: boolean, f
       layers: structureLayers,
       clickable: [STRUCTURES_POINTS_ID, STRUCTURES_CLUSTERS_ID],
     };
-  }, [show, query.data, filter.kinds?.join(','), filter.only]);
+  }, [show, query.data, filter.kinds?.join(','), filter.only, filter.departements?.join(',')]);
   return { query, contribution };
 }

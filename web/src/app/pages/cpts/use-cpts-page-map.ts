@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { SourceSpecification } from 'maplibre-gl';
 import { mergeContributions, type MapContribution } from '../../../map/contribution';
 import { MAILLAGE_SOURCE } from '../../../map/base-style';
-import { boundaryLayers, communeLabelsLayer, COMMUNES_FILL_ID, landLayer } from '../../../features/boundaries/layers/boundary-layers';
+import { boundaryLayers, communeLabelsLayer, COMMUNES_FILL_ID, landLayers } from '../../../features/boundaries/layers/boundary-layers';
 import { useCptsCoverageMap } from '../../../features/coverage/use-cpts-coverage-map';
 import { zonesBlanchesLayers } from '../../../features/coverage/layers/cpts-coverage-layers';
 import { draftLayers, otherCptsLayers, OTHER_CPTS_ID, PERIMETER_SOURCE, DRAFT_SOURCE, perimeterLayers } from '../../../features/cpts/layers/cpts-page-layers';
@@ -40,7 +40,7 @@ export function useCptsPageMap(detail: CptsDetail | undefined, territory: string
   return useMemo(
     () =>
       mergeContributions([
-        { layers: [landLayer], clickable: [COMMUNES_FILL_ID] },
+        { layers: landLayers, clickable: [COMMUNES_FILL_ID] },
         around,
         perimeter,
         draftPart,

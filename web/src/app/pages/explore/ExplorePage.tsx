@@ -38,8 +38,10 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
   const legends = useExploreLegends({ p, map, millesime: config.millesime });
   const exports = useMapExports(mapHandle, info?.nom ?? 'France', territory);
 
-  // The map moves to a territory once its extent is known: when chosen, or when a shared address names one without a viewport.
-  const focusWanted = useRef<string | null>(p.viewport === null && p.territory.kind !== 'france' ? territory : null);
+  // A shared address that names a territory without a viewport opens the map on the territory
+  // (no flight from France); later choices move the map once the new extent is known.
+  const opensOnTerritory = useRef(p.viewport === null && p.territory.kind !== 'france').current;
+  const focusWanted = useRef<string | null>(null);
   useEffect(() => {
     if (focusWanted.current !== territory || !info?.bbox) return;
     focusWanted.current = null;
@@ -93,7 +95,7 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
         <ProtocolFilter value={p.protocol} onChange={(id) => patchParams({ protocole: id })} />
       </aside>
       <div className="maillage-map-wrap">
-        <MapView
+        {(!opensOnTerritory || info) && <MapView
           ref={mapHandle}
           baseStyle={baseStyle}
           sources={map.merged.sources}
@@ -101,13 +103,14 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
           images={map.merged.images}
           featureStates={map.merged.featureStates}
           viewport={initialViewport}
+          initialBounds={opensOnTerritory ? info?.bbox : null}
           onViewportChange={(v) => patchParams({ carte: formatViewport(v) }, { replace: true })}
           clickableLayers={map.merged.clickable}
           onFeatureClick={onFeatureClick}
           focus={focus}
           popup={mapPopup}
           label={`Carte — ${info?.nom ?? 'France'}`}
-        />
+        />}
         <DromShortcuts onMetropole={() => chooseTerritory({ kind: 'france' })} onDrom={(code) => chooseTerritory({ kind: 'departement', code })} />
       </div>
       <aside className="maillage-side maillage-side--right" aria-label="Indicateurs et exports">
@@ -122,7 +125,7 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
         )}
         <ExportMenu territory={territory} status={p.status} onMapPng={exports.downloadPng} onPrint={exports.print} />
       </aside>
-      <ReportSources />
+      {exports.printImage && <ReportSources />}
     </div>
   );
 }

@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { mergeContributions, type MapContribution } from '../../../map/contribution';
 import { mergeStateSets } from '../../../map/feature-states';
-import { boundaryLayers, communeLabelsLayer, COMMUNES_FILL_ID, landLayer, selectedCommuneLayers } from '../../../features/boundaries/layers/boundary-layers';
+import { boundaryLayers, communeLabelsLayer, COMMUNES_FILL_ID, landLayers, selectedCommuneLayers } from '../../../features/boundaries/layers/boundary-layers';
 import { densityLayer } from '../../../features/density/layers/density-layers';
 import { useCptsCoverageMap } from '../../../features/coverage/use-cpts-coverage-map';
 import { useAccessMap } from '../../../features/access/use-access-map';
@@ -22,8 +22,12 @@ export function useExploreMap(p: ExploreParams, info: TerritoryInfo | null) {
   const on = (id: Parameters<typeof p.layers.has>[0]) => p.layers.has(id);
   const protocol = useProtocolFilter(p.protocol);
   const coverage = useCptsCoverageMap(territory, p.status, { cpts: on('cpts'), zonesBlanches: on('zones-blanches') }, protocol.cpts);
-  const departements = p.territory.kind === 'france' ? null : (info?.departements.map((d) => d.code) ?? []);
-  const structures = useStructuresMap(departements, on('structures') && info !== null, { kinds: p.kinds, only: protocol.structures });
+  // A département asks for its own structures; a région or France share one France-wide request, filtered here.
+  const structures = useStructuresMap(p.territory.kind === 'departement' ? [p.territory.code] : null, on('structures'), {
+    kinds: p.kinds,
+    only: protocol.structures,
+    departements: p.territory.kind === 'region' ? (info?.departements.map((d) => d.code) ?? []) : null,
+  });
   const access = useAccessMap(territory, { distance: on('acces'), index: on('indice') }, p.method);
   const sas = useSasCoverage(territory, on('sas'));
   const showDensity = on('densite');
@@ -34,7 +38,7 @@ export function useExploreMap(p: ExploreParams, info: TerritoryInfo | null) {
 
   const merged = useMemo(() => {
     const m = mergeContributions([
-      { layers: [landLayer], clickable: [COMMUNES_FILL_ID] },
+      { layers: landLayers, clickable: [COMMUNES_FILL_ID] },
       { layers: showDensity ? [densityLayer] : [] },
       access.twoStep,
       access.distance,

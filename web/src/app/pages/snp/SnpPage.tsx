@@ -10,7 +10,7 @@ import { MapView, type MapFocus } from '../../../map/MapView';
 import { FRANCE_VIEWPORT } from '../../../map/viewport';
 import { patchParams, useSearchParams } from '../../url-state';
 import type { PageProps } from '../../page-props';
-import { boundaryLayers, landLayer, communeLabelsLayer } from '../../../features/boundaries/layers/boundary-layers';
+import { boundaryLayers, landLayers, communeLabelsLayer } from '../../../features/boundaries/layers/boundary-layers';
 import { SearchBox } from '../../../features/search/components/SearchBox';
 import { useSearch } from '../../../features/search/api/search-communes';
 import { useNearestOffers } from '../../../features/snp-finder/api/nearest-offers';
@@ -47,7 +47,7 @@ export function SnpPage({ baseStyle }: PageProps) {
     },
     [nearest.data, selected],
   );
-  const layers = useMemo(() => [landLayer, ...boundaryLayers, communeLabelsLayer, ...(nearest.data ? snpLayers : [])], [nearest.data]);
+  const layers = useMemo(() => [...landLayers, ...boundaryLayers, communeLabelsLayer, ...(nearest.data ? snpLayers : [])], [nearest.data]);
 
   // On a phone the map comes after the list's header: bring it into view when asked for.
   const mapRef = useRef<HTMLDivElement>(null);

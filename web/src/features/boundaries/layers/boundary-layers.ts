@@ -3,15 +3,15 @@ import type { LayerSpecification } from 'maplibre-gl';
 import { MAILLAGE_SOURCE } from '../../../map/base-style';
 
 export const COMMUNES_FILL_ID = 'communes-fond';
+export const LAND_COLOR = '#f6f6f2';
+/** Below this zoom the land is drawn from the départements: the commune polygons of a France-wide tile are the heaviest thing to draw, and a commune is a few pixels wide there. */
+export const COMMUNE_FILL_MIN_ZOOM = 7;
 
-/** A neutral land fill, under the thematic layers, so the offline map is readable without them. */
-export const landLayer: LayerSpecification = {
-  id: COMMUNES_FILL_ID,
-  type: 'fill',
-  source: MAILLAGE_SOURCE,
-  'source-layer': 'communes',
-  paint: { 'fill-color': '#f6f6f2' },
-};
+/** A neutral land fill, under the thematic layers, so the offline map is readable without them; communes answer clicks from zoom 7. */
+export const landLayers: LayerSpecification[] = [
+  { id: 'terres', type: 'fill', source: MAILLAGE_SOURCE, 'source-layer': 'departements', maxzoom: COMMUNE_FILL_MIN_ZOOM, paint: { 'fill-color': LAND_COLOR } },
+  { id: COMMUNES_FILL_ID, type: 'fill', source: MAILLAGE_SOURCE, 'source-layer': 'communes', minzoom: COMMUNE_FILL_MIN_ZOOM, paint: { 'fill-color': LAND_COLOR } },
+];
 
 export const boundaryLayers: LayerSpecification[] = [
   {

@@ -11,9 +11,9 @@ export interface SubTerritory {
   territory: string;
 }
 
-export function useSubTerritoryCoverage(subs: SubTerritory[], status: CptsStatusFilter) {
+export function useSubTerritoryCoverage(subs: SubTerritory[], status: CptsStatusFilter, enabled = true) {
   return useQueries({
-    queries: subs.map((s) => cptsCoverageQuery(s.territory, status)),
+    queries: subs.map((s) => ({ ...cptsCoverageQuery(s.territory, status), enabled })),
     combine: (results) => ({
       isPending: results.some((r) => r.isPending),
       error: results.find((r) => r.error)?.error ?? null,

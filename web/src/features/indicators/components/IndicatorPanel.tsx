@@ -33,8 +33,10 @@ export function IndicatorPanel({ territory, nom, regionCode, status, subTerritor
   const cpts = useCptsCoverage(territory, status);
   const sas = useSasCoverage(territory);
   const offer = useIndicators(territory);
-  const access = useSnpAccess(territory);
-  const subs = useSubTerritoryCoverage(subTerritories, status);
+  // The heavier figures wait for the main ones, so that the map's own requests go first.
+  const mainLoaded = cpts.isSuccess && offer.isSuccess;
+  const access = useSnpAccess(territory, mainLoaded);
+  const subs = useSubTerritoryCoverage(subTerritories, status, mainLoaded);
   const targets = targetsFor(regionCode);
   const target = (id: TargetId) => targets.find((t) => t.id === id);
   const pending = (q: { isPending: boolean; isError: boolean; error: Error | null }) =>
