@@ -43,6 +43,11 @@ if (config.webDist) {
   app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(indexHtml)));
 }
 
+// Warm-up before listening: the commune topology, the commune table and the care offer are read
+// once per process; loading them here keeps that ~0.7 s off the first user's request.
+const warm = await app.request('/api/coverage/cpts?territory=france');
+if (!warm.ok) console.error(`Préchargement incomplet : ${warm.status} ${await warm.text()}`);
+
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`Maillage prêt sur http://localhost:${info.port} (${Date.now() - t0} ms)`);
 });

@@ -11,7 +11,10 @@
  * drees.solidarites-sante.gouv.fr): full weight up to 10 minutes of road, 2/3 from 10 to 15,
  * 1/3 from 15 to 20, nothing beyond 20 minutes. Without travel times we read minutes as
  * kilometres of estimated road (road ≈ straight line × detour factor, at ~60 km/h one minute is
- * one kilometre) — an assumption stated in the output and configurable.
+ * one kilometre) — an assumption stated in the output and configurable. The first APL (Barlet,
+ * Coldefy, Collin, Lucas-Gabrielli, DREES Études et Résultats n° 795 and document de travail n° 124,
+ * 2012) used 1 below 5 minutes, 0.3 from 5 to 10, 0.1 from 10 to 15 and nothing beyond:
+ * `bands=5:1,10:0.3,15:0.1` reproduces it.
  *
  * Default capacities (DEFAULT_CAPACITIES): one unit per SNP offer, whatever its kind. DREES
  * weighs each doctor by activity (ETP from Assurance maladie data); we have no activity data for
