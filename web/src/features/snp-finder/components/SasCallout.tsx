@@ -7,7 +7,7 @@ export function SasCallout({ sas, departement }: { sas: NearestOffers['sas']; de
   const phone = sas?.telephone ?? '15';
   const running = sas && (sas.statut === 'opérationnel' || sas.statut === 'pilote');
   return (
-    <CallOut title="Besoin d’un médecin et le vôtre n’est pas disponible ?" className="fr-mb-2w" iconId="fr-icon-information-line">
+    <CallOut title="Qui appeler ?" titleAs="h3" className="fr-mb-2w" iconId="fr-icon-information-line">
       {running ? (
         <>
           Appelez le <a href={`tel:${phone.replace(/\s/g, '')}`} className="maillage-phone">{phone}</a> : le service d’accès aux soins (SAS) de {sas.nom} ({departement.code}) vous oriente

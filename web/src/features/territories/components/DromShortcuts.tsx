@@ -1,4 +1,5 @@
 /** Buttons over the map of France that reach each overseas département, and back to the métropole. */
+import { Button } from '@codegouvfr/react-dsfr/Button';
 import { DROM } from '../../../lib/territory';
 
 export interface DromShortcutsProps {
@@ -11,11 +12,11 @@ export function DromShortcuts({ onDrom, onMetropole }: DromShortcutsProps) {
     <nav className="maillage-drom" aria-label="Accès aux territoires">
       <ul className="maillage-drom__list">
         <li>
-          <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary maillage-drom__btn" onClick={onMetropole}>Métropole</button>
+          <Button size="small" priority="tertiary" onClick={onMetropole}>Métropole</Button>
         </li>
         {DROM.map((d) => (
           <li key={d.code}>
-            <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary maillage-drom__btn" onClick={() => onDrom(d.code)}>{d.nom}</button>
+            <Button size="small" priority="tertiary" onClick={() => onDrom(d.code)}>{d.nom}</Button>
           </li>
         ))}
       </ul>
