@@ -90,6 +90,8 @@ export function MapView(props: MapViewProps) {
       zoom: viewport.zoom,
       ...(initialBounds ? { bounds: initialBounds, fitBoundsOptions: { padding: 40 } } : {}),
       attributionControl: { compact: true },
+      // Labels and symbols appear at once: no 300 ms fade before the map is complete.
+      fadeDuration: 0,
       cooperativeGestures: false,
     });
     mapRef.current = map;
@@ -120,7 +122,8 @@ export function MapView(props: MapViewProps) {
       const ids = clickable();
       map.getCanvas().style.cursor = ids.length > 0 && map.queryRenderedFeatures(e.point, { layers: ids }).length > 0 ? 'pointer' : '';
     });
-    map.on('load', () => setReady(true));
+    // Sources and layers can be added once the style is parsed, without waiting for the first full render.
+    map.once('style.load', () => setReady(true));
     return () => {
       setReady(false);
       map.remove();
