@@ -2,11 +2,13 @@
 import type { ReactNode } from 'react';
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
+import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import type { Route } from './routes';
 
 export function Shell({ page, children }: { page: Route['page']; children: ReactNode }) {
   return (
     <div className="maillage-shell">
+      <SkipLinks links={[{ label: 'Contenu', anchor: '#contenu' }, { label: 'Pied de page', anchor: '#pied-de-page' }]} />
       <Header
         brandTop={<>République<br />Française</>}
         serviceTitle="Maillage"
@@ -22,6 +24,7 @@ export function Shell({ page, children }: { page: Route['page']; children: React
         {children}
       </main>
       <Footer
+        id="pied-de-page"
         accessibility="non compliant"
         contentDescription="Maillage cartographie les CPTS, maisons et centres de santé, maisons médicales de garde, SAS et protocoles de coopération à partir de données ouvertes. Chaque couche indique sa source et son millésime ; les données de démonstration sont signalées comme telles."
         bottomItems={[{ text: 'Sources des données', linkProps: { href: '/api/sources' } }]}

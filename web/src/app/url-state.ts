@@ -69,6 +69,8 @@ export function interceptInternalLinks(root: Document = document): () => void {
     if (!a || a.target || a.hasAttribute('download')) return;
     const url = new URL(a.href, window.location.href);
     if (url.origin !== window.location.origin || url.pathname.startsWith('/api/')) return;
+    // An anchor in the same page (skip links): the browser scrolls and moves the focus itself.
+    if (url.hash && url.pathname === window.location.pathname && url.search === window.location.search) return;
     e.preventDefault();
     navigate(url.pathname + url.search);
     if (url.pathname !== window.location.pathname) window.scrollTo(0, 0);

@@ -24,6 +24,7 @@ import { useStructuresMap } from '../../../features/structures/use-structures-ma
 import { COMMUNES_FILL_ID } from '../../../features/boundaries/layers/boundary-layers';
 import { OTHER_CPTS_ID } from '../../../features/cpts/layers/cpts-page-layers';
 import { QueryStatus } from '../../../lib/ui/QueryStatus';
+import { useDepartements } from '../../../features/territories/api/list-departements';
 import { useCptsDraft } from './use-cpts-draft';
 import { useCptsPageMap } from './use-cpts-page-map';
 
@@ -41,13 +42,20 @@ export function CptsPage({ id, baseStyle }: PageProps & { id: string }) {
   const [focus, setFocus] = useState<MapFocus | null>(null);
   const initialViewport = useMemo(() => parseViewport(params.get('carte')) ?? FRANCE_VIEWPORT, []);
 
+  // The map shows the perimeter, or the CPTS's département when the sources list no commune.
+  const departements = useDepartements();
   useEffect(() => {
-    const coords = d?.perimetre?.coordinates.flat(2);
-    if (!coords?.length || params.get('carte')) return;
-    const lons = coords.map((c) => c[0]!);
-    const lats = coords.map((c) => c[1]!);
-    setFocus({ bbox: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], key: `cpts-${id}` });
-  }, [d?.perimetre]);
+    if (!d || params.get('carte')) return;
+    const coords = d.perimetre?.coordinates.flat(2);
+    if (coords?.length) {
+      const lons = coords.map((c) => c[0]!);
+      const lats = coords.map((c) => c[1]!);
+      setFocus({ bbox: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], key: `cpts-${id}` });
+    } else {
+      const dep = departements.data?.departements.find((x) => x.code === departement);
+      if (dep) setFocus({ bbox: dep.bbox as [number, number, number, number], key: `cpts-${id}-departement` });
+    }
+  }, [d?.perimetre, departements.data]);
 
   const codes = new Set(official ?? []);
   const inside = (structures.query.data ?? []).filter((s) => codes.has(s.properties.commune.code));
@@ -86,7 +94,7 @@ export function CptsPage({ id, baseStyle }: PageProps & { id: string }) {
                   ) : (
                     <Alert severity="info" small description="Les sources ne listent pas les communes de cette CPTS : pas de périmètre à afficher." className="fr-mb-2w" />
                   )}
-                  {draft.officialHood.data && <NeighbourhoodSummary detail={data} neighbourhood={draft.officialHood.data} cptsPath={cptsPath} />}
+                  {draft.officialHood.data && data.communes.length > 0 && <NeighbourhoodSummary detail={data} neighbourhood={draft.officialHood.data} cptsPath={cptsPath} />}
                   {draft.officialHood.isPending && data.communes.length > 0 && <p className="fr-text--sm maillage-loading" role="status">Chargement du voisinage…</p>}
                   <InsideStructures structures={inside} />
                   <CptsProtocols cptsId={id} structureIds={new Set(inside.map((s) => s.properties.id))} />
