@@ -2,6 +2,7 @@
  * The state of the explore page, all in the address: territory, layers, CPTS status filter,
  * class method of the index, protocol filter, structure types, selected commune.
  */
+import { useMemo } from 'react';
 import { useSearchParams } from '../../url-state';
 import { parseTerritory, type Territory } from '../../../lib/territory';
 import { parseLayers, type LayerId } from '../../../features/layers/layer-catalog';
@@ -24,6 +25,11 @@ const STATUSES: CptsStatusFilter[] = ['all', 'projet', 'aci'];
 
 export function useExploreParams(): ExploreParams {
   const p = useSearchParams();
+  // Same address, same object: the map's memoised layers are not rebuilt on unrelated renders.
+  return useMemo(() => read(p), [p.toString()]);
+}
+
+function read(p: URLSearchParams): ExploreParams {
   const status = p.get('statut') as CptsStatusFilter | null;
   return {
     territory: parseTerritory(p.get('territoire')),
