@@ -14,11 +14,18 @@ export interface QueryStatusProps<T> {
   children: (data: T) => ReactNode;
 }
 
+/** « de » contracted with the article of what follows: des CPTS, du SAS, de la liste. */
+export function de(what: string): string {
+  if (what.startsWith('les ')) return `des ${what.slice(4)}`;
+  if (what.startsWith('le ')) return `du ${what.slice(3)}`;
+  return `de ${what}`;
+}
+
 export function QueryStatus<T>({ query, what, isEmpty, empty, children }: QueryStatusProps<T>) {
-  if (query.isPending) return <p className="fr-text--sm maillage-loading" role="status">Chargement de {what}…</p>;
+  if (query.isPending) return <p className="fr-text--sm maillage-loading" role="status">Chargement {de(what)}…</p>;
   if (query.isError || query.data === undefined) {
     return <Alert severity="error" small description={`Impossible de charger ${what} : ${query.error?.message ?? 'erreur inconnue'}`} className="fr-mb-1w" />;
   }
-  if (isEmpty?.(query.data)) return <p className="fr-text--sm maillage-empty">{empty ?? `Aucune donnée pour ${what}.`}</p>;
+  if (isEmpty?.(query.data)) return <p className="fr-text--sm maillage-empty">{empty ?? `Aucune donnée : ${what}.`}</p>;
   return <>{children(query.data)}</>;
 }

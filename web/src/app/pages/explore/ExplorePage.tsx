@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { MapView, type MapFocus, type MapHandle, type MapPopup } from '../../../map/MapView';
 import { FRANCE_VIEWPORT, formatViewport, parseViewport } from '../../../map/viewport';
 import { patchParams } from '../../url-state';
@@ -29,7 +30,7 @@ import { ReportHeader, ReportSources } from '../../../features/report/components
 export function ExplorePage({ baseStyle, config }: PageProps) {
   const p = useExploreParams();
   const territory = formatTerritory(p.territory);
-  const { info } = useTerritory(p.territory);
+  const { info, unknown, error: territoryError } = useTerritory(p.territory);
   const [focus, setFocus] = useState<MapFocus | null>(null);
   const [popup, setPopup] = useState<{ target: PopupTarget; lngLat: [number, number] } | null>(null);
   const mapHandle = useRef<MapHandle>(null);
@@ -95,7 +96,7 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
         <ProtocolFilter value={p.protocol} onChange={(id) => patchParams({ protocole: id })} />
       </aside>
       <div className="maillage-map-wrap">
-        {(!opensOnTerritory || info) && <MapView
+        {(!opensOnTerritory || info || unknown || territoryError) && <MapView
           ref={mapHandle}
           baseStyle={baseStyle}
           sources={map.merged.sources}
@@ -114,6 +115,8 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
         <DromShortcuts onMetropole={() => chooseTerritory({ kind: 'france' })} onDrom={(code) => chooseTerritory({ kind: 'departement', code })} />
       </div>
       <aside className="maillage-side maillage-side--right" aria-label="Indicateurs et exports">
+        {unknown && <Alert severity="warning" small description={`Territoire inconnu : ${territory}. Choisissez une région ou un département dans la liste.`} className="fr-mb-2w" />}
+        {territoryError && <Alert severity="error" small description={`Liste des territoires indisponible : ${territoryError.message}`} className="fr-mb-2w" />}
         {info && (
           <IndicatorPanel
             territory={territory}
