@@ -87,6 +87,25 @@ describe('ARS delegate: explore a territory', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps only the structures and CPTS that apply a protocole de coopération, labelled as demonstration', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}/?territoire=departement:31`);
+    await waitForMapIdle(page);
+    const deployments = await api('/api/protocols/SNP-ODYNOPHAGIE/deployments');
+    const structures = deployments.deploiements.filter((d: any) => d.structure && d.structure.departement === '31');
+    await page.getByLabel('Montrer les structures et CPTS qui appliquent').selectOption('SNP-ODYNOPHAGIE');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('protocole') === 'SNP-ODYNOPHAGIE');
+    const status = page.locator('.maillage-protocols [role=status]');
+    await status.getByText(/appliquent ce protocole/).waitFor();
+    expect((await status.textContent())!).toContain(`${deployments.deploiements.filter((d: any) => d.structure).length} structure(s)`);
+    if (deployments.donneesDemonstration) expect(await status.locator('.maillage-demo').count()).toBe(1);
+    const msp = structures.filter((d: any) => d.structure.categorie === 'MSP').length;
+    await page.getByText(`Maison de santé pluriprofessionnelle (MSP) (${msp})`).waitFor();
+    await waitForMapIdle(page);
+    await screenshot(page, 'parcours-ars-protocole');
+    expect(errors).toEqual([]);
+  });
+
   it('opens a structure on the map with its kind, state, source and date', async () => {
     const { page, errors } = await openPage(browser);
     // MMG Colomiers (FINESS 310036256) in the middle of the map.
