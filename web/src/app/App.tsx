@@ -1,5 +1,10 @@
-/** Chooses the journey from the path (each page is its own chunk); waits for the configuration and the base map. */
-import { lazy, Suspense, useEffect } from 'react';
+/**
+ * Chooses the journey from the path (each page is its own chunk); waits for the configuration, the
+ * base map and the page's code together, then renders the page directly. (No React.lazy: a Suspense
+ * fallback, once shown, is held at least 300 ms by React 19 before the page replaces it.)
+ */
+import { useEffect, type ComponentType } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Shell } from './Shell';
 import { interceptInternalLinks, usePathname } from './url-state';
@@ -16,10 +21,26 @@ const pages = {
   cptsList: () => import('./pages/cpts/CptsListPage'),
   snp: () => import('./pages/snp/SnpPage'),
 };
-const ExplorePage = lazy(() => pages.explore().then((m) => ({ default: m.ExplorePage })));
-const CptsPage = lazy(() => pages.cpts().then((m) => ({ default: m.CptsPage })));
-const CptsListPage = lazy(() => pages.cptsList().then((m) => ({ default: m.CptsListPage })));
-const SnpPage = lazy(() => pages.snp().then((m) => ({ default: m.SnpPage })));
+type PageName = keyof typeof pages;
+type PageComponent = ComponentType<PageProps & { id?: string }>;
+const component: Record<PageName, () => Promise<PageComponent>> = {
+  explore: () => pages.explore().then((m) => m.ExplorePage as PageComponent),
+  cpts: () => pages.cpts().then((m) => m.CptsPage as PageComponent),
+  cptsList: () => pages.cptsList().then((m) => m.CptsListPage as unknown as PageComponent),
+  snp: () => pages.snp().then((m) => m.SnpPage as PageComponent),
+};
+const PAGE_OF_ROUTE: Record<string, PageName> = { explore: 'explore', cpts: 'cpts', 'cpts-list': 'cptsList', snp: 'snp' };
+
+/** The code of a page, fetched once (the same import promise as `preload`). */
+function usePageComponent(page: PageName | null) {
+  return useQuery({
+    queryKey: ['page-code', page],
+    queryFn: () => component[page!](),
+    enabled: page !== null,
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
+}
 
 /** The first page's code and reference lists are fetched at once, alongside the configuration, not after it. */
 export function preload(pathname: string, client: QueryClient) {
@@ -38,6 +59,7 @@ const TITLES = { explore: 'Explorer un territoire', 'cpts-list': 'Trouver une CP
 export function App() {
   const route = matchRoute(usePathname());
   const { config, style } = useBaseStyle();
+  const Page = usePageComponent(PAGE_OF_ROUTE[route.page] ?? null);
   useEffect(() => interceptInternalLinks(), []);
   useEffect(() => {
     document.title = `${TITLES[route.page]} — Maillage`;
@@ -45,20 +67,15 @@ export function App() {
   let content;
   if (route.page === 'introuvable') {
     content = <Alert severity="warning" title="Page introuvable" description={`Aucune page à l'adresse ${window.location.pathname}.`} className="fr-m-2w" />;
-  } else if (config.isError || style.isError) {
-    content = <Alert severity="error" title="Le service ne répond pas" description={(config.error ?? style.error)?.message ?? ''} className="fr-m-2w" />;
-  } else if (!config.data || !style.data) {
+  } else if (config.isError || style.isError || Page.isError) {
+    const error = config.error ?? style.error ?? Page.error;
+    content = <Alert severity="error" title="Le service ne répond pas" description={error?.message ?? ''} className="fr-m-2w" />;
+  } else if (!config.data || !style.data || !Page.data) {
     content = <p role="status" className="fr-p-2w">Chargement de la carte…</p>;
   } else {
     const common: PageProps = { baseStyle: style.data.style, config: config.data };
-    content = (
-      <Suspense fallback={<p role="status" className="fr-p-2w">Chargement de la page…</p>}>
-        {route.page === 'explore' && <ExplorePage {...common} />}
-        {route.page === 'cpts-list' && <CptsListPage />}
-        {route.page === 'cpts' && <CptsPage key={route.id} id={route.id} {...common} />}
-        {route.page === 'snp' && <SnpPage {...common} />}
-      </Suspense>
-    );
+    const Component = Page.data;
+    content = route.page === 'cpts' ? <Component key={route.id} id={route.id} {...common} /> : <Component {...common} />;
   }
   return <Shell page={route.page}>{content}</Shell>;
 }
