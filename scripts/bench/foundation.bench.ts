@@ -2,12 +2,13 @@
  * Foundation targets: France build time and peak memory, server cold start with France loaded,
  * `/api/communes?departement=44` warm. Uses the cached inputs (npm run download) and geodata/.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatTiming, summarise, time, type BenchModule } from './harness';
 import { geodataDir, REPO_ROOT } from '../lib/paths';
+import { runServer, type RunningServer } from '../lib/run-server';
 
 const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
 
@@ -21,31 +22,15 @@ function buildOnce(out: string): { ms: number; maxRssMb: number } {
   return { ms, maxRssMb: rss / 1024 };
 }
 
-async function startServer(port: number): Promise<{ readyMs: number; stop: () => void }> {
-  const t0 = performance.now();
-  const child = spawn(TSX, ['server/src/main.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), NODE_ENV: 'development', MAILLAGE_READ_ONLY: '1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Le serveur s'est arrêté : ${stderr}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.ok) {
-        const body = (await res.json()) as { communes: number };
-        if (body.communes !== 34875) throw new Error(`France attendue, ${body.communes} communes`);
-        break;
-      }
-    } catch (err) {
-      if ((err as Error).message.startsWith('France')) throw err;
-    }
-    if (performance.now() - t0 > 30_000) throw new Error('Le serveur ne répond pas');
-    await new Promise((r) => setTimeout(r, 20));
+/** The API alone (no web app), read-only, checked to hold France. */
+async function startServer(): Promise<RunningServer> {
+  const server = await runServer({ production: false, env: { MAILLAGE_READ_ONLY: '1' } });
+  const body = (await (await fetch(`${server.url}/api/health`)).json()) as { communes: number };
+  if (body.communes !== 34875) {
+    await server.stop();
+    throw new Error(`France attendue, ${body.communes} communes`);
   }
-  return { readyMs: performance.now() - t0, stop: () => child.kill('SIGTERM') };
+  return server;
 }
 
 const bench: BenchModule = {
@@ -68,18 +53,17 @@ const bench: BenchModule = {
 
     const starts: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const s = await startServer(18_400 + i);
+      const s = await startServer();
       starts.push(s.readyMs);
-      s.stop();
-      await new Promise((r) => setTimeout(r, 300));
+      await s.stop();
     }
     const cold = summarise('Démarrage à froid du serveur (France chargée)', starts);
     log(formatTiming(cold, { maxMs: 3000 }));
     met &&= cold.medianMs <= 3000;
 
-    const server = await startServer(18_450);
+    const server = await startServer();
     try {
-      const url = 'http://127.0.0.1:18450/api/communes?departement=44';
+      const url = `${server.url}/api/communes?departement=44`;
       const check = (await (await fetch(url)).json()) as { features: unknown[] };
       if (check.features.length !== 207) throw new Error(`207 communes attendues en Loire-Atlantique, ${check.features.length} reçues`);
       const warm = await time('GET /api/communes?departement=44 (à chaud, HTTP)', async () => {
@@ -89,7 +73,7 @@ const bench: BenchModule = {
       log(formatTiming(warm, { maxMs: 50 }));
       met &&= warm.medianMs <= 50;
     } finally {
-      server.stop();
+      await server.stop();
     }
     return met;
   },

@@ -8,40 +8,17 @@
  * complete » = the last time a loading state disappeared (every figure of the indicator panel,
  * France-wide analyses included), reported apart.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../lib/chromium';
+import { runServer } from '../lib/run-server';
 import { formatTiming, summarise, type BenchModule } from './harness';
 import { geodataDir, REPO_ROOT } from '../lib/paths';
 
 const DIST = join(REPO_ROOT, 'web/dist');
 const RUNS = 7;
-
-async function startServer(port: number): Promise<() => void> {
-  const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['server/src/main.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), NODE_ENV: 'production', MAILLAGE_BASEMAP: 'offline', MAILLAGE_READ_ONLY: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const t0 = Date.now();
-  while (!out.includes('Maillage prêt')) {
-    if (child.exitCode !== null || Date.now() - t0 > 30_000) throw new Error(`Le serveur n'a pas démarré : ${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return () => child.kill('SIGTERM');
-}
-
-const launch = () =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
 
 /**
  * Recorded inside the page (no polling from outside, which would slow a busy page down): the
@@ -111,11 +88,10 @@ const bench: BenchModule = {
     if (!existsSync(join(DIST, 'index.html'))) throw new Error('Application web non construite : lancez « npx vite build ».');
     if (!existsSync(join(geodataDir(), 'maillage.duckdb'))) throw new Error('Lancez « npm run setup » avant « npm run bench ».');
     let met = true;
-    const port = 18_520;
-    const stop = await startServer(port);
-    const browser = await launch();
+    const server = await runServer({ env: { MAILLAGE_READ_ONLY: '1' } });
+    const browser = await launchChromium();
     try {
-      const base = `http://127.0.0.1:${port}`;
+      const base = server.url;
       const structures = (await (await fetch(`${base}/api/structures?departement=31`)).json()) as { features: unknown[] };
       if (structures.features.length === 0) log('⚠ aucune structure dans la base : construisez geodata/ avec l’offre de soins embarquée (npm run build:data).');
       const views = [
@@ -159,7 +135,7 @@ const bench: BenchModule = {
       log(`${'Tout le JS construit (toutes pages)'.padEnd(52)} ${kb(all.reduce((s, f) => s + gz(`assets/${f}`), 0))} ; plus gros : ${biggest.map((b) => `${b.f.replace(/-[\w-]{8}\.m?js$/, '')} ${kb(b.size)}`).join(', ')}`);
     } finally {
       await browser.close();
-      stop();
+      await server.stop();
     }
     return met;
   },

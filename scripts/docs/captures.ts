@@ -4,10 +4,10 @@
  * PNG under 300 KB (colours posterised to 5 bits a channel: the map's flat colours survive, the
  * file shrinks). Re-run after a visible change to the pages.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../lib/chromium';
+import { runServer } from '../lib/run-server';
 import { PNG } from 'pngjs';
 import { REPO_ROOT } from '../lib/paths';
 
@@ -44,31 +44,13 @@ function compact(bytes: Buffer, bits: number): Buffer {
   return PNG.sync.write(out, { colorType: 2, deflateLevel: 9 });
 }
 
-async function startServer(port: number): Promise<() => void> {
-  const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['server/src/main.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), NODE_ENV: 'production', MAILLAGE_BASEMAP: 'offline', MAILLAGE_READ_ONLY: '1', TZ: 'UTC' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const t0 = Date.now();
-  while (!out.includes('Maillage prêt')) {
-    if (child.exitCode !== null || Date.now() - t0 > 30_000) throw new Error(`Le serveur n'a pas démarré : ${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return () => child.kill('SIGTERM');
-}
-
 mkdirSync(OUT, { recursive: true });
-const port = 18_560;
-const stop = await startServer(port);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'] });
+const server = await runServer({ env: { MAILLAGE_READ_ONLY: '1' } });
+const browser = await launchChromium();
 try {
   for (const c of CAPTURES) {
     const page = await browser.newPage({ viewport: c.viewport ?? { width: 1280, height: 800 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-    await page.goto(`http://127.0.0.1:${port}${c.path}`);
+    await page.goto(`${server.url}${c.path}`);
     if (c.text) await page.getByText(c.text).first().waitFor({ timeout: 60_000 });
     await page.waitForSelector('[data-testid=carte][data-idle=true]', { timeout: 60_000, state: 'attached' });
     await page.waitForTimeout(500);
@@ -82,5 +64,5 @@ try {
   }
 } finally {
   await browser.close();
-  stop();
+  await server.stop();
 }

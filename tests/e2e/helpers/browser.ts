@@ -1,23 +1,17 @@
 /**
- * Debian's Chromium driven by playwright-core, with the flags that give WebGL2 headless on this
- * kind of machine (ENVIRONMENT.md). Collects page errors and console errors; keeps screenshots in
- * test-results/ as artifacts.
+ * Debian's Chromium driven by playwright-core (scripts/lib/chromium.ts). Collects page errors and
+ * console errors; keeps screenshots in test-results/ as artifacts.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../../scripts/lib/chromium';
 import { PNG } from 'pngjs';
 import { REPO } from '../../helpers/paths';
 
 export const ARTIFACTS = join(REPO, 'test-results');
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
+export const launchBrowser = (): Promise<Browser> => launchChromium();
 
 export interface WatchedPage {
   page: Page;

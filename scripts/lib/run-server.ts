@@ -1,0 +1,78 @@
+/**
+ * Starts the Maillage server in a child process (as `npm start` does, by its own PID, not through
+ * npx) and waits until it says it is ready. Used by the benchmarks, the screenshot script and the
+ * browser tests.
+ */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { REPO_ROOT } from './paths';
+
+export interface RunningServer {
+  url: string;
+  /** Milliseconds from spawn to the ready line. */
+  readyMs: number;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+export interface RunServerOptions {
+  /** Port to listen on; a free one when omitted. */
+  port?: number;
+  /** Serve the built web app too (NODE_ENV=production). Default true. */
+  production?: boolean;
+  /** Extra environment (GEODATA_DIR, MAILLAGE_DB, MAILLAGE_READ_ONLY…). */
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export async function runServer({ port, production = true, env = {}, timeoutMs = 30_000 }: RunServerOptions = {}): Promise<RunningServer> {
+  const listenPort = port ?? (await freePort());
+  const t0 = performance.now();
+  const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['server/src/main.ts'], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      PORT: String(listenPort),
+      NODE_ENV: production ? 'production' : 'development',
+      MAILLAGE_BASEMAP: 'offline',
+      TZ: 'UTC',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  while (!output.includes('Maillage prêt')) {
+    if (child.exitCode !== null) throw new Error(`Le serveur s'est arrêté : ${output}`);
+    if (performance.now() - t0 > timeoutMs) {
+      child.kill('SIGTERM');
+      throw new Error(`Le serveur n'a pas démarré en ${timeoutMs / 1000} s : ${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const readyMs = performance.now() - t0;
+  return {
+    url: `http://127.0.0.1:${listenPort}`,
+    readyMs,
+    log: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
