@@ -2,6 +2,8 @@
  * Hatch patterns drawn pixel by pixel (no canvas), for `fill-pattern` layers: diagonal lines, or
  * crossed diagonals, of one colour on a transparent tile that repeats seamlessly.
  */
+import { parseHexColor, type RgbaImage } from './rgba-image';
+
 export interface HatchOptions {
   /** Tile side in pixels (default 8); lines repeat every `size` pixels. */
   size?: number;
@@ -13,23 +15,12 @@ export interface HatchOptions {
   kind?: 'diagonal' | 'cross';
 }
 
-export interface PatternImage {
-  width: number;
-  height: number;
-  data: Uint8Array;
-}
-
-function rgb(color: string): [number, number, number] {
-  const m = /^#([0-9a-f]{6})$/i.exec(color);
-  if (!m) throw new Error(`couleur « ${color} » illisible : #rrggbb attendu`);
-  const n = parseInt(m[1]!, 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
+export type PatternImage = RgbaImage;
 
 export function hatchPattern({ size = 8, color, thickness = 2, kind = 'diagonal' }: HatchOptions): PatternImage {
   if (!Number.isInteger(size) || size < 2 || size > 64) throw new Error(`taille de motif ${size} invalide : entier de 2 à 64 attendu`);
   if (!(thickness > 0 && thickness < size)) throw new Error(`épaisseur ${thickness} invalide : entre 0 et la taille du motif`);
-  const [r, g, b] = rgb(color);
+  const [r, g, b] = parseHexColor(color);
   const data = new Uint8Array(size * size * 4);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {

@@ -3,6 +3,8 @@
  * white outline, antialiased by supersampling. Distinct shapes keep the kinds apart for readers
  * who do not tell the colours apart.
  */
+import { parseHexColor, type RgbaImage } from './rgba-image';
+
 export type MarkerShape = 'circle' | 'square' | 'diamond' | 'triangle';
 
 export interface MarkerOptions {
@@ -15,18 +17,7 @@ export interface MarkerOptions {
   outline?: number;
 }
 
-export interface MarkerImage {
-  width: number;
-  height: number;
-  data: Uint8Array;
-}
-
-function rgb(color: string): [number, number, number] {
-  const m = /^#([0-9a-f]{6})$/i.exec(color);
-  if (!m) throw new Error(`couleur « ${color} » illisible : #rrggbb attendu`);
-  const n = parseInt(m[1]!, 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
+export type MarkerImage = RgbaImage;
 
 /** Signed distance-like test: is (x, y) — centred, in units of the half-size — inside the shape grown by `grow`? */
 function inside(shape: MarkerShape, x: number, y: number, grow: number): boolean {
@@ -49,7 +40,7 @@ function inside(shape: MarkerShape, x: number, y: number, grow: number): boolean
 
 export function markerIcon({ shape, color, size = 22, outline = 2 }: MarkerOptions): MarkerImage {
   if (!Number.isInteger(size) || size < 8 || size > 64) throw new Error(`taille de symbole ${size} invalide : entier de 8 à 64 attendu`);
-  const [r, g, b] = rgb(color);
+  const [r, g, b] = parseHexColor(color);
   const data = new Uint8Array(size * size * 4);
   const half = size / 2;
   const grow = outline / half;
