@@ -1,13 +1,12 @@
 /**
- * The ARS delegate's journey on `/`, in a browser against the production server on the fixture
+ * The ARS delegate's journey on `/`, in a app.browser against the production server on the fixture
  * database (embedded default of Réunion, Île-de-France, Pays de la Loire, Occitanie): choose a
  * territory, read the layers and their legends, the figures against the PRS targets, open a
  * structure, export the map and the tables, print the report, reach an overseas département.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startProductionServer, type RunningServer } from './helpers/production-server';
-import { countColor, launchBrowser, mapBox, openPage, screenshot, waitForMapIdle } from './helpers/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { useProductionApp } from './helpers/production-app';
+import { countColor, mapBox, openPage, screenshot, waitForMapIdle } from './helpers/browser';
 import { seriousViolations } from './helpers/axe';
 import { blend } from './helpers/pixels';
 import { CPTS_STATUS_COLORS, ZONE_BLANCHE_COLOR } from '../../web/src/features/coverage/layers/cpts-coverage-layers';
@@ -15,25 +14,15 @@ import { CLUSTER_COLOR } from '../../web/src/features/structures/layers/structur
 import { BAND_COLORS } from '../../web/src/features/access/layers/access-layers';
 
 const LAND = '#f6f6f2';
-let server: RunningServer;
-let browser: Browser;
+const app = useProductionApp(() => inject('fixtureDir'));
 
-beforeAll(async () => {
-  server = await startProductionServer({ geodataDir: inject('fixtureDir') });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const api = async (path: string) => (await fetch(`${server.url}${path}`)).json() as Promise<any>;
+const api = async (path: string) => (await fetch(`${app.server.url}${path}`)).json() as Promise<any>;
 const num = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
 
 describe('ARS delegate: explore a territory', () => {
   it('chooses Haute-Garonne, sees CPTS by status, hatched zones blanches and clustered structures, and the figures against the PRS targets', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(server.url);
+    const { page, errors } = await openPage(app.browser);
+    await page.goto(app.server.url);
     await waitForMapIdle(page);
     await page.getByLabel('Région', { exact: true }).selectOption({ label: 'Occitanie' });
     await page.getByLabel('Département', { exact: true }).selectOption({ label: '31 — Haute-Garonne' });
@@ -68,8 +57,8 @@ describe('ARS delegate: explore a territory', () => {
   });
 
   it('switches layers on and off from the panel, keeps them in the address, and draws the distance bands with their legend', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${server.url}/?territoire=departement:31`);
+    const { page, errors } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/?territoire=departement:31`);
     await waitForMapIdle(page);
     for (const name of ['Territoires des CPTS', 'Zones blanches et chevauchements de CPTS', 'MSP, centres de santé, MMG et urgences']) {
       await page.getByRole('checkbox', { name }).uncheck({ force: true });
@@ -88,8 +77,8 @@ describe('ARS delegate: explore a territory', () => {
   });
 
   it('keeps only the structures and CPTS that apply a protocole de coopération, labelled as demonstration', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${server.url}/?territoire=departement:31`);
+    const { page, errors } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/?territoire=departement:31`);
     await waitForMapIdle(page);
     const deployments = await api('/api/protocols/SNP-ODYNOPHAGIE/deployments');
     const structures = deployments.deploiements.filter((d: any) => d.structure && d.structure.departement === '31');
@@ -107,9 +96,9 @@ describe('ARS delegate: explore a territory', () => {
   });
 
   it('opens a structure on the map with its kind, state, source and date', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(app.browser);
     // MMG Colomiers (FINESS 310036256) in the middle of the map.
-    await page.goto(`${server.url}/?territoire=departement:31&couches=structures&carte=14.00/43.598769/1.339267`);
+    await page.goto(`${app.server.url}/?territoire=departement:31&couches=structures&carte=14.00/43.598769/1.339267`);
     await waitForMapIdle(page);
     const box = await mapBox(page);
     await page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
@@ -124,8 +113,8 @@ describe('ARS delegate: explore a territory', () => {
   });
 
   it('exports the map as PNG and the tables as CSV, and prints a report with map, figures, sources and date', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${server.url}/?territoire=departement:31`);
+    const { page, errors } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/?territoire=departement:31`);
     await waitForMapIdle(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Carte (PNG)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^maillage-carte-departement-31-\d{4}-\d{2}-\d{2}\.png$/);
@@ -134,7 +123,7 @@ describe('ARS delegate: explore a territory', () => {
     expect(bytes.readUInt32BE(16)).toBe((await mapBox(page)).w); // as wide as the map canvas
 
     const csvHref = await page.getByRole('link', { name: 'CSV — Couverture CPTS par commune' }).getAttribute('href');
-    const csvBytes = Buffer.from(await (await fetch(new URL(csvHref!, server.url))).arrayBuffer());
+    const csvBytes = Buffer.from(await (await fetch(new URL(csvHref!, app.server.url))).arrayBuffer());
     expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 with BOM: opens in Excel
     const csv = csvBytes.subarray(3).toString('utf8');
     expect(csv.startsWith('code_commune;nom;')).toBe(true);
@@ -154,8 +143,8 @@ describe('ARS delegate: explore a territory', () => {
   });
 
   it('reaches La Réunion from the France view, and has no serious accessibility violation', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(server.url);
+    const { page, errors } = await openPage(app.browser);
+    await page.goto(app.server.url);
     await waitForMapIdle(page);
     await page.getByRole('button', { name: 'La Réunion' }).click();
     await page.getByRole('heading', { name: /Indicateurs — La Réunion/ }).waitFor();

@@ -1,35 +1,24 @@
 /**
- * The CPTS coordinator's journey, in a browser on the fixture database: find CPTS Grand Sud
+ * The CPTS coordinator's journey, in a app.browser on the fixture database: find CPTS Grand Sud
  * Réunion by name or on the map, read its perimeter, communes and neighbourhood, then try a draft
  * perimeter and export it. Real communes and populations (COG 2026) of the embedded default.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startProductionServer, type RunningServer } from './helpers/production-server';
-import { countColor, launchBrowser, mapBox, openPage, screenshot, waitForMapIdle } from './helpers/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { useProductionApp } from './helpers/production-app';
+import { countColor, mapBox, openPage, screenshot, waitForMapIdle } from './helpers/browser';
 import { seriousViolations } from './helpers/axe';
 import { PERIMETER_COLOR } from '../../web/src/features/cpts/layers/cpts-page-layers';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startProductionServer({ geodataDir: inject('fixtureDir') });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useProductionApp(() => inject('fixtureDir'));
 
 const rowText = async (page: import('playwright-core').Page, caption: string, commune: string) =>
   (await page.locator('table', { has: page.locator('caption', { hasText: caption }) }).locator('tr', { hasText: commune }).first().textContent())?.replace(/\s/g, ' ');
 
 describe('CPTS coordinator', () => {
   it('finds CPTS Grand Sud Réunion by name and reads its perimeter, communes and neighbourhood', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${server.url}/cpts`);
+    const { page, errors } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/cpts`);
     await page.getByRole('searchbox', { name: /Nom de la CPTS/ }).fill('grand sud');
     await page.getByText('1 CPTS sur').waitFor();
     await page.getByRole('link', { name: 'CPTS Grand Sud Réunion' }).click();
@@ -53,8 +42,8 @@ describe('CPTS coordinator', () => {
   });
 
   it('finds a CPTS by clicking it on the explore map', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${server.url}/?territoire=departement:974&couches=cpts&carte=11.00/-21.3300/55.6500`);
+    const { page, errors } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/?territoire=departement:974&couches=cpts&carte=11.00/-21.3300/55.6500`);
     await waitForMapIdle(page);
     const box = await mapBox(page);
     await page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
@@ -65,8 +54,8 @@ describe('CPTS coordinator', () => {
   });
 
   it('drafts a perimeter: adding Le Tampon fills a zone blanche, removing Saint-Joseph on the map opens one; the draft is exported', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${server.url}/cpts/REU-974-GRAND-SUD`);
+    const { page, errors } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/cpts/REU-974-GRAND-SUD`);
     await waitForMapIdle(page);
     await page.getByRole('checkbox', { name: /Mode brouillon/ }).check({ force: true });
     const draft = page.locator('.maillage-draft');
@@ -81,7 +70,7 @@ describe('CPTS coordinator', () => {
 
     // A click on the map toggles the commune under the pointer: the middle of the perimeter is Saint-Joseph.
     const box = await mapBox(page);
-    await page.goto(`${server.url}/cpts/REU-974-GRAND-SUD?brouillon=1&ajouts=97422&carte=11.00/-21.2900/55.6200`);
+    await page.goto(`${app.server.url}/cpts/REU-974-GRAND-SUD?brouillon=1&ajouts=97422&carte=11.00/-21.2900/55.6200`);
     await waitForMapIdle(page);
     await page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
     await page.waitForFunction(() => new URLSearchParams(location.search).get('retraits') === '97412');

@@ -2,30 +2,18 @@
  * The production server on the France build: the page loads, the map goes idle without page
  * error, the density choropleth is drawn, and a searched commune is shown and outlined.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { GEODATA, requireBuiltFrance } from '../helpers/paths';
-import { startProductionServer, type RunningServer } from './helpers/production-server';
-import { countColor, launchBrowser, mapBox, openPage, screenshot, waitForMapIdle } from './helpers/browser';
+import { useProductionApp } from './helpers/production-app';
+import { countColor, mapBox, openPage, screenshot, waitForMapIdle } from './helpers/browser';
 import { DENSITY_CLASSES } from '../../web/src/features/density/layers/density-layers';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuiltFrance();
-  server = await startProductionServer({ geodataDir: GEODATA });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useProductionApp(() => GEODATA, { before: requireBuiltFrance });
 
 describe('the map of France', () => {
   it('loads, draws the density choropleth and finds a commune that the map then shows', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${server.url}/?couches=densite`);
+    const { page, errors } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/?couches=densite`);
     await waitForMapIdle(page);
     expect(await page.getByRole('heading', { name: 'Densité de population', level: 2 }).count()).toBe(1);
 
@@ -58,8 +46,8 @@ describe('the map of France', () => {
   });
 
   it('keeps the viewport and the selection in the address, so a view can be shared', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${server.url}/?commune=44109&carte=11.00/47.2200/-1.5500`);
+    const { page, errors } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/?commune=44109&carte=11.00/47.2200/-1.5500`);
     await page.getByRole('heading', { name: 'Nantes', level: 2 }).waitFor();
     await waitForMapIdle(page);
     expect(await page.getByText('Nantes Métropole').count()).toBeGreaterThan(0);

@@ -1,40 +1,30 @@
 /**
- * The public's or a professional's journey on `/snp`, in a browser on the fixture database: on a
+ * The public's or a professional's journey on `/snp`, in a app.browser on the fixture database: on a
  * phone, `/snp?q=Colomiers` lists the nearest SNP offers (the same as the API, in the same order)
  * with kind, distance, state and a route, the SAS to call, and the same offers on the map; with
  * the keyboard alone, a postcode leads to the offers near Bouaye and one can be selected.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startProductionServer, type RunningServer } from './helpers/production-server';
-import { countColor, launchBrowser, mapBox, openPage, screenshot, waitForMapIdle } from './helpers/browser';
+import { useProductionApp } from './helpers/production-app';
+import { countColor, mapBox, openPage, screenshot, waitForMapIdle } from './helpers/browser';
 import { seriousViolations } from './helpers/axe';
 import { ORIGIN_COLOR, STATE_COLORS } from '../../web/src/features/snp-finder/layers/snp-layers';
 
 const PHONE = { width: 390, height: 844 };
 const STATES = /^(ouvert maintenant|fermé|horaires inconnus)$/;
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startProductionServer({ geodataDir: inject('fixtureDir') });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useProductionApp(() => inject('fixtureDir'));
 
 const offerItems = (page: Page) => page.locator('ol.maillage-offers > li');
 
 describe('soins non programmés near me', () => {
   it('on a phone, /snp?q=Colomiers lists the nearest offers with distance, kind, state, route and the SAS to call; the map shows the same offers', async () => {
-    const { page, errors } = await openPage(browser, PHONE);
-    await page.goto(`${server.url}/snp?q=Colomiers`);
+    const { page, errors } = await openPage(app.browser, PHONE);
+    await page.goto(`${app.server.url}/snp?q=Colomiers`);
     await page.getByRole('heading', { name: 'Près de Colomiers (31)' }).waitFor();
     expect(new URL(page.url()).searchParams.get('commune')).toBe('31149');
 
-    const api = (await (await fetch(`${server.url}/api/snp/nearest?commune=31149&limit=10`)).json()) as any;
+    const api = (await (await fetch(`${app.server.url}/api/snp/nearest?commune=31149&limit=10`)).json()) as any;
     await offerItems(page).nth(api.offres.length - 1).waitFor();
     const names = await offerItems(page).locator('.maillage-offer__name').allTextContents();
     expect(names).toEqual(api.offres.map((o: any) => o.nom));
@@ -70,8 +60,8 @@ describe('soins non programmés near me', () => {
   });
 
   it('works with the keyboard alone: a postcode, the first commune, then an offer selected', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${server.url}/snp`);
+    const { page, errors } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/snp`);
     await page.waitForLoadState('networkidle');
     let focused = '';
     for (let i = 0; i < 40 && focused !== 'Votre commune, code postal ou adresse'; i++) {
