@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { readConfig } from '../server/src/config';
+import { checkSchema } from '../server/src/db/meta-queries';
 import { openDatabase, type Database } from '../server/src/db/connection';
 import { isImportKind, unknownKindMessage } from '../server/src/imports/import-kinds';
 import { runImport } from '../server/src/imports/run-import';
@@ -46,6 +47,7 @@ try {
     + 'Le serveur l\'a-t-il ouverte en écriture ? Importez alors par l\'API (POST /api/imports/<type>) ou arrêtez-le.', 1);
 }
 try {
+  await checkSchema(db);
   const outcome = await runImport(db, {
     kind, bytes: readFileSync(file), fileName: basename(file), keepValid,
     importedBy: by ?? `ligne de commande (${userInfo().username})`, archiveDir: join(dirname(config.dbPath), 'imports'),

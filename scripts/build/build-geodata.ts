@@ -9,7 +9,7 @@ import { buildCommuneTopology, indexCommuneGeometries } from '../../server/src/g
 import { dissolveCommunes } from '../../server/src/geo/dissolve';
 import { roundGeometry } from '../../server/src/geo/commune-topology';
 import { GEOGRAPHY_SCHEMA_VERSION, GEOGRAPHY_SPECS } from '../../server/src/db/geography-schema';
-import { CARE_SPECS } from '../../server/src/db/care-schema';
+import { CARE_SCHEMA_VERSION, CARE_SPECS } from '../../server/src/db/care-schema';
 import { careOfferTables } from './care-offer';
 import { replayImports } from './replay-imports';
 import { createProgress, type Progress } from '../lib/progress';
@@ -122,6 +122,7 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
   const meta = {
     millesime: String(inputs.millesime),
     schema_version: String(GEOGRAPHY_SCHEMA_VERSION),
+    care_schema_version: String(CARE_SCHEMA_VERSION),
     scope: regions.length > 0 ? regions.join(',') : 'france',
     population_source: 'INSEE, population municipale légale (via @etalab/decoupage-administratif)',
     geometry_source: communeSource.producer,

@@ -14,9 +14,13 @@ const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const sqlStruct = (columns: Record<string, string>) =>
   `{${Object.entries(columns).map(([k, v]) => `${sqlString(k)}: ${sqlString(v)}`).join(', ')}}`;
 
-/** SELECT list turning staged columns into table columns (`x_b64` VARCHAR → `x` BLOB). */
-const selectList = (columns: Record<string, string>) =>
-  Object.keys(columns).map((c) => (c.endsWith('_b64') ? `from_base64(${c}) AS ${c.slice(0, -4)}` : c)).join(', ');
+/** Columns as staged in NDJSON: a BLOB column `x` travels as base64 text in `x_b64`. */
+const stagedColumns = (spec: TableSpec) =>
+  Object.fromEntries(Object.entries(spec.columns).map(([c, type]) => (type === 'BLOB' ? [`${c}_b64`, 'VARCHAR'] : [c, type])));
+
+/** SELECT list turning staged columns back into table columns. */
+const selectList = (spec: TableSpec) =>
+  Object.entries(spec.columns).map(([c, type]) => (type === 'BLOB' ? `from_base64(${c}_b64) AS ${c}` : c)).join(', ');
 
 export async function writeParquetTables(specs: TableSpec[], tables: TableRows, tablesDir: string): Promise<Record<string, string>> {
   mkdirSync(tablesDir, { recursive: true });
@@ -30,12 +34,13 @@ export async function writeParquetTables(specs: TableSpec[], tables: TableRows, 
       if (!rows) throw new Error(`Table ${spec.name} : aucune ligne fournie à l'écriture`);
       const staging = join(stagingDir, `${spec.name}.ndjson`);
       writeFileSync(staging, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+      const staged = stagedColumns(spec);
       const source = rows.length === 0
-        ? `(SELECT * FROM (SELECT ${Object.entries(spec.columns).map(([k, v]) => `NULL::${v} AS ${k}`).join(', ')}) WHERE false)`
-        : `read_json(${sqlString(staging)}, format = 'newline_delimited', columns = ${sqlStruct(spec.columns)})`;
+        ? `(SELECT * FROM (SELECT ${Object.entries(staged).map(([k, v]) => `NULL::${v} AS ${k}`).join(', ')}) WHERE false)`
+        : `read_json(${sqlString(staging)}, format = 'newline_delimited', columns = ${sqlStruct(staged)})`;
       const target = join(tablesDir, `${spec.name}.parquet`);
       await db.run(
-        `COPY (SELECT ${selectList(spec.columns)} FROM ${source} ORDER BY ${spec.order}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd)`,
+        `COPY (SELECT ${selectList(spec)} FROM ${source} ORDER BY ${spec.order}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd)`,
       );
       files[spec.name] = target;
     }

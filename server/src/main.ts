@@ -9,6 +9,7 @@ import { relative } from 'node:path';
 import { createApp } from './app';
 import { readConfig } from './config';
 import { openDatabase } from './db/connection';
+import { checkSchema } from './db/meta-queries';
 import { topologyFromFile } from './geo/topology-store';
 
 // Opening hours are evaluated on wall-clock dates (lib/opening-hours.ts): run in UTC.
@@ -25,6 +26,12 @@ try {
 } catch (err) {
   console.error(`Ouverture impossible de la base ${config.dbPath} : ${(err as Error).message}`);
   console.error('Une autre instance l\'utilise-t-elle en écriture ? (MAILLAGE_READ_ONLY=1 pour une instance en lecture seule)');
+  process.exit(1);
+}
+try {
+  await checkSchema(db);
+} catch (err) {
+  console.error((err as Error).message);
   process.exit(1);
 }
 const topology = topologyFromFile(config.topologyPath);

@@ -32,20 +32,7 @@ export async function loadCommuneTable(db: Database): Promise<CommuneTable> {
   });
 }
 
-const careTables = new WeakMap<Database, Promise<boolean>>();
-
-/** Does the database hold the care tables? (A geography-only build has none; asked once.) */
-function hasCareTables(db: Database): Promise<boolean> {
-  let known = careTables.get(db);
-  if (!known) {
-    known = db.all<{ n: number }>("SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'structures'").then(([row]) => (row?.n ?? 0) > 0);
-    careTables.set(db, known);
-  }
-  return known;
-}
-
 export async function loadStructures(db: Database, { demo }: DemoFilter): Promise<StructureRecord[]> {
-  if (!(await hasCareTables(db))) return [];
   return db.all<StructureRecord>(
     `SELECT s.id, s.kind, s.name, s.commune, coalesce(c.departement, '') AS departement, s.lon, s.lat,
             s.opening_hours AS openingHours, s.accepts_snp AS acceptsSnp, s.host_su_id AS hostSuId, s.demo
@@ -56,7 +43,6 @@ export async function loadStructures(db: Database, { demo }: DemoFilter): Promis
 }
 
 export async function loadCpts(db: Database, { demo }: DemoFilter): Promise<CptsRecord[]> {
-  if (!(await hasCareTables(db))) return [];
   const cpts = await db.all<Omit<CptsRecord, 'communes'>>('SELECT id, name, status, demo FROM cpts WHERE $demo OR NOT demo ORDER BY id', { demo });
   // One text row rather than one JSON object per membership: 30 000 rows convert 5× faster.
   const [row] = await db.all<{ members: string | null }>(
@@ -73,7 +59,6 @@ export async function loadCpts(db: Database, { demo }: DemoFilter): Promise<Cpts
 }
 
 export async function loadSas(db: Database, { demo }: DemoFilter): Promise<SasRecord[]> {
-  if (!(await hasCareTables(db))) return [];
   return db.all<SasRecord>(
     `SELECT s.departement, s.status, s.start_date AS startDate, s.demo,
             coalesce(list({'filiere': f.filiere, 'since': f.since} ORDER BY f.filiere) FILTER (WHERE f.filiere IS NOT NULL), []) AS filieres
@@ -85,7 +70,6 @@ export async function loadSas(db: Database, { demo }: DemoFilter): Promise<SasRe
 }
 
 export async function loadProtocols(db: Database, { demo }: DemoFilter): Promise<{ protocols: ProtocolRecord[]; deployments: DeploymentRecord[] }> {
-  if (!(await hasCareTables(db))) return { protocols: [], deployments: [] };
   const protocols = await db.all<ProtocolRecord>(
     'SELECT id, title, concerns_snp AS concernsSnp, demo FROM protocols WHERE $demo OR NOT demo ORDER BY id',
     { demo },

@@ -12,7 +12,7 @@
  * - `import_id` names the import that wrote the row (NULL for the embedded default).
  * - Commune codes are current COG codes (old codes are translated on the way in).
  */
-import type { TableSpec } from './table-spec';
+import { defineTable, type TableSpec } from './table-spec';
 
 /** 2: `cpts.departement` (the CPTS's département, for CPTS whose communes are not listed). */
 export const CARE_SCHEMA_VERSION = 2;
@@ -25,112 +25,114 @@ export type CptsStatus = (typeof CPTS_STATUSES)[number];
 export const SAS_STATUSES = ['opérationnel', 'en préparation', 'pilote', 'aucun'] as const;
 export const SNP_FLAGS = ['oui', 'non', 'inconnu'] as const;
 
-const spec = (name: string, ddl: string, columns: Record<string, string>, order: string): TableSpec => ({ name, ddl, columns, order });
-
 export const CARE_SPECS: TableSpec[] = [
-  spec('structures', `CREATE TABLE structures (
-      id VARCHAR PRIMARY KEY,
-      kind VARCHAR NOT NULL,                 -- MSP | CDS | MMG | SU | CPTS_SIEGE | ESP | AUTRE
-      cds_subtype VARCHAR,                   -- CDS: polyvalent | dentaire | infirmier | autre; NULL unknown
-      finess_category VARCHAR,               -- FINESS categetab code when known (603, 124, 604, 355…)
-      finess_category_label VARCHAR,
-      finess_et VARCHAR, finess_ej VARCHAR,
-      name VARCHAR NOT NULL,
-      address VARCHAR,
-      commune VARCHAR NOT NULL,              -- current COG code
-      lon DOUBLE NOT NULL, lat DOUBLE NOT NULL,
-      location_precision VARCHAR NOT NULL,   -- adresse | commune (commune label point)
-      opening_hours VARCHAR,                 -- OpenStreetMap opening_hours syntax, validated
-      accepts_snp VARCHAR NOT NULL,          -- oui | non | inconnu
-      host_su_id VARCHAR,                    -- MMG adossée: id of its SU structure
-      note VARCHAR,
-      source VARCHAR NOT NULL, source_date VARCHAR,
-      demo BOOLEAN NOT NULL, import_id VARCHAR)`,
-  {
-    id: 'VARCHAR', kind: 'VARCHAR', cds_subtype: 'VARCHAR', finess_category: 'VARCHAR', finess_category_label: 'VARCHAR',
-    finess_et: 'VARCHAR', finess_ej: 'VARCHAR', name: 'VARCHAR', address: 'VARCHAR', commune: 'VARCHAR', lon: 'DOUBLE',
-    lat: 'DOUBLE', location_precision: 'VARCHAR', opening_hours: 'VARCHAR', accepts_snp: 'VARCHAR', host_su_id: 'VARCHAR',
-    note: 'VARCHAR', source: 'VARCHAR', source_date: 'VARCHAR', demo: 'BOOLEAN', import_id: 'VARCHAR',
-  }, 'id'),
-  spec('cpts', `CREATE TABLE cpts (
-      id VARCHAR PRIMARY KEY,
-      name VARCHAR NOT NULL,
-      status VARCHAR NOT NULL,               -- pré-projet | projet de santé | ACI signé
-      status_date VARCHAR,
-      declared_population INTEGER,
-      headquarters_commune VARCHAR, headquarters_address VARCHAR,
-      departement VARCHAR,                   -- as the source states it, or the département of most of its communes
-      territory_note VARCHAR,                -- what the source says of the territory when it lists no communes
-      note VARCHAR,
-      source VARCHAR NOT NULL, source_date VARCHAR,
-      demo BOOLEAN NOT NULL, import_id VARCHAR)`,
-  {
-    id: 'VARCHAR', name: 'VARCHAR', status: 'VARCHAR', status_date: 'VARCHAR', declared_population: 'INTEGER',
-    headquarters_commune: 'VARCHAR', headquarters_address: 'VARCHAR', departement: 'VARCHAR', territory_note: 'VARCHAR', note: 'VARCHAR',
-    source: 'VARCHAR', source_date: 'VARCHAR', demo: 'BOOLEAN', import_id: 'VARCHAR',
-  }, 'id'),
-  spec('cpts_communes', `CREATE TABLE cpts_communes (
-      cpts_id VARCHAR NOT NULL, commune VARCHAR NOT NULL,
-      coverage VARCHAR NOT NULL,             -- entière | partielle
-      note VARCHAR,
-      source VARCHAR NOT NULL, demo BOOLEAN NOT NULL, import_id VARCHAR,
-      PRIMARY KEY (cpts_id, commune))`,
-  { cpts_id: 'VARCHAR', commune: 'VARCHAR', coverage: 'VARCHAR', note: 'VARCHAR', source: 'VARCHAR', demo: 'BOOLEAN', import_id: 'VARCHAR' },
-  'cpts_id, commune'),
-  spec('protocols', `CREATE TABLE protocols (
-      id VARCHAR PRIMARY KEY,
-      title VARCHAR NOT NULL,
-      delegants VARCHAR[] NOT NULL, delegues VARCHAR[] NOT NULL,
-      scope VARCHAR NOT NULL,                -- national | local
-      concerns_snp BOOLEAN NOT NULL,
-      open_to_cpts VARCHAR,                  -- oui | non | dérogatoire … as the source words it
-      authorised_on VARCHAR, revised_on VARCHAR,
-      framework VARCHAR, note VARCHAR,
-      source VARCHAR NOT NULL, demo BOOLEAN NOT NULL, import_id VARCHAR)`,
-  {
-    id: 'VARCHAR', title: 'VARCHAR', delegants: 'VARCHAR[]', delegues: 'VARCHAR[]', scope: 'VARCHAR', concerns_snp: 'BOOLEAN',
-    open_to_cpts: 'VARCHAR', authorised_on: 'VARCHAR', revised_on: 'VARCHAR', framework: 'VARCHAR', note: 'VARCHAR',
-    source: 'VARCHAR', demo: 'BOOLEAN', import_id: 'VARCHAR',
-  }, 'id'),
-  spec('protocol_deployments', `CREATE TABLE protocol_deployments (
-      id VARCHAR PRIMARY KEY,
-      protocol_id VARCHAR NOT NULL,
-      structure_id VARCHAR, cpts_id VARCHAR, -- exactly one of the two
-      since VARCHAR, delegues_count INTEGER,
-      source VARCHAR NOT NULL, demo BOOLEAN NOT NULL, import_id VARCHAR)`,
-  {
-    id: 'VARCHAR', protocol_id: 'VARCHAR', structure_id: 'VARCHAR', cpts_id: 'VARCHAR', since: 'VARCHAR',
-    delegues_count: 'INTEGER', source: 'VARCHAR', demo: 'BOOLEAN', import_id: 'VARCHAR',
-  }, 'id'),
-  spec('sas', `CREATE TABLE sas (
-      departement VARCHAR PRIMARY KEY,
-      status VARCHAR NOT NULL,               -- opérationnel | en préparation | pilote | aucun
-      start_date VARCHAR, start_date_note VARCHAR,
-      telephone VARCHAR,
-      note VARCHAR,
-      source VARCHAR NOT NULL, demo BOOLEAN NOT NULL, import_id VARCHAR)`,
-  {
-    departement: 'VARCHAR', status: 'VARCHAR', start_date: 'VARCHAR', start_date_note: 'VARCHAR', telephone: 'VARCHAR',
-    note: 'VARCHAR', source: 'VARCHAR', demo: 'BOOLEAN', import_id: 'VARCHAR',
-  }, 'departement'),
-  spec('sas_filieres', `CREATE TABLE sas_filieres (
-      departement VARCHAR NOT NULL,
-      filiere VARCHAR NOT NULL,              -- médecine générale | psychiatrie | pédiatrie | gériatrie | …
-      since VARCHAR,
-      source VARCHAR NOT NULL, demo BOOLEAN NOT NULL, import_id VARCHAR,
-      PRIMARY KEY (departement, filiere))`,
-  { departement: 'VARCHAR', filiere: 'VARCHAR', since: 'VARCHAR', source: 'VARCHAR', demo: 'BOOLEAN', import_id: 'VARCHAR' },
-  'departement, filiere'),
-  spec('imports', `CREATE TABLE imports (
-      id VARCHAR PRIMARY KEY,
-      kind VARCHAR NOT NULL, file_name VARCHAR NOT NULL, format VARCHAR NOT NULL, sha256 VARCHAR NOT NULL,
-      rows_read INTEGER NOT NULL, rows_accepted INTEGER NOT NULL, rows_rejected INTEGER NOT NULL,
-      status VARCHAR NOT NULL,               -- appliqué | partiel | rejeté
-      imported_at VARCHAR NOT NULL, imported_by VARCHAR NOT NULL, millesime INTEGER NOT NULL,
-      report VARCHAR)                        -- JSON: rejected rows with line numbers and French reasons`,
-  {
-    id: 'VARCHAR', kind: 'VARCHAR', file_name: 'VARCHAR', format: 'VARCHAR', sha256: 'VARCHAR', rows_read: 'INTEGER',
-    rows_accepted: 'INTEGER', rows_rejected: 'INTEGER', status: 'VARCHAR', imported_at: 'VARCHAR', imported_by: 'VARCHAR',
-    millesime: 'INTEGER', report: 'VARCHAR',
-  }, 'id'),
+  defineTable('structures', {
+    id: 'VARCHAR',
+    kind: 'VARCHAR NOT NULL', // MSP | CDS | MMG | SU | CPTS_SIEGE | ESP | AUTRE
+    cds_subtype: 'VARCHAR', // CDS: polyvalent | dentaire | infirmier | autre; NULL unknown
+    finess_category: 'VARCHAR', // FINESS categetab code when known (603, 124, 604, 355…)
+    finess_category_label: 'VARCHAR',
+    finess_et: 'VARCHAR',
+    finess_ej: 'VARCHAR',
+    name: 'VARCHAR NOT NULL',
+    address: 'VARCHAR',
+    commune: 'VARCHAR NOT NULL', // current COG code
+    lon: 'DOUBLE NOT NULL',
+    lat: 'DOUBLE NOT NULL',
+    location_precision: 'VARCHAR NOT NULL', // adresse | commune (commune label point)
+    opening_hours: 'VARCHAR', // OpenStreetMap opening_hours syntax, validated
+    accepts_snp: 'VARCHAR NOT NULL', // oui | non | inconnu
+    host_su_id: 'VARCHAR', // MMG adossée: id of its SU structure
+    note: 'VARCHAR',
+    source: 'VARCHAR NOT NULL',
+    source_date: 'VARCHAR',
+    demo: 'BOOLEAN NOT NULL',
+    import_id: 'VARCHAR',
+  }, { primaryKey: ['id'] }),
+  defineTable('cpts', {
+    id: 'VARCHAR',
+    name: 'VARCHAR NOT NULL',
+    status: 'VARCHAR NOT NULL', // pré-projet | projet de santé | ACI signé
+    status_date: 'VARCHAR',
+    declared_population: 'INTEGER',
+    headquarters_commune: 'VARCHAR',
+    headquarters_address: 'VARCHAR',
+    departement: 'VARCHAR', // as the source states it, or the département of most of its communes
+    territory_note: 'VARCHAR', // what the source says of the territory when it lists no communes
+    note: 'VARCHAR',
+    source: 'VARCHAR NOT NULL',
+    source_date: 'VARCHAR',
+    demo: 'BOOLEAN NOT NULL',
+    import_id: 'VARCHAR',
+  }, { primaryKey: ['id'] }),
+  defineTable('cpts_communes', {
+    cpts_id: 'VARCHAR NOT NULL',
+    commune: 'VARCHAR NOT NULL',
+    coverage: 'VARCHAR NOT NULL', // entière | partielle
+    note: 'VARCHAR',
+    source: 'VARCHAR NOT NULL',
+    demo: 'BOOLEAN NOT NULL',
+    import_id: 'VARCHAR',
+  }, { primaryKey: ['cpts_id', 'commune'] }),
+  defineTable('protocols', {
+    id: 'VARCHAR',
+    title: 'VARCHAR NOT NULL',
+    delegants: 'VARCHAR[] NOT NULL',
+    delegues: 'VARCHAR[] NOT NULL',
+    scope: 'VARCHAR NOT NULL', // national | local
+    concerns_snp: 'BOOLEAN NOT NULL',
+    open_to_cpts: 'VARCHAR', // oui | non | dérogatoire … as the source words it
+    authorised_on: 'VARCHAR',
+    revised_on: 'VARCHAR',
+    framework: 'VARCHAR',
+    note: 'VARCHAR',
+    source: 'VARCHAR NOT NULL',
+    demo: 'BOOLEAN NOT NULL',
+    import_id: 'VARCHAR',
+  }, { primaryKey: ['id'] }),
+  defineTable('protocol_deployments', {
+    id: 'VARCHAR',
+    protocol_id: 'VARCHAR NOT NULL',
+    structure_id: 'VARCHAR',
+    cpts_id: 'VARCHAR', // exactly one of the two
+    since: 'VARCHAR',
+    delegues_count: 'INTEGER',
+    source: 'VARCHAR NOT NULL',
+    demo: 'BOOLEAN NOT NULL',
+    import_id: 'VARCHAR',
+  }, { primaryKey: ['id'] }),
+  defineTable('sas', {
+    departement: 'VARCHAR',
+    status: 'VARCHAR NOT NULL', // opérationnel | en préparation | pilote | aucun
+    start_date: 'VARCHAR',
+    start_date_note: 'VARCHAR',
+    telephone: 'VARCHAR',
+    note: 'VARCHAR',
+    source: 'VARCHAR NOT NULL',
+    demo: 'BOOLEAN NOT NULL',
+    import_id: 'VARCHAR',
+  }, { primaryKey: ['departement'] }),
+  defineTable('sas_filieres', {
+    departement: 'VARCHAR NOT NULL',
+    filiere: 'VARCHAR NOT NULL', // médecine générale | psychiatrie | pédiatrie | gériatrie | …
+    since: 'VARCHAR',
+    source: 'VARCHAR NOT NULL',
+    demo: 'BOOLEAN NOT NULL',
+    import_id: 'VARCHAR',
+  }, { primaryKey: ['departement', 'filiere'] }),
+  defineTable('imports', {
+    id: 'VARCHAR',
+    kind: 'VARCHAR NOT NULL',
+    file_name: 'VARCHAR NOT NULL',
+    format: 'VARCHAR NOT NULL',
+    sha256: 'VARCHAR NOT NULL',
+    rows_read: 'INTEGER NOT NULL',
+    rows_accepted: 'INTEGER NOT NULL',
+    rows_rejected: 'INTEGER NOT NULL',
+    status: 'VARCHAR NOT NULL', // appliqué | partiel | rejeté
+    imported_at: 'VARCHAR NOT NULL',
+    imported_by: 'VARCHAR NOT NULL',
+    millesime: 'INTEGER NOT NULL',
+    report: 'VARCHAR', // JSON: rejected rows with line numbers and French reasons
+  }, { primaryKey: ['id'] }),
 ];

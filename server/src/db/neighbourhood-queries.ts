@@ -9,8 +9,6 @@ export interface CommuneMembership {
 
 export async function cptsOfCommunes(db: Database, codes: string[], { demo }: { demo: boolean }): Promise<Map<string, CommuneMembership['cpts']>> {
   if (codes.length === 0) return new Map();
-  const [exists] = await db.all<{ n: number }>("SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'cpts_communes'");
-  if (!exists?.n) return new Map();
   const rows = await db.all<CommuneMembership>(
     `SELECT m.commune, list({'id': p.id, 'nom': p.name, 'statut': p.status, 'couverture': m.coverage, 'demonstration': p.demo OR m.demo} ORDER BY p.name) AS cpts
      FROM cpts_communes m JOIN cpts p ON p.id = m.cpts_id

@@ -45,13 +45,7 @@ export interface SasRow {
   filieres: { filiere: string; since: string | null }[];
 }
 
-async function hasTable(db: Database, name: string): Promise<boolean> {
-  const [row] = await db.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = $name', { name });
-  return (row?.n ?? 0) > 0;
-}
-
 export async function snpCandidates(db: Database, { demo }: { demo: boolean }): Promise<SnpCandidateRow[]> {
-  if (!(await hasTable(db, 'structures'))) return [];
   return db.all<SnpCandidateRow>(
     `SELECT s.id, s.kind, s.name, s.address, s.commune, coalesce(c.nom, s.commune) AS communeNom, coalesce(c.departement, '') AS departement,
             s.lon, s.lat, s.location_precision AS locationPrecision, s.opening_hours AS openingHours, s.accepts_snp AS acceptsSnp,
@@ -86,7 +80,6 @@ export async function communeNear(db: Database, lon: number, lat: number): Promi
 }
 
 export async function sasOfDepartement(db: Database, departement: string, { demo }: { demo: boolean }): Promise<SasRow | null> {
-  if (!(await hasTable(db, 'sas'))) return null;
   const [row] = await db.all<SasRow>(
     `SELECT s.departement, d.nom AS departementNom, s.status, s.start_date AS startDate, s.telephone, s.note, s.source, s.demo,
             coalesce(list({'filiere': f.filiere, 'since': f.since} ORDER BY f.filiere) FILTER (WHERE f.filiere IS NOT NULL), []) AS filieres
