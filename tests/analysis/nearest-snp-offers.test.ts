@@ -4,17 +4,18 @@ import { nearestSnpOffers, openStateOf, type SnpCandidate } from '../../server/s
 import { haversineKm } from '../../server/src/analysis/distance';
 import { isSnpOffer } from '../../server/src/analysis/snp-offers';
 import { loadCommuneTable } from '../../server/src/db/analysis-queries';
-import { snpCandidates } from '../../server/src/db/snp-finder-queries';
+import { listStructures } from '../../server/src/db/structure-queries';
+import { SNP_KINDS } from '../../server/src/analysis/snp-offers';
 import type { CommuneTable } from '../../server/src/analysis/inputs';
 import { fixtureApp } from '../helpers/fixture-app';
 
-// The embedded default of the fixture database (real curated lists): read by the finder's own query.
+// The embedded default of the fixture database (real curated lists): read as the finder reads it.
 let f: { table: CommuneTable };
 let candidates: SnpCandidate[];
 beforeAll(async () => {
   const app = await fixtureApp();
   f = { table: await loadCommuneTable(app.db) };
-  candidates = await snpCandidates(app.db, { demo: true });
+  candidates = await listStructures(app.db, { kinds: [...SNP_KINDS], demo: true });
   return () => app.close();
 });
 

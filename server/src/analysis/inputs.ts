@@ -2,6 +2,7 @@
  * The plain records every analysis takes: communes of the reference geography and the care
  * offer, as loaded from the database (or built by a test). No analysis reads the database itself.
  */
+import type { StructureKind } from '../db/care-schema';
 
 export interface CommuneRef {
   code: string;
@@ -28,7 +29,8 @@ export interface CptsRecord {
   communes: { code: string; coverage: 'entière' | 'partielle' }[];
 }
 
-export type OfferKind = 'MSP' | 'CDS' | 'MMG' | 'SU' | 'CPTS_SIEGE' | 'ESP' | 'AUTRE';
+/** The kinds of structure of the care schema (types only: no SQL reaches the analyses). */
+export type OfferKind = StructureKind;
 
 export interface StructureRecord {
   id: string;

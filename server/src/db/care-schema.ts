@@ -24,6 +24,7 @@ export const CPTS_STATUSES = ['pré-projet', 'projet de santé', 'ACI signé'] a
 export type CptsStatus = (typeof CPTS_STATUSES)[number];
 export const SAS_STATUSES = ['opérationnel', 'en préparation', 'pilote', 'aucun'] as const;
 export const SNP_FLAGS = ['oui', 'non', 'inconnu'] as const;
+export type SnpFlag = (typeof SNP_FLAGS)[number];
 
 export const CARE_SPECS: TableSpec[] = [
   defineTable('structures', {

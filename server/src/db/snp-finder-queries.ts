@@ -1,28 +1,9 @@
 /**
- * What the SNP finder reads: the structures that may offer soins non programmés (with what a
- * visitor needs: address, commune, hours, source), the origin of a search (a commune's label
- * point), and the SAS of a département with its filières. Demonstration rows only when allowed.
+ * What the SNP finder reads besides the structures (structure-queries.ts): the origin of a search
+ * (a commune's label point) and the SAS of a département with its filières. Demonstration rows
+ * only when allowed.
  */
 import type { Database } from './connection';
-
-export interface SnpCandidateRow {
-  id: string;
-  kind: 'MSP' | 'CDS' | 'MMG' | 'SU';
-  name: string;
-  address: string | null;
-  commune: string;
-  communeNom: string;
-  departement: string;
-  lon: number;
-  lat: number;
-  locationPrecision: string;
-  openingHours: string | null;
-  acceptsSnp: 'oui' | 'non' | 'inconnu';
-  hostSuId: string | null;
-  source: string;
-  sourceDate: string | null;
-  demo: boolean;
-}
 
 export interface OriginRow {
   code: string;
@@ -43,18 +24,6 @@ export interface SasRow {
   source: string;
   demo: boolean;
   filieres: { filiere: string; since: string | null }[];
-}
-
-export async function snpCandidates(db: Database, { demo }: { demo: boolean }): Promise<SnpCandidateRow[]> {
-  return db.all<SnpCandidateRow>(
-    `SELECT s.id, s.kind, s.name, s.address, s.commune, coalesce(c.nom, s.commune) AS communeNom, coalesce(c.departement, '') AS departement,
-            s.lon, s.lat, s.location_precision AS locationPrecision, s.opening_hours AS openingHours, s.accepts_snp AS acceptsSnp,
-            s.host_su_id AS hostSuId, s.source, s.source_date AS sourceDate, s.demo
-     FROM structures s LEFT JOIN communes c ON c.code = s.commune
-     WHERE s.kind IN ('MSP', 'CDS', 'MMG', 'SU') AND ($demo OR NOT s.demo)
-     ORDER BY s.id`,
-    { demo },
-  );
 }
 
 /** A commune's label point (its container's for a commune without a polygon of its own). */

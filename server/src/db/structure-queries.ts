@@ -1,6 +1,7 @@
 /** Structures of the care offer (MSP, centres de santé, MMG, emergency sites…) for the API. */
 import { listValue } from '@duckdb/node-api';
 import type { Database } from './connection';
+import type { SnpFlag, StructureKind } from './care-schema';
 
 export interface StructureFilter {
   kinds?: string[];
@@ -12,7 +13,7 @@ export interface StructureFilter {
 
 export interface StructureRow {
   id: string;
-  kind: string;
+  kind: StructureKind;
   cdsSubtype: string | null;
   finessCategory: string | null;
   finessCategoryLabel: string | null;
@@ -27,7 +28,7 @@ export interface StructureRow {
   lat: number;
   precision: string;
   openingHours: string | null;
-  acceptsSnp: string;
+  acceptsSnp: SnpFlag;
   hostSuId: string | null;
   hostSuName: string | null;
   note: string | null;

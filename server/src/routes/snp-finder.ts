@@ -9,7 +9,9 @@ import { z } from 'zod';
 import type { AppEnv } from '../context';
 import { nearestSnpOffers } from '../analysis/nearest-snp-offers';
 import { DEFAULT_DETOUR_FACTOR, distanceMethod } from '../analysis/distance';
-import { communeNear, communeOrigin, sasOfDepartement, snpCandidates } from '../db/snp-finder-queries';
+import { communeNear, communeOrigin, sasOfDepartement } from '../db/snp-finder-queries';
+import { listStructures } from '../db/structure-queries';
+import { SNP_KINDS } from '../analysis/snp-offers';
 import { passageOf } from '../db/commune-queries';
 import { badRequest, notFound } from '../lib/api-error';
 import { validate } from '../lib/validate';
@@ -47,14 +49,14 @@ export const snpFinderRoutes = new Hono<AppEnv>().get('/snp/nearest', validate('
     origin = { ...near, lon: q.lon!, lat: q.lat! };
   }
   const at = q.at ?? new Date();
-  const [candidates, sas] = await Promise.all([snpCandidates(db, { demo }), sasOfDepartement(db, origin.departement, { demo })]);
+  const [candidates, sas] = await Promise.all([listStructures(db, { kinds: [...SNP_KINDS], demo }), sasOfDepartement(db, origin.departement, { demo })]);
   const nearest = nearestSnpOffers(origin, candidates, { at, limit: q.limit, maxRouteKm: q.maxKm });
   return c.json({
     origine: origin,
     instant: at.toISOString(),
     offres: nearest.map(({ offer: o, distanceKm, distanceRouteKm, fuseau, ouverture }) => ({
       id: o.id, type: o.kind, nom: o.name, adresse: o.address, commune: { code: o.commune, nom: o.communeNom }, departement: o.departement,
-      lon: o.lon, lat: o.lat, precision: o.locationPrecision, distanceKm, distanceRouteKm, fuseau, ouverture,
+      lon: o.lon, lat: o.lat, precision: o.precision, distanceKm, distanceRouteKm, fuseau, ouverture,
       horaires: o.openingHours, soinsNonProgrammes: o.acceptsSnp, source: o.source, dateSource: o.sourceDate, demonstration: o.demo,
     })),
     sas: sas && {
