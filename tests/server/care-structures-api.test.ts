@@ -77,6 +77,19 @@ describe('GET /api/structures', () => {
     expect(reunion.map((x: any) => x.properties.ouverture.fuseau)).toEqual(['Indian/Reunion', 'Indian/Reunion', 'Indian/Reunion', 'Indian/Reunion']);
   });
 
+  it('filters by région on the server: the union of its départements, nothing else', async () => {
+    const { status, body } = await get('/api/structures?region=76');
+    expect(status).toBe(200);
+    const deps = (await get('/api/departements?region=76')).body.departements.map((d: any) => d.code);
+    const union: string[] = [];
+    for (const d of deps) union.push(...(await get(`/api/structures?departement=${d}`)).body.features.map((x: any) => x.id));
+    expect(body.features.map((x: any) => x.id).sort()).toEqual(union.sort());
+    // Haute-Garonne's 130 FINESS rows plus Alès (Gard): its MMG and its emergency site.
+    expect(body.total).toBe(132);
+    expect(new Set(body.features.map((x: any) => x.properties.departement))).toEqual(new Set(['30', '31']));
+    expect((await get('/api/structures?region=99')).status).toBe(404);
+  });
+
   it('filters by bounding box and refuses an unknown kind in French', async () => {
     const { body } = await get('/api/structures?bbox=1.3,43.55,1.36,43.62&kind=MMG');
     expect(body.features.map((x: any) => x.properties.nom)).toEqual(['MMG COLOMIERS']);

@@ -6,6 +6,7 @@ import type { SnpFlag, StructureKind } from './care-schema';
 export interface StructureFilter {
   kinds?: string[];
   departement?: string;
+  region?: string;
   bbox?: [number, number, number, number];
   /** Include demonstration rows. */
   demo: boolean;
@@ -51,10 +52,11 @@ export function listStructures(db: Database, f: StructureFilter): Promise<Struct
      WHERE ($demo OR NOT s.demo)
        AND ($kinds IS NULL OR list_contains($kinds, s.kind))
        AND ($departement IS NULL OR c.departement = $departement)
+       AND ($region IS NULL OR c.region = $region)
        AND ($minLon IS NULL OR (s.lon BETWEEN $minLon AND $maxLon AND s.lat BETWEEN $minLat AND $maxLat))
      ORDER BY s.kind, s.id`,
     {
-      demo: f.demo, kinds: f.kinds && f.kinds.length > 0 ? listValue(f.kinds) : null, departement: f.departement ?? null,
+      demo: f.demo, kinds: f.kinds && f.kinds.length > 0 ? listValue(f.kinds) : null, departement: f.departement ?? null, region: f.region ?? null,
       minLon, minLat, maxLon, maxLat,
     },
   );

@@ -1,5 +1,5 @@
 /**
- * GET /api/structures?kind=&departement=&bbox=&instant= — the care offer's structures as GeoJSON
+ * GET /api/structures?kind=&departement=|region=&bbox=&instant= — the care offer's structures as GeoJSON
  * points, each with its source and date, its location precision, its opening hours and whether it
  * is open at `instant` (default: now) in its département's time zone. Demonstration rows are
  * labelled, and hidden when the demonstration setting is off.
@@ -10,12 +10,12 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { AppEnv } from '../context';
 import { STRUCTURE_KINDS } from '../db/care-schema';
 import { listStructures, type StructureRow } from '../db/structure-queries';
-import { departementExists } from '../db/territory-queries';
+import { departementExists, regionExists } from '../db/territory-queries';
 import { timeZoneOf } from '../geo/france-extent';
 import { notFound } from '../lib/api-error';
 import { openingStateAt } from '../lib/opening-hours';
 import { validate } from '../lib/validate';
-import { bbox, departementCode } from './params';
+import { bbox, departementCode, regionCode } from './params';
 
 const kinds = z.string().transform((s, ctx) => {
   const list = s.split(',').map((k) => k.trim().toUpperCase()).filter(Boolean);
@@ -30,6 +30,7 @@ const kinds = z.string().transform((s, ctx) => {
 const query = z.object({
   kind: kinds.optional(),
   departement: departementCode.optional(),
+  region: regionCode.optional(),
   bbox: bbox.optional(),
   instant: z.iso.datetime({ offset: true, message: 'instant ISO 8601 attendu (ex. 2026-11-23T21:30:00+01:00)' }).optional(),
 });
@@ -83,8 +84,9 @@ export const structureRoutes = new Hono<AppEnv>().get('/structures', validate('q
   const q = c.req.valid('query');
   const db = c.get('db');
   if (q.departement && !(await departementExists(db, q.departement))) throw notFound(`Département ${q.departement} inconnu.`);
+  if (q.region && !(await regionExists(db, q.region))) throw notFound(`Région ${q.region} inconnue.`);
   const at = q.instant ? new Date(q.instant) : new Date();
-  const rows = await listStructures(db, { kinds: q.kind, departement: q.departement, bbox: q.bbox, demo: c.get('config').demo });
+  const rows = await listStructures(db, { kinds: q.kind, departement: q.departement, region: q.region, bbox: q.bbox, demo: c.get('config').demo });
   const collection: FeatureCollection<Point, StructureProperties> & { total: number; instant: string; donneesDemonstration: boolean } = {
     type: 'FeatureCollection',
     features: rows.map((r) => feature(r, at)),

@@ -7,12 +7,10 @@ export interface StructureFilter {
   kinds: string[] | null;
   /** Only these structure ids (a protocol's deployments), null: no restriction. */
   only: Set<string> | null;
-  /** Only structures of these départements, null: no restriction. */
-  departements?: string[] | null;
 }
 
-export function keepStructure(f: StructureFeature, { kinds, only, departements = null }: StructureFilter): boolean {
-  return (!kinds || kinds.includes(f.properties.categorie)) && (!only || only.has(f.properties.id)) && (!departements || departements.includes(f.properties.departement));
+export function keepStructure(f: StructureFeature, { kinds, only }: StructureFilter): boolean {
+  return (!kinds || kinds.includes(f.properties.categorie)) && (!only || only.has(f.properties.id));
 }
 
 export function structuresGeoJson(features: StructureFeature[], filter: StructureFilter): FeatureCollection<Point> {

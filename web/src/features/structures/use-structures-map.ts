@@ -1,15 +1,13 @@
 /** The map contribution of the structures: clustered symbols by kind, filtered by kind and protocol. */
 import { useMemo } from 'react';
 import type { MapContribution } from '../../map/contribution';
-import { useStructures } from './api/list-structures';
+import { useStructures, type StructureScope } from './api/list-structures';
 import { structuresGeoJson, type StructureFilter } from './structures-geojson';
 import { STRUCTURE_ICONS } from './structure-icons';
 import { CLUSTER_MAX_ZOOM, structureLayers, STRUCTURES_CLUSTERS_ID, STRUCTURES_POINTS_ID, STRUCTURES_SOURCE } from './layers/structure-layers';
 
-export function useStructuresMap(departements: string[] | null, show: boolean, filter: StructureFilter) {
-  const raw = useStructures(departements, show);
-  const data = useMemo(() => raw.data?.filter((f) => !filter.departements || filter.departements.includes(f.properties.departement)), [raw.data, filter.departements?.join(',')]);
-  const query = { ...raw, data };
+export function useStructuresMap(scopes: StructureScope[], show: boolean, filter: StructureFilter) {
+  const query = useStructures(scopes, show);
   const contribution = useMemo<MapContribution>(() => {
     if (!show || !query.data) return { layers: [] };
     return {
@@ -18,6 +16,6 @@ export function useStructuresMap(departements: string[] | null, show: boolean, f
       layers: structureLayers,
       clickable: [STRUCTURES_POINTS_ID, STRUCTURES_CLUSTERS_ID],
     };
-  }, [show, query.data, filter.kinds?.join(','), filter.only, filter.departements?.join(',')]);
+  }, [show, query.data, filter.kinds?.join(','), filter.only]);
   return { query, contribution };
 }

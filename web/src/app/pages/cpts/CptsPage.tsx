@@ -36,7 +36,11 @@ export function CptsPage({ id, baseStyle }: PageProps & { id: string }) {
   const departement = d?.cpts.departements[0] ?? d?.cpts.departement ?? null;
   const territory = departement ? `departement:${departement}` : 'france';
   const draft = useCptsDraft(id, official);
-  const structures = useStructuresMap(d?.cpts.departements.length ? d.cpts.departements : departement ? [departement] : null, Boolean(d), { kinds: null, only: null });
+  const structures = useStructuresMap(
+    d?.cpts.departements.length ? d.cpts.departements.map((x) => ({ departement: x })) : departement ? [{ departement }] : [{}],
+    Boolean(d),
+    { kinds: null, only: null },
+  );
   const access = useSnpAccess(territory, Boolean(departement));
   const map = useCptsPageMap(d, territory, draft, structures);
   const [focus, setFocus] = useState<MapFocus | null>(null);

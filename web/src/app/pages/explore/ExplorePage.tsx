@@ -35,7 +35,7 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
   const [popup, setPopup] = useState<{ target: PopupTarget; lngLat: [number, number] } | null>(null);
   const mapHandle = useRef<MapHandle>(null);
   const initialViewport = useMemo(() => parseViewport(p.viewport) ?? FRANCE_VIEWPORT, []);
-  const map = useExploreMap(p, info);
+  const map = useExploreMap(p);
   const legends = useExploreLegends({ p, map, millesime: config.millesime });
   const exports = useMapExports(mapHandle, info?.nom ?? 'France', territory);
 

@@ -13,21 +13,21 @@ import { useSasCoverage } from '../../../features/sas/api/get-sas-coverage';
 import { sasLayers, SAS_FILL_ID } from '../../../features/sas/layers/sas-layers';
 import { formatTerritory } from '../../../lib/territory';
 import { useStructuresMap } from '../../../features/structures/use-structures-map';
+import type { StructureScope } from '../../../features/structures/api/list-structures';
 import { useProtocolFilter } from '../../../features/protocols/use-protocol-filter';
-import type { TerritoryInfo } from '../../../features/territories/api/use-territory';
 import type { ExploreParams } from './explore-params';
 
-export function useExploreMap(p: ExploreParams, info: TerritoryInfo | null) {
+/** The structures of the territory shown, filtered by the server. */
+function structureScope(t: ExploreParams['territory']): StructureScope {
+  return t.kind === 'departement' ? { departement: t.code } : t.kind === 'region' ? { region: t.code } : {};
+}
+
+export function useExploreMap(p: ExploreParams) {
   const territory = formatTerritory(p.territory);
   const on = (id: Parameters<typeof p.layers.has>[0]) => p.layers.has(id);
   const protocol = useProtocolFilter(p.protocol);
   const coverage = useCptsCoverageMap(territory, p.status, { cpts: on('cpts'), zonesBlanches: on('zones-blanches') }, protocol.cpts);
-  // A département asks for its own structures; a région or France share one France-wide request, filtered here.
-  const structures = useStructuresMap(p.territory.kind === 'departement' ? [p.territory.code] : null, on('structures'), {
-    kinds: p.kinds,
-    only: protocol.structures,
-    departements: p.territory.kind === 'region' ? (info?.departements.map((d) => d.code) ?? []) : null,
-  });
+  const structures = useStructuresMap([structureScope(p.territory)], on('structures'), { kinds: p.kinds, only: protocol.structures });
   const access = useAccessMap(territory, { distance: on('acces'), index: on('indice') }, p.method);
   const sas = useSasCoverage(territory, on('sas'));
   const showDensity = on('densite');

@@ -1,14 +1,20 @@
 /**
- * Structures of the care offer (GeoJSON points with hours, state now, source). One request per
- * département — a région is the union of its départements — or one for all of France.
+ * Structures of the care offer (GeoJSON points with hours, state now, source), for one scope:
+ * a département, a région, or all of France (`{}`). The server filters; several scopes (a CPTS
+ * across départements) are one request each.
  */
 import { queryOptions, useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { api, read } from '../../../lib/api-client';
 
-export const structuresQuery = (departement: string | null) =>
+export type StructureScope = { departement: string } | { region: string } | Record<string, never>;
+
+const scopeKey = (scope: StructureScope) =>
+  'departement' in scope ? `departement:${scope.departement}` : 'region' in scope ? `region:${scope.region}` : 'france';
+
+export const structuresQuery = (scope: StructureScope) =>
   queryOptions({
-    queryKey: ['structures', 'list', departement ?? 'france'],
-    queryFn: async () => read(await api.structures.$get({ query: departement ? { departement } : {} })),
+    queryKey: ['structures', 'list', scopeKey(scope)],
+    queryFn: async () => read(await api.structures.$get({ query: scope })),
     staleTime: 5 * 60_000,
   });
 
@@ -29,8 +35,6 @@ function combine(results: UseQueryResult<Structures>[]) {
   };
 }
 
-/** `departements` null: all of France in one request. */
-export function useStructures(departements: string[] | null, enabled = true) {
-  const keys = departements ?? [null];
-  return useQueries({ queries: keys.map((d) => ({ ...structuresQuery(d), enabled })), combine });
+export function useStructures(scopes: StructureScope[], enabled = true) {
+  return useQueries({ queries: scopes.map((s) => ({ ...structuresQuery(s), enabled })), combine });
 }
