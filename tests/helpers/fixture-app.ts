@@ -13,6 +13,8 @@ import type { AppDeps } from '../../server/src/context';
 
 export interface FixtureApp {
   app: ReturnType<typeof createApp>;
+  /** GET through app.request(): the status and the parsed JSON body. */
+  get(url: string): Promise<{ status: number; body: any }>;
   db: Database;
   dir: string;
   close(): void;
@@ -32,5 +34,9 @@ export async function fixtureApp({ writable = false, config = {} }: { writable?:
     topology: topologyFromFile(join(dir, 'communes.topo.json')),
     config: { basemap: 'offline', editorToken: 'jeton-de-test', demo: true, ...config },
   });
-  return { app, db, dir, close: () => db.close() };
+  const get = async (url: string) => {
+    const res = await app.request(url);
+    return { status: res.status, body: (await res.json()) as any };
+  };
+  return { app, get, db, dir, close: () => db.close() };
 }

@@ -18,10 +18,7 @@ afterAll(() => {
   noDemo.close();
 });
 
-const get = async (url: string, app = f) => {
-  const res = await app.app.request(url);
-  return { status: res.status, body: (await res.json()) as any };
-};
+const get = (url: string, app = f) => app.get(url);
 const population = async (codes: string[]) =>
   (await f.db.all<{ p: number }>(`SELECT sum(population)::INTEGER AS p FROM communes WHERE code IN (${codes.map((c) => `'${c}'`).join(',')})`))[0]!.p;
 

@@ -17,10 +17,7 @@ afterAll(() => {
   noDemo.close();
 });
 
-const get = async (url: string, app = f) => {
-  const res = await app.app.request(url);
-  return { status: res.status, body: (await res.json()) as any };
-};
+const get = (url: string, app = f) => app.get(url);
 
 describe('GET /api/protocols', () => {
   it('lists the six national SNP protocols of 2020 as the sources word them', async () => {

@@ -12,10 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => f.close());
 
-const get = async (url: string) => {
-  const res = await f.app.request(url);
-  return { status: res.status, body: (await res.json()) as any };
-};
+const get = (url: string) => f.get(url);
 const props = (body: any, id: string) => body.features.find((x: any) => x.id === id)?.properties;
 const BOUAYE = 'mmg:44018:maison-medicale-de-garde-de-bouaye-caps';
 

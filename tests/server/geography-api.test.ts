@@ -10,10 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => f.close());
 
-const get = async (url: string) => {
-  const res = await f.app.request(url);
-  return { status: res.status, body: (await res.json()) as any };
-};
+const get = (url: string) => f.get(url);
 
 describe('health and territories', () => {
   it('says the API is up, with the COG millésime and the commune count', async () => {
