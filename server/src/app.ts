@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { AppDeps, AppEnv } from './context';
 import { errorBody, handleError } from './lib/api-error';
+import { scopeMiddleware } from './scope/request-scope';
 import { healthRoutes } from './routes/health';
 import { territoryRoutes } from './routes/territories';
 import { communeRoutes } from './routes/communes';
@@ -31,6 +32,7 @@ export function createApi(deps: AppDeps) {
       c.set('config', deps.config);
       await next();
     })
+    .use('*', scopeMiddleware)
     .route('/', healthRoutes)
     .route('/', territoryRoutes)
     .route('/', communeRoutes)

@@ -2,6 +2,7 @@
 import type { Database } from './db/connection';
 import type { ServerConfig } from './config';
 import type { TopologyStore } from './geo/topology-store';
+import type { RequestScope } from './scope/request-scope';
 
 export interface AppDeps {
   db: Database;
@@ -9,4 +10,5 @@ export interface AppDeps {
   config: Pick<ServerConfig, 'basemap' | 'editorToken' | 'demo'> & Partial<Pick<ServerConfig, 'importMaxBytes' | 'readOnly'>>;
 }
 
-export type AppEnv = { Variables: AppDeps };
+/** Dependencies, plus the scope of the request (who asks, demo setting, date) built by `scopeMiddleware`. */
+export type AppEnv = { Variables: AppDeps & { scope: RequestScope } };

@@ -40,7 +40,7 @@ export interface ResolvedTerritory {
 export async function analysisContext(c: Context<AppEnv>): Promise<AnalysisContext> {
   const db = c.get('db');
   const store = c.get('topology');
-  return { db, table: await referenceData(db, 'communes', () => loadCommuneTable(db)), topology: () => store.get(), demo: c.get('config').demo };
+  return { db, table: await referenceData(db, 'communes', () => loadCommuneTable(db)), topology: () => store.get(), demo: c.get('scope').demo };
 }
 
 export function resolveTerritory(ctx: AnalysisContext, territory: Territory): ResolvedTerritory {

@@ -1,6 +1,7 @@
 /** zod schemas of the analysis endpoints' parameters (French messages). */
 import { z } from 'zod';
 import { isValidDay } from '../analysis/partial-date';
+import { DAY_MESSAGE } from '../scope/request-scope';
 import { parseTerritory, TerritoryError, type Territory } from '../analysis/territory';
 
 export const territoryParam = z
@@ -17,7 +18,7 @@ export const territoryParam = z
 
 export const formatParam = z.enum(['json', 'csv', 'geojson'], { error: 'format attendu : json, csv ou geojson' }).default('json');
 
-export const dayParam = z.string().refine(isValidDay, { message: 'date attendue au format AAAA-MM-JJ (ex. 2026-11-23)' });
+export const dayParam = z.string().refine(isValidDay, { message: DAY_MESSAGE });
 
 /** An instant with its offset (…Z or …+01:00), so that it means the same moment everywhere. */
 export const instantParam = z

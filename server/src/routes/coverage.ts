@@ -8,7 +8,7 @@ import type { AppEnv } from '../context';
 import { cptsLayers, cptsReport, type CptsReport } from '../analysis/cpts-report';
 import { perimeter } from '../analysis/perimeter';
 import { sasCoverage, type SasCoverage } from '../analysis/sas-coverage';
-import { exportFileName, parisDay, sendExport } from '../lib/attachment';
+import { exportFileName, sendExport } from '../lib/attachment';
 import { jsonText } from '../lib/json-text';
 import { validate } from '../lib/validate';
 import { analysisContext, cachedAnalysis, cachedJsonText, resolveTerritory, territoryHeader, type ResolvedTerritory } from './analysis-context';
@@ -47,7 +47,7 @@ export const coverageRoutes = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const ctx = await analysisContext(c);
     const t = resolveTerritory(ctx, q.territory);
-    const date = q.date ?? parisDay();
+    const date = c.get('scope').date;
     const key = `sas|${t.code}|${date}`;
     const { value: result, version } = await cachedAnalysis(ctx, key, (care) =>
       sasCoverage({ territory: t.communes, all: ctx.table.list, sas: care.sas, names: ctx.table.names, date }));

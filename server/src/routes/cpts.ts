@@ -59,7 +59,7 @@ export const cptsRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     if (q.departement && !(await departementExists(db, q.departement))) throw notFound(`Département ${q.departement} inconnu.`);
     if (q.region && !(await regionExists(db, q.region))) throw notFound(`Région ${q.region} inconnue.`);
-    const rows = await listCpts(db, { departement: q.departement, region: q.region, status: q.statut, demo: c.get('config').demo });
+    const rows = await listCpts(db, { departement: q.departement, region: q.region, status: q.statut, demo: c.get('scope').demo });
     return c.json({
       cpts: rows.map(cptsItem),
       total: rows.length,
@@ -70,7 +70,7 @@ export const cptsRoutes = new Hono<AppEnv>()
   .get('/cpts/:id', validate('param', z.object({ id: z.string().trim().min(1).max(100) })), async (c) => {
     const { id } = c.req.valid('param');
     const db = c.get('db');
-    const demo = c.get('config').demo;
+    const demo = c.get('scope').demo;
     const summary = await cptsSummary(db, id, demo);
     if (!summary) throw notFound(`CPTS « ${id} » inconnue.`);
     const communes = await cptsCommunes(db, id, demo);

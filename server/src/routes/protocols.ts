@@ -11,7 +11,7 @@ import { validate } from '../lib/validate';
 
 export const protocolRoutes = new Hono<AppEnv>()
   .get('/protocols', async (c) => {
-    const rows = await listProtocols(c.get('db'), c.get('config').demo);
+    const rows = await listProtocols(c.get('db'), c.get('scope').demo);
     return c.json({
       protocoles: rows.map((p) => ({
         id: p.id, titre: p.title, delegants: p.delegants, delegues: p.delegues, cadre: p.scope, soinsNonProgrammes: p.concernsSnp,
@@ -25,7 +25,7 @@ export const protocolRoutes = new Hono<AppEnv>()
   .get('/protocols/:id/deployments', validate('param', z.object({ id: z.string().trim().min(1).max(100) })), async (c) => {
     const { id } = c.req.valid('param');
     const db = c.get('db');
-    const demo = c.get('config').demo;
+    const demo = c.get('scope').demo;
     const protocol = await protocolExists(db, id, demo);
     if (!protocol) throw notFound(`Protocole « ${id} » inconnu.`);
     const rows = await protocolDeployments(db, id, demo);

@@ -19,7 +19,7 @@ export const sasRoutes = new Hono<AppEnv>().get('/sas', validate('query', z.obje
   const { region } = c.req.valid('query');
   const db = c.get('db');
   if (region && !(await regionExists(db, region))) throw notFound(`Région ${region} inconnue.`);
-  const rows = await listSasByDepartement(db, { region, demo: c.get('config').demo });
+  const rows = await listSasByDepartement(db, { region, demo: c.get('scope').demo });
   const departements = rows.map((d) => ({
     code: d.code, nom: d.nom, region: { code: d.region, nom: d.regionNom }, population: d.population,
     statut: d.sas?.status ?? NOT_INFORMED,

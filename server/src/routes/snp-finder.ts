@@ -34,7 +34,7 @@ const query = z
 export const snpFinderRoutes = new Hono<AppEnv>().get('/snp/nearest', validate('query', query), async (c) => {
   const q = c.req.valid('query');
   const db = c.get('db');
-  const demo = c.get('config').demo;
+  const demo = c.get('scope').demo;
   let origin;
   if (q.commune) {
     origin = await communeOrigin(db, q.commune);

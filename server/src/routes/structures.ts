@@ -86,7 +86,7 @@ export const structureRoutes = new Hono<AppEnv>().get('/structures', validate('q
   if (q.departement && !(await departementExists(db, q.departement))) throw notFound(`Département ${q.departement} inconnu.`);
   if (q.region && !(await regionExists(db, q.region))) throw notFound(`Région ${q.region} inconnue.`);
   const at = q.instant ? new Date(q.instant) : new Date();
-  const rows = await listStructures(db, { kinds: q.kind, departement: q.departement, region: q.region, bbox: q.bbox, demo: c.get('config').demo });
+  const rows = await listStructures(db, { kinds: q.kind, departement: q.departement, region: q.region, bbox: q.bbox, demo: c.get('scope').demo });
   const collection: FeatureCollection<Point, StructureProperties> & { total: number; instant: string; donneesDemonstration: boolean } = {
     type: 'FeatureCollection',
     features: rows.map((r) => feature(r, at)),
