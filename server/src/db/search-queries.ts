@@ -30,7 +30,8 @@ const COLUMNS = `c.code, c.nom, c.nom || ' (' || c.departement || ')' AS label,
  */
 export async function searchCommunes(db: Database, plan: SearchPlan, limit: number): Promise<SearchResult[]> {
   const parts: string[] = [];
-  const params: Record<string, string | number> = { limit, name: plan.name };
+  // DuckDB refuses a named parameter that the query does not use: each part binds what it reads.
+  const params: Record<string, string | number> = { limit };
   plan.codes.forEach((code, i) => {
     params[`code${i}`] = code;
     parts.push(`SELECT c.code, 100 AS score, 'code_insee' AS match, ${NO_OLD} FROM communes c WHERE c.code = $code${i}`);
@@ -38,11 +39,13 @@ export async function searchCommunes(db: Database, plan: SearchPlan, limit: numb
                 FROM commune_passage p WHERE p.old_code = $code${i}`);
   });
   plan.postcodes.forEach((cp, i) => {
+    params.name = plan.name;
     params[`cp${i}`] = cp;
     parts.push(`SELECT c.code, CASE WHEN $name <> '' AND contains($name, c.nom_norm) THEN 95 ELSE 90 END, 'code_postal', ${NO_OLD}
                 FROM communes c WHERE list_contains(c.codes_postaux, $cp${i})`);
   });
   if (plan.name.length >= 2) {
+    params.name = plan.name;
     parts.push(`SELECT c.code,
                   CASE WHEN c.nom_norm = $name THEN 100 WHEN starts_with(c.nom_norm, $name) THEN 80
                        WHEN contains(' ' || c.nom_norm, ' ' || $name) THEN 60 ELSE 40 END, 'nom', ${NO_OLD}

@@ -5,6 +5,9 @@
  * missing values empty. Codes are written as they are: Excel shows « 01001 » as 1001 when it
  * opens the file directly (import it through Données › À partir d'un fichier texte/CSV and set
  * the code columns to Texte to keep the leading zero); LibreOffice and QGIS keep it.
+ * Text that a spreadsheet would run as a formula (a leading `=`, `+`, `-`, `@`, tab or carriage
+ * return: `=HYPERLINK(…)`, `+cmd|…`) is neutralised by a leading apostrophe, which Excel and
+ * LibreOffice show as text; numbers are written as numbers (a negative number stays `-1,5`).
  */
 export type CsvValue = string | number | boolean | null | undefined;
 
@@ -21,9 +24,16 @@ export function formatCsvNumber(n: number): string {
   return text.replace('.', ',');
 }
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Text that would start a formula gets a leading apostrophe (OWASP « CSV injection »). */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 function cell(v: CsvValue): string {
   if (v === null || v === undefined) return '';
-  const text = typeof v === 'number' ? formatCsvNumber(v) : typeof v === 'boolean' ? (v ? 'oui' : 'non') : v;
+  const text = typeof v === 'number' ? formatCsvNumber(v) : typeof v === 'boolean' ? (v ? 'oui' : 'non') : neutraliseFormula(v);
   return /[";\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
