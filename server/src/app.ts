@@ -7,6 +7,7 @@ import { compress } from 'hono/compress';
 import type { AppDeps, AppEnv } from './context';
 import { errorBody, handleError } from './lib/api-error';
 import { scopeMiddleware } from './scope/request-scope';
+import { securityHeaders } from './lib/security-headers';
 import { healthRoutes } from './routes/health';
 import { territoryRoutes } from './routes/territories';
 import { communeRoutes } from './routes/communes';
@@ -52,7 +53,7 @@ export function createApi(deps: AppDeps) {
 }
 
 export function createApp(deps: AppDeps) {
-  const app = new Hono().use('/api/*', compress()).route('/api', createApi(deps));
+  const app = new Hono().use('*', securityHeaders(deps.config.basemap)).use('/api/*', compress()).route('/api', createApi(deps));
   app.notFound((c) =>
     c.json(errorBody('introuvable', `Adresse inconnue : ${c.req.method} ${new URL(c.req.url).pathname}`), 404),
   );

@@ -24,6 +24,16 @@ export interface ServerConfig {
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
+/** MAILLAGE_IMPORT_MAX_MO: a positive number of Mo (default 200); anything else stops the start. */
+function importMaxMo(text: string | undefined): number {
+  if (text === undefined || text.trim() === '') return 200;
+  const mo = Number(text.trim().replace(',', '.'));
+  if (!Number.isFinite(mo) || mo <= 0) {
+    throw new Error(`MAILLAGE_IMPORT_MAX_MO invalide : « ${text} » (un nombre de Mo positif, ex. 200)`);
+  }
+  return mo;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const geodataDir = resolve(env.GEODATA_DIR ?? join(REPO_ROOT, 'geodata'));
   const port = Number(env.PORT ?? 8080);
@@ -39,7 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     basemap,
     editorToken: env.MAILLAGE_EDITOR_TOKEN || null,
     demo: !['0', 'false', 'non', 'off'].includes((env.MAILLAGE_DEMO ?? '1').toLowerCase()),
-    importMaxBytes: Number(env.MAILLAGE_IMPORT_MAX_MO ?? 200) * 1024 * 1024,
+    importMaxBytes: importMaxMo(env.MAILLAGE_IMPORT_MAX_MO) * 1024 * 1024,
     readOnly: ['1', 'true', 'oui', 'on'].includes((env.MAILLAGE_READ_ONLY ?? '0').toLowerCase()),
   };
 }

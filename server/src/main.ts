@@ -7,15 +7,23 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { relative } from 'node:path';
 import { createApp } from './app';
+import { answerClientError } from './lib/client-error';
 import { readConfig } from './config';
 import { openDatabase } from './db/connection';
 import { checkSchema } from './db/meta-queries';
 import { topologyFromFile } from './geo/topology-store';
+import { matchRoute } from '../../web/src/app/routes';
 
 // Opening hours are evaluated on wall-clock dates (lib/opening-hours.ts): run in UTC.
 process.env.TZ = 'UTC';
 const t0 = Date.now();
-const config = readConfig();
+let config: ReturnType<typeof readConfig>;
+try {
+  config = readConfig();
+} catch (err) {
+  console.error(`Configuration invalide : ${(err as Error).message}`);
+  process.exit(1);
+}
 if (!existsSync(config.dbPath)) {
   console.error(`Base absente : ${config.dbPath}. Lancez « npm run setup » (ou « npm run build:data »).`);
   process.exit(1);
@@ -46,8 +54,12 @@ if (config.webDist) {
   const indexHtml = readFileSync(`${config.webDist}/index.html`, 'utf8');
   app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }));
   app.use('*', serveStatic({ root }));
-  // Client-side routes (/cpts/…, /snp…) get the app shell.
-  app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(indexHtml)));
+  // Client-side routes (/, /cpts, /cpts/<id>, /snp: web/src/app/routes.ts) get the app shell; any
+  // other path gets it too, with status 404, and the app shows its « page introuvable ».
+  app.get('*', (c) => {
+    if (c.req.path.startsWith('/api/')) return c.notFound();
+    return c.html(indexHtml, matchRoute(c.req.path).page === 'introuvable' ? 404 : 200);
+  });
 }
 
 // Warm-up before listening: the commune topology, the commune table and the care offer are read
@@ -58,6 +70,7 @@ if (!warm.ok) console.error(`Préchargement incomplet : ${warm.status} ${await w
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`Maillage prêt sur http://localhost:${info.port} (${Date.now() - t0} ms)`);
 });
+server.on('clientError', answerClientError);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

@@ -15,6 +15,25 @@ function firstNonSpace(bytes: Uint8Array): number | null {
   return null;
 }
 
+/** UTF-16 without a byte-order mark: every other byte of the first ones is zero (ASCII text). */
+function looksUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 8) return false;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  return Math.max(evenZero, oddZero) >= 0.9 * (n / 2) && Math.min(evenZero, oddZero) <= 0.1 * (n / 2);
+}
+
+/** Line ends are carriage returns alone: a CR in the first 64 Kio and no LF there. */
+function crOnly(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 65536);
+  return head.includes(0x0d) && !head.includes(0x0a) && head.indexOf(0x0d) < head.length - 1;
+}
+
 /** A French message when the bytes cannot be a file of the expected format, else null. */
 export function sniffWrongFile(bytes: Uint8Array, expected: ExpectedFormat, csvLabel = 'un fichier CSV'): string | null {
   if (bytes.length === 0 || firstNonSpace(bytes) === null) return 'Le fichier est vide.';
@@ -26,7 +45,13 @@ export function sniffWrongFile(bytes: Uint8Array, expected: ExpectedFormat, csvL
   }
   if (startsWith(bytes, [0x1f, 0x8b])) return 'Ce fichier est compressé (gzip) : décompressez-le avant de l\'importer.';
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'Ce fichier est un PDF : un import attend des données (CSV ou GeoJSON), pas un document.';
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || looksUtf16(bytes)) {
+    return 'Ce fichier est encodé en UTF-16 (Unicode de Windows, « Texte Unicode » d\'Excel) : enregistrez-le en CSV UTF-8 (« CSV UTF-8 (délimité par des virgules) », séparateur « ; ») avant de l\'importer.';
+  }
   if (bytes.subarray(0, 4096).includes(0)) return 'Ce fichier est binaire (octets nuls) : un import attend un fichier texte.';
+  if (expected === 'csv' && crOnly(bytes)) {
+    return 'Ce fichier sépare ses lignes par des retours chariot seuls (CR, fins de ligne des anciens Mac) : enregistrez-le avec des fins de ligne Windows (CRLF) ou Unix (LF), par exemple en « CSV UTF-8 » depuis Excel.';
+  }
   const first = firstNonSpace(bytes);
   const looksJson = first === 0x7b || first === 0x5b; // { or [
   if (expected === 'csv' && looksJson) {

@@ -34,12 +34,27 @@ export function errorBody(code: string, message: string, issues: ApiIssue[] = []
   return { error: { code, message, issues } };
 }
 
+/** French code and message of an HTTPException thrown by Hono or a middleware (their texts are English). */
+function httpExceptionBody(err: HTTPException): ApiErrorBody {
+  switch (err.status) {
+    case 400:
+      return /json/i.test(err.message)
+        ? errorBody('json_invalide', 'Corps de requête illisible : JSON mal formé (vérifiez les guillemets, virgules et accolades).')
+        : errorBody('requete_invalide', 'Requête mal formée.');
+    case 401: return errorBody('non_authentifie', 'Authentification requise.');
+    case 413: return errorBody('trop_volumineux', 'Corps de requête trop volumineux.');
+    case 415: return errorBody('type_non_pris_en_charge', 'Type de contenu non pris en charge.');
+    case 431: return errorBody('en_tetes_trop_grands', 'En-têtes de requête trop volumineux.');
+    default: return errorBody('refus', 'Requête refusée.');
+  }
+}
+
 export function handleError(err: Error, c: Context) {
   if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.issues), err.status);
   if (err instanceof HTTPException) {
-    const status = err.status;
-    const message = status === 413 ? 'Fichier trop volumineux.' : status === 401 ? 'Authentification requise.' : err.message || 'Requête refusée.';
-    return c.json(errorBody(status === 413 ? 'trop_volumineux' : status === 401 ? 'non_authentifie' : 'refus', message), status);
+    const res = err.getResponse();
+    for (const [name, value] of res.headers) if (name.toLowerCase() === 'www-authenticate') c.header(name, value);
+    return c.json(httpExceptionBody(err), err.status);
   }
   console.error(err);
   return c.json(errorBody('erreur_interne', 'Erreur interne du serveur. L\'incident a été journalisé.'), 500);

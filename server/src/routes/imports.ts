@@ -18,6 +18,9 @@ import { ApiError, badRequest, errorBody } from '../lib/api-error';
 import { requireEditor } from '../lib/editor-auth';
 import { validate } from '../lib/validate';
 
+/** What an anonymous reader sees of an import's author: not the OS account of a CLI import. */
+export const publicAuthor = (by: string) => by.replace(/^ligne de commande \(.*\)$/, 'ligne de commande');
+
 export const DEFAULT_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 
 const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} Mo` : `${Math.ceil(bytes / 1024)} Ko`);
@@ -62,8 +65,11 @@ export const importRoutes = new Hono<AppEnv>()
   })
   .get('/imports', async (c) => {
     const rows = await listImports(c.get('db'));
+    const anonymous = c.get('scope').actor.kind === 'anonyme';
     return c.json({
-      imports: rows.map(({ report, ...r }) => ({ ...r, rapport: report ? (JSON.parse(report) as unknown) : null })),
+      imports: rows.map(({ report, ...r }) => ({
+        ...r, importedBy: anonymous ? publicAuthor(r.importedBy) : r.importedBy, rapport: report ? (JSON.parse(report) as unknown) : null,
+      })),
       total: rows.length,
     });
   });

@@ -1,0 +1,35 @@
+/**
+ * What /api/health checks of the database on each call, cheaply (a few ms on France): every
+ * table the schema declares is there and readable (its row count and its first row are read),
+ * and the commune table holds as many communes as the build recorded. A database damaged after
+ * its build — a table dropped or emptied, communes lost — answers the problems, not « ok ».
+ */
+import type { Database } from './connection';
+import { CARE_SPECS } from './care-schema';
+import { GEOGRAPHY_SPECS } from './geography-schema';
+
+export interface HealthReport { problems: string[]; tables: number }
+
+export async function checkDatabaseHealth(db: Database): Promise<HealthReport> {
+  const problems: string[] = [];
+  const specs = [...GEOGRAPHY_SPECS, ...CARE_SPECS];
+  const counts = new Map<string, number>();
+  for (const spec of specs) {
+    try {
+      const [row] = await db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM "${spec.name}"`);
+      await db.all(`SELECT * FROM "${spec.name}" LIMIT 1`);
+      counts.set(spec.name, row!.n);
+    } catch (err) {
+      problems.push(`table ${spec.name} illisible : ${(err as Error).message.split('\n')[0]}`);
+    }
+  }
+  try {
+    const [meta] = await db.all<{ value: string }>("SELECT value FROM meta WHERE key = 'communes'");
+    const expected = Number(meta?.value);
+    const found = counts.get('communes');
+    if (found !== undefined && found !== expected) problems.push(`${found} commune(s) dans la base au lieu des ${expected} de sa construction`);
+  } catch (err) {
+    problems.push(`métadonnées illisibles : ${(err as Error).message.split('\n')[0]}`);
+  }
+  return { problems, tables: counts.size };
+}
