@@ -38,14 +38,24 @@ function firstPosition(g: Polygonal): number[] | undefined {
   return g.type === 'Polygon' ? g.coordinates[0]?.[0] : g.coordinates[0]?.[0]?.[0];
 }
 
+/** Where JSON.parse stopped, in French (its own message is English): « ligne L, colonne C ». */
+function jsonErrorPlace(text: string, err: Error): string {
+  const position = /position (\d+)/.exec(err.message)?.[1];
+  if (position === undefined) return /end of (JSON )?input/i.test(err.message) ? 'fin du texte atteinte avant la fin du JSON' : 'syntaxe JSON invalide';
+  const before = text.slice(0, Number(position));
+  const line = before.split('\n').length;
+  return `syntaxe JSON invalide ligne ${line}, colonne ${Number(position) - before.lastIndexOf('\n')}`;
+}
+
 export function readCptsGeojson(bytes: Uint8Array): CptsGeojsonReading {
   const wrong = sniffWrongFile(bytes, 'geojson');
   if (wrong) throw new FileFormatError(wrong);
   let doc: { type?: string; features?: unknown; source?: unknown };
+  const text = new TextDecoder().decode(bytes);
   try {
-    doc = JSON.parse(new TextDecoder().decode(bytes));
+    doc = JSON.parse(text);
   } catch (err) {
-    throw new FileFormatError(`GeoJSON illisible (${(err as Error).message}) : fichier tronqué ou mal formé ?`);
+    throw new FileFormatError(`GeoJSON illisible (${jsonErrorPlace(text, err as Error)}) : fichier tronqué ou mal formé ?`);
   }
   if (doc?.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
     throw new FileFormatError(`Une FeatureCollection GeoJSON est attendue (lu : type « ${doc?.type ?? '?'} »).`);

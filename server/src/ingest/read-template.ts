@@ -53,6 +53,9 @@ export function readTemplate(bytes: Uint8Array, spec: TemplateSpec): TemplateRea
     );
   }
   const { records, unclosedQuoteLine } = splitRecords(text, separator);
+  if (records.length === 0) {
+    throw new FileFormatError(`En-tête illisible : un guillemet y est ouvert et jamais refermé (ligne ${unclosedQuoteLine ?? 1}). En-tête attendu : « ${expected} ».`);
+  }
   const header = records[0]!.fields.map(normalizeHeader);
   const indexOf = new Map<string, number>();
   for (const col of spec.columns) {

@@ -47,7 +47,9 @@ export const importRoutes = new Hono<AppEnv>()
     let bytes: Uint8Array;
     let fileName = q.nom ?? `${kind}.${KIND_INFO[kind].extension}`;
     if ((c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
-      const form = await c.req.parseBody();
+      const form = await c.req.parseBody().catch(() => {
+        throw badRequest('Formulaire multipart illisible : envoyez le fichier dans le champ « fichier » (ou le fichier brut, sans type multipart).');
+      });
       const file = form.fichier ?? form.file;
       if (!(file instanceof File)) throw badRequest('Formulaire sans fichier : envoyez le fichier dans le champ « fichier ».');
       bytes = new Uint8Array(await file.arrayBuffer());
