@@ -156,7 +156,7 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
   await progress.step('Base DuckDB', () => loadDatabase(specs, parquet, loadPath), () => dbPath);
   if (opts.importsDir) {
     try {
-      await progress.step('Rejeu des imports archivés', () => replayImports(loadPath, opts.importsDir!), (n) => `${n} import(s)`);
+      await progress.step('Rejeu des imports archivés', () => replayImports(loadPath, opts.importsDir!, dbPath), (n) => `${n} import(s)`);
     } catch (err) {
       rmSync(loadPath, { force: true });
       throw err;

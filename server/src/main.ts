@@ -5,13 +5,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { createApp } from './app';
 import { answerClientError } from './lib/client-error';
 import { readConfig } from './config';
 import { openDatabase } from './db/connection';
 import { checkSchema } from './db/meta-queries';
 import { topologyFromFile } from './geo/topology-store';
+import { describeReconciliation, reconcileJournal } from './imports/reconcile-journal';
 import { matchRoute } from '../../web/src/app/routes';
 
 // Opening hours are evaluated on wall-clock dates (lib/opening-hours.ts): run in UTC.
@@ -38,6 +39,10 @@ try {
 }
 try {
   await checkSchema(db);
+  if (!config.readOnly) {
+    const note = describeReconciliation(await reconcileJournal(db, join(dirname(config.dbPath), 'imports')));
+    if (note) console.warn(note);
+  }
 } catch (err) {
   console.error((err as Error).message);
   process.exit(1);

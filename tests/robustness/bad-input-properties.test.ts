@@ -92,7 +92,7 @@ async function checkAnswer(label: string, res: Response): Promise<void> {
 }
 
 /** A failure names the request (its label) and the seed, without printing a megabyte body. */
-function shortReport(details: fc.RunDetails<unknown>): void {
+function shortReport<T>(details: fc.RunDetails<T>): void {
   if (!details.failed) return;
   const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
   throw new Error(`Propriété en échec (FC_SEED=${details.seed}, chemin ${details.counterexamplePath}) : ${cause.slice(0, 2000)}`);

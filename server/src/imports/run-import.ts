@@ -2,17 +2,21 @@
  * The one code path of every import (CLI, HTTP, build replay): read and check the file, then —
  * all or nothing unless the user keeps the valid rows — write the rows, the journal row and the
  * new `data_version` in one transaction, archive the raw file and append to the journal. The same
- * file imported twice (same sha256 and kind) changes nothing. Imports run one at a time.
+ * file imported twice (same sha256 and kind) changes nothing. Imports run one at a time. The
+ * journal line is written inside the transaction, before the commit: a crash between the two is
+ * repaired by reconcile-journal.ts, run before each import and at server start.
  */
 import { createHash } from 'node:crypto';
 import { bumpDataVersion, replaceRows } from '../db/care-write-queries';
 import type { Database } from '../db/connection';
 import { cogMillesime, findImport, type ImportRecord } from '../db/import-queries';
 import { FileFormatError, type LineIssue } from '../ingest/line-issue';
+import { crashPoint } from '../lib/crash-point';
 import { appendJournal, archiveFile, type JournalEntry } from './import-archive';
 import { KIND_INFO, type ImportKind } from './import-kinds';
 import { prepareImport } from './prepare-import';
 import { rejectedLines } from './prepared-import';
+import { describeReconciliation, reconcileJournal } from './reconcile-journal';
 
 export interface ImportRequest {
   kind: ImportKind;
@@ -60,6 +64,11 @@ export function runImport(db: Database, req: ImportRequest): Promise<ImportOutco
 const compact = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
 async function importNow(db: Database, req: ImportRequest): Promise<ImportOutcome> {
+  if (req.archiveDir) {
+    // A previous process may have been killed between its journal line and its commit.
+    const note = describeReconciliation(await reconcileJournal(db, req.archiveDir));
+    if (note) console.warn(note);
+  }
   const sha256 = createHash('sha256').update(req.bytes).digest('hex');
   const base = { kind: req.kind, fileName: req.fileName, sha256, fileError: null, import: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rejects: [], warnings: [], summary: {}, dataVersion: null };
   const already = await findImport(db, sha256, req.kind);
@@ -111,9 +120,11 @@ async function importNow(db: Database, req: ImportRequest): Promise<ImportOutcom
           id, kind: req.kind, sha256, archive, fileName: req.fileName, keepValid: req.keepValid, importedAt, importedBy: record.importedBy,
           rowsAccepted: record.rowsAccepted, rowsRejected,
         });
+        crashPoint('journal-ecrit');
       }
       return version;
     });
+    crashPoint('commit');
   } catch (err) {
     (undoJournal as (() => void) | null)?.();
     throw err;
