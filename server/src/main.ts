@@ -2,15 +2,14 @@
  * Production entry point: opens the database once, serves the API and, when built, the web app
  * on one port (PORT, default 8080).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { relative } from 'node:path';
 import { createApp } from './app';
 import { readConfig } from './config';
 import { openDatabase } from './db/connection';
 import { checkSchema } from './db/meta-queries';
 import { topologyFromFile } from './geo/topology-store';
+import { mountWebApp } from './lib/serve-web';
 
 // Opening hours are evaluated on wall-clock dates (lib/opening-hours.ts): run in UTC.
 process.env.TZ = 'UTC';
@@ -42,12 +41,7 @@ if (config.webDist) {
     console.error(`Application web non construite (${config.webDist}) : lancez « npm run build:web ».`);
     process.exit(1);
   }
-  const root = relative(process.cwd(), config.webDist) || '.';
-  const indexHtml = readFileSync(`${config.webDist}/index.html`, 'utf8');
-  app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }));
-  app.use('*', serveStatic({ root }));
-  // Client-side routes (/cpts/…, /snp…) get the app shell.
-  app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(indexHtml)));
+  mountWebApp(app, config.webDist);
 }
 
 // Warm-up before listening: the commune topology, the commune table and the care offer are read

@@ -1,0 +1,27 @@
+/**
+ * Serves the built web app (production): files precompressed by the build (`.br`, `.gz` beside
+ * each text asset, scripts/lib/vite-precompress.ts) are sent with their `content-encoding` and
+ * `vary: accept-encoding`; hashed assets are cached for a year (`immutable`), everything else is
+ * revalidated. Client-side routes (/cpts/…, /snp…) get the app shell, compressed once at start.
+ */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Hono } from 'hono';
+import { preferredEncoding } from './encoded-body';
+
+export function mountWebApp(app: Hono, webDist: string): void {
+  const root = relative(process.cwd(), webDist) || '.';
+  const html = readFileSync(`${webDist}/index.html`);
+  const shell = { identity: html, br: brotliCompressSync(html), gzip: gzipSync(html, { level: 9 }) };
+  app.use('/assets/*', serveStatic({ root, precompressed: true, onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }));
+  app.use('*', serveStatic({ root, precompressed: true, onFound: (_p, c) => c.header('cache-control', 'no-cache') }));
+  app.get('*', (c) => {
+    if (c.req.path.startsWith('/api/')) return c.notFound();
+    const encoding = preferredEncoding(c.req.header('accept-encoding'));
+    const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', vary: 'accept-encoding' };
+    if (encoding !== 'identity') headers['content-encoding'] = encoding;
+    return c.body(new Uint8Array(shell[encoding]), 200, headers);
+  });
+}
