@@ -7,6 +7,7 @@ import { compress } from 'hono/compress';
 import type { AppDeps, AppEnv } from './context';
 import { errorBody, handleError } from './lib/api-error';
 import { scopeMiddleware } from './scope/request-scope';
+import { answerCache } from './lib/answer-cache';
 import { healthRoutes } from './routes/health';
 import { territoryRoutes } from './routes/territories';
 import { communeRoutes } from './routes/communes';
@@ -33,6 +34,7 @@ export function createApi(deps: AppDeps) {
       await next();
     })
     .use('*', scopeMiddleware)
+    .use('*', answerCache(deps.answers))
     .route('/', healthRoutes)
     .route('/', territoryRoutes)
     .route('/', communeRoutes)

@@ -8,15 +8,20 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Hono } from 'hono';
+import type { Context, Hono, Next } from 'hono';
 import { preferredEncoding } from './encoded-body';
 
 export function mountWebApp(app: Hono, webDist: string): void {
   const root = relative(process.cwd(), webDist) || '.';
   const html = readFileSync(`${webDist}/index.html`);
   const shell = { identity: html, br: brotliCompressSync(html), gzip: gzipSync(html, { level: 9 }) };
-  app.use('/assets/*', serveStatic({ root, precompressed: true, onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }));
-  app.use('*', serveStatic({ root, precompressed: true, onFound: (_p, c) => c.header('cache-control', 'no-cache') }));
+  // Headers set after serveStatic answered (its onFound runs after the response is built, too late).
+  const cacheFor = (value: string) => async (c: Context, next: Next) => {
+    await next();
+    if (c.res.status === 200 && !c.res.headers.has('cache-control')) c.res.headers.set('cache-control', value);
+  };
+  app.use('/assets/*', cacheFor('public, max-age=31536000, immutable'), serveStatic({ root, precompressed: true }));
+  app.use('*', cacheFor('no-cache'), serveStatic({ root, precompressed: true }));
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/')) return c.notFound();
     const encoding = preferredEncoding(c.req.header('accept-encoding'));
