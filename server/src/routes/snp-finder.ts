@@ -7,7 +7,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context';
-import { nearestSnpOffers } from '../analysis/nearest-snp-offers';
+import { indexSnpOffers, nearestIndexedSnpOffers } from '../analysis/snp-offer-index';
+import { cachedResult } from '../lib/analysis-cache';
 import { DEFAULT_DETOUR_FACTOR, distanceMethod } from '../analysis/distance';
 import { communeNear, communeOrigin, sasOfDepartement } from '../db/snp-finder-queries';
 import { listStructures } from '../db/structure-queries';
@@ -49,8 +50,12 @@ export const snpFinderRoutes = new Hono<AppEnv>().get('/snp/nearest', validate('
     origin = { ...near, lon: q.lon!, lat: q.lat! };
   }
   const at = q.at ?? new Date();
-  const [candidates, sas] = await Promise.all([listStructures(db, { kinds: [...SNP_KINDS], demo }), sasOfDepartement(db, origin.departement, { demo })]);
-  const nearest = nearestSnpOffers(origin, candidates, { at, limit: q.limit, maxRouteKm: q.maxKm });
+  // The offers of the data version, indexed once (kd-tree): a search reads a dozen offers, not all of France.
+  const [{ value: index }, sas] = await Promise.all([
+    cachedResult(db, `snp-finder-index|${demo}`, async () => indexSnpOffers(await listStructures(db, { kinds: [...SNP_KINDS], demo }))),
+    sasOfDepartement(db, origin.departement, { demo }),
+  ]);
+  const nearest = nearestIndexedSnpOffers(origin, index, { at, limit: q.limit, maxRouteKm: q.maxKm });
   return c.json({
     origine: origin,
     instant: at.toISOString(),
