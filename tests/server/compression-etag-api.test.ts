@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAnswerCache } from '../../server/src/lib/answer-cache';
 import { bumpDataVersion } from '../../server/src/db/care-write-queries';
 import { mountWebApp } from '../../server/src/lib/serve-web';
@@ -66,14 +66,35 @@ describe('read answers, compressed once and revalidated', () => {
     expect(brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString('utf8')).toMatch(/^\uFEFF/);
   });
 
-  it('never shares an answer that depends on who asks or on the hour', async () => {
+  it('never shares an answer that depends on who asks', async () => {
     const signed = await f.app.request(URL_SNP, { headers: { authorization: 'Bearer jeton-de-test' } });
     expect(signed.status).toBe(200);
     expect(signed.headers.get('etag')).toBeNull();
-    const nearest = await f.app.request('/api/snp/nearest?commune=31149');
-    expect(nearest.status).toBe(200);
-    expect(nearest.headers.get('etag')).toBeNull();
-    expect((await f.app.request('/api/structures?departement=31')).headers.get('etag')).toBeNull();
+    expect((await f.app.request('/api/snp/nearest?commune=31149', { headers: { authorization: 'Bearer jeton-de-test' } })).headers.get('etag')).toBeNull();
+  });
+
+  it('keeps answers « now » (structures, SNP finder) for their minute only, and those at a given instant for good', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const tag = async (url: string) => (await f.app.request(url)).headers.get('etag');
+      for (const url of ['/api/snp/nearest?commune=31149', '/api/structures?departement=31']) {
+        vi.setSystemTime(new Date('2026-11-23T20:00:05Z'));
+        const first = await tag(url);
+        expect(first).toMatch(/^W\//);
+        vi.setSystemTime(new Date('2026-11-23T20:00:55Z'));
+        expect(await tag(url)).toBe(first);
+        vi.setSystemTime(new Date('2026-11-23T20:01:01Z'));
+        expect(await tag(url)).not.toBe(first);
+      }
+      vi.setSystemTime(new Date('2026-11-23T20:00:05Z'));
+      const at = await f.app.request('/api/snp/nearest?commune=31149&at=2026-11-23T21:00:00%2B01:00');
+      expect((await at.json()).instant).toBe('2026-11-23T20:00:00.000Z');
+      vi.setSystemTime(new Date('2026-11-24T20:00:05Z'));
+      const now = await f.app.request('/api/snp/nearest?commune=31149');
+      expect((await now.json()).instant).toBe('2026-11-24T20:00:00.000Z');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -7,7 +7,7 @@
  * so every process of a deployment drops its old answers on its own, none decides an answer.
  *
  * Only anonymous readers are served from it (an answer that depends on who asks is never shared);
- * answers that change with the hour (structures' state now, SNP finder) are not cacheable paths.
+ * answers « now » (structures' state, SNP finder) are kept for their minute only (lib/clock.ts).
  * Bounded: at most MAX_BYTES in all, LRU; identical requests arriving together compute once.
  */
 import { createHash } from 'node:crypto';
@@ -16,10 +16,13 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../context';
 import { dataVersion } from '../db/analysis-queries';
+import { currentMinute } from './clock';
 import { preferredEncoding, type EncodedBody } from './encoded-body';
 
 /** Paths (under /api) whose GET answers depend only on the URL, the data version, the demo setting and the day. */
 const CACHEABLE = /^\/api\/(regions|departements|communes|search|cpts|protocols|sas|coverage|access|indicators|sources)(\/|$)/;
+/** Paths whose answers also depend on the minute when no instant is given (state « now », lib/clock.ts), with that parameter. */
+const PER_MINUTE: [RegExp, string][] = [[/^\/api\/structures$/, 'instant'], [/^\/api\/snp\/nearest$/, 'at']];
 const MAX_BYTES = 256 * 1024 * 1024;
 const MAX_ENTRY_BYTES = 48 * 1024 * 1024;
 
@@ -53,7 +56,8 @@ const sameTag = (header: string | undefined, etag: string) =>
 export function answerCache(cache: AnswerCache = createAnswerCache()) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const scope = c.get('scope');
-    if (c.req.method !== 'GET' || !CACHEABLE.test(c.req.path) || scope.actor.kind !== 'anonyme') return next();
+    const minuteParam = PER_MINUTE.find(([re]) => re.test(c.req.path))?.[1];
+    if (c.req.method !== 'GET' || (!CACHEABLE.test(c.req.path) && !minuteParam) || scope.actor.kind !== 'anonyme') return next();
     const version = await dataVersion(c.get('db'));
     if (cache.version !== version) {
       cache.entries.clear();
@@ -62,7 +66,8 @@ export function answerCache(cache: AnswerCache = createAnswerCache()) {
     }
     const url = new URL(c.req.url);
     url.searchParams.sort();
-    const key = `${version}|${scope.demo ? 'demo' : 'réel'}|${scope.date}|${url.pathname}?${url.searchParams}`;
+    const minute = minuteParam && !url.searchParams.has(minuteParam) ? `|${currentMinute().toISOString()}` : '';
+    const key = `${version}|${scope.demo ? 'demo' : 'réel'}|${scope.date}${minute}|${url.pathname}?${url.searchParams}`;
     const etag = `W/"d${version}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`;
     if (sameTag(c.req.header('if-none-match'), etag)) {
       return c.body(null, 304, { etag, 'cache-control': 'no-cache', vary: 'accept-encoding' });

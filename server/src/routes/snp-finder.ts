@@ -16,6 +16,7 @@ import { SNP_KINDS } from '../analysis/snp-offers';
 import { passageOf } from '../db/commune-queries';
 import { badRequest, notFound } from '../lib/api-error';
 import { validate } from '../lib/validate';
+import { currentMinute } from '../lib/clock';
 import { communeCode } from './params';
 import { instantParam, kmParam } from './analysis-params';
 
@@ -49,7 +50,7 @@ export const snpFinderRoutes = new Hono<AppEnv>().get('/snp/nearest', validate('
     if (!near) throw badRequest('Ce point n’est dans aucune commune connue de la base.');
     origin = { ...near, lon: q.lon!, lat: q.lat! };
   }
-  const at = q.at ?? new Date();
+  const at = q.at ?? currentMinute();
   // The offers of the data version, indexed once (kd-tree): a search reads a dozen offers, not all of France.
   const [{ value: index }, sas] = await Promise.all([
     cachedResult(db, `snp-finder-index|${demo}`, async () => indexSnpOffers(await listStructures(db, { kinds: [...SNP_KINDS], demo }))),

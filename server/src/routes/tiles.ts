@@ -44,7 +44,15 @@ export const tileRoutes = new Hono<AppEnv>()
       vary: 'accept-encoding',
     };
     if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
-    const stored = await getTile(db, zoom, x, y);
+    // Tiles are read once per process (the whole France set is ~17 MB gzipped): a tile request then costs no query.
+    const tiles = await referenceData(db, 'tile-bytes', async () => new Map<string, Promise<Buffer | null>>());
+    const id = `${zoom}/${x}/${y}`;
+    let pending = tiles.get(id);
+    if (!pending) tiles.set(id, (pending = getTile(db, zoom, x, y)));
+    const stored = await pending.catch((err) => {
+      tiles.delete(id);
+      throw err;
+    });
     // An absent tile is an empty tile (sea, outside the data): 200 with no content.
     if (!stored) return c.body(new Uint8Array(0), 200, headers);
     if (!isGzip(stored)) return c.body(new Uint8Array(stored), 200, headers);
