@@ -1,10 +1,11 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './scripts/lib/vite-precompress';
 
 // The web app lives in web/; in development /api is proxied to the server (npm run dev:server).
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   // The DSFR stylesheet carries old IE hacks (`@media (min-width: 0\0)`) that LightningCSS rejects: drop them.
   css: { lightningcss: { errorRecovery: true } },
   build: {

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { buildCommuneTopology, indexCommuneGeometries } from '../../server/src/geo/commune-topology';
 import { dissolveCommunes } from '../../server/src/geo/dissolve';
 import { roundGeometry } from '../../server/src/geo/commune-topology';
@@ -18,6 +19,8 @@ import { joinCommunes } from './join-communes';
 import { communeRows } from './communes-table';
 import { checkPopulations, territoryRows } from './territories-tables';
 import { cutTiles } from './vector-tiles';
+import { communeTileInputs } from './commune-tile-inputs';
+import { checkTileBudget, DEFAULT_TILE_BUDGET, formatDistribution, sizeTiles, tileDistribution, type TileBudget } from './tile-budget';
 import { loadDatabase, writeParquetTables, type TableRows } from './write-outputs';
 
 export interface BuildOptions {
@@ -26,6 +29,8 @@ export interface BuildOptions {
   /** Restrict to these régions (codes); all of métropole + DROM when empty. */
   regions?: string[];
   tilesMaxZoom?: number;
+  /** Tile size limits (default: 500 kB raw per tile, 50 kB gzip median for zooms 0–9). */
+  tileBudget?: TileBudget;
   quiet?: boolean;
   progress?: Progress;
   /** Archive of accepted imports (`geodata/imports`): its journal is replayed on the new database. */
@@ -86,19 +91,14 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
       type: 'Feature' as const, properties: { code, nom: names.get(code) ?? code },
       geometry: roundGeometry(dissolveCommunes(topology, index, codes)),
     }));
+  const generalisation: string[] = [];
   let tileBar: ((done: number) => void) | null = null;
   let tileTotal = 0;
   const tiles = await progress.step('Tuiles vectorielles', () => cutTiles([
-    ...([[0, 6, false], [7, 9, true]] as const).map(([minZoom, maxZoom, withName]) => ({
-      name: 'communes', minZoom, maxZoom,
-      features: rows.filter((r) => r.geometry).map((r) => ({
-        type: 'Feature' as const, geometry: geometries.get(r.code)!,
-        properties: {
-          code: r.code, ...(withName ? { nom: r.nom } : {}), dep: r.departement, population: r.population,
-          densite: r.area_km2 ? Math.round((r.population / r.area_km2) * 10) / 10 : null,
-        },
-      })),
-    })),
+    ...communeTileInputs(rows, geometries, topology, index, {
+      maxCommuneLayerBytes: (opts.tileBudget ?? DEFAULT_TILE_BUDGET).maxRawBytes * 0.9,
+      onZoom: (z, minAreaPx, kept) => generalisation.push(`z${z} : ${kept} communes (≥ ${minAreaPx} px²)`),
+    }),
     {
       name: 'communes_labels', minZoom: 8,
       features: rows.map((r) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [r.label_lon, r.label_lat] }, properties: { code: r.code, nom: r.nom, population: r.population } })),
@@ -110,6 +110,12 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
     tileBar ??= progress.bar('tuiles', total);
     tileBar(done);
   }), (t) => `${t.length} tuiles (sur ${tileTotal} emplacements), ${(t.reduce((s, x) => s + x.data.length, 0) / 1e6).toFixed(1)} Mo`);
+  const sized = sizeTiles(tiles);
+  if (!opts.quiet) {
+    console.log(`    généralisation des communes : ${generalisation.join(', ')}`);
+    for (const line of formatDistribution(tileDistribution(sized))) console.log(`    ${line}`);
+  }
+  checkTileBudget(sized, opts.tileBudget);
 
   mkdirSync(opts.outDir, { recursive: true });
   const topologyPath = join(opts.outDir, 'communes.topo.json');
@@ -127,6 +133,8 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
     population_source: 'INSEE, population municipale légale (via @etalab/decoupage-administratif)',
     geometry_source: communeSource.producer,
     topology_sha256: sha256(topologyText),
+    // The tile set's version: tile URLs carry it, so tiles can be cached for good (routes/tiles.ts).
+    tiles_sha256: sha256(Buffer.concat(tiles.map((t) => t.data))),
     communes: String(rows.length),
     // Incremented by every import (same transaction); the analyses cache their results on it.
     data_version: '1',
@@ -142,7 +150,8 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
     commune_passage: inputs.cog.passage
       .filter((p) => regions.length === 0 || communeCodes.has(p.code))
       .map((p) => ({ old_code: p.oldCode, code: p.code, relation: p.relation, old_nom: p.oldNom })),
-    tiles: tiles.map((t) => ({ z: t.z, x: t.x, y: t.y, data_b64: t.data.toString('base64') })),
+    // Stored gzipped (deterministic: no time in the header) and sent as they are (routes/tiles.ts).
+    tiles: tiles.map((t) => ({ z: t.z, x: t.x, y: t.y, data_b64: gzipSync(t.data, { level: 9 }).toString('base64') })),
   };
   const care = await progress.step('Offre de soins par défaut', () => careOfferTables({ cacheDir: opts.cacheDir, communes: rows, epci: territories.epci, topology }),
     (t) => CARE_SPECS.map((s) => `${t[s.name]?.length ?? 0} ${s.name}`).join(', '));

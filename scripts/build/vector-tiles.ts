@@ -22,6 +22,8 @@ export interface TileLayerInput {
   minZoom?: number;
   /** Last zoom of this input: two inputs may share a layer name over disjoint zoom ranges. */
   maxZoom?: number;
+  /** geojson-vt's simplification, in tile units of 4096 (default 3); small for geometry generalised beforehand. */
+  tolerance?: number;
 }
 
 export interface TileRow { z: number; x: number; y: number; data: Buffer }
@@ -34,7 +36,7 @@ export function cutTiles(layers: TileLayerInput[], { maxZoom = 9 }: TileOptions 
       layer,
       index: new GeoJSONVT({ type: 'FeatureCollection', features: layer.features } as FeatureCollection, {
         // maxZoom stays the global one: geojson-vt keeps full detail at its maxZoom.
-        maxZoom, indexMaxZoom: last, indexMaxPoints: 0, tolerance: 3, extent: 4096, buffer: 64,
+        maxZoom, indexMaxZoom: last, indexMaxPoints: 0, tolerance: layer.tolerance ?? 3, extent: 4096, buffer: 64,
       }),
     };
   });

@@ -8,6 +8,7 @@ import type { AppDeps, AppEnv } from './context';
 import { errorBody, handleError } from './lib/api-error';
 import { scopeMiddleware } from './scope/request-scope';
 import { securityHeaders } from './lib/security-headers';
+import { answerCache } from './lib/answer-cache';
 import { healthRoutes } from './routes/health';
 import { territoryRoutes } from './routes/territories';
 import { communeRoutes } from './routes/communes';
@@ -34,6 +35,7 @@ export function createApi(deps: AppDeps) {
       await next();
     })
     .use('*', scopeMiddleware)
+    .use('*', answerCache(deps.answers))
     .route('/', healthRoutes)
     .route('/', territoryRoutes)
     .route('/', communeRoutes)

@@ -2,10 +2,9 @@
  * Production entry point: opens the database once, serves the API and, when built, the web app
  * on one port (PORT, default 8080).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createApp } from './app';
 import { answerClientError } from './lib/client-error';
 import { readConfig } from './config';
@@ -13,6 +12,7 @@ import { openDatabase } from './db/connection';
 import { checkSchema } from './db/meta-queries';
 import { topologyFromFile } from './geo/topology-store';
 import { describeReconciliation, reconcileJournal } from './imports/reconcile-journal';
+import { mountWebApp } from './lib/serve-web';
 import { matchRoute } from '../../web/src/app/routes';
 
 // Opening hours are evaluated on wall-clock dates (lib/opening-hours.ts): run in UTC.
@@ -55,16 +55,9 @@ if (config.webDist) {
     console.error(`Application web non construite (${config.webDist}) : lancez « npm run build:web ».`);
     process.exit(1);
   }
-  const root = relative(process.cwd(), config.webDist) || '.';
-  const indexHtml = readFileSync(`${config.webDist}/index.html`, 'utf8');
-  app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }));
-  app.use('*', serveStatic({ root }));
   // Client-side routes (/, /cpts, /cpts/<id>, /snp: web/src/app/routes.ts) get the app shell; any
   // other path gets it too, with status 404, and the app shows its « page introuvable ».
-  app.get('*', (c) => {
-    if (c.req.path.startsWith('/api/')) return c.notFound();
-    return c.html(indexHtml, matchRoute(c.req.path).page === 'introuvable' ? 404 : 200);
-  });
+  mountWebApp(app, config.webDist, (path) => (matchRoute(path).page === 'introuvable' ? 404 : 200));
 }
 
 // Warm-up before listening: the commune topology, the commune table and the care offer are read

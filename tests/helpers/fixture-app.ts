@@ -20,7 +20,7 @@ export interface FixtureApp {
   close(): void;
 }
 
-export async function fixtureApp({ writable = false, config = {} }: { writable?: boolean; config?: Partial<AppDeps['config']> } = {}): Promise<FixtureApp> {
+export async function fixtureApp({ writable = false, config = {}, answers }: { writable?: boolean; config?: Partial<AppDeps['config']>; answers?: AppDeps['answers'] } = {}): Promise<FixtureApp> {
   const dir = inject('fixtureDir');
   let dbPath = join(dir, 'maillage.duckdb');
   if (writable) {
@@ -32,6 +32,7 @@ export async function fixtureApp({ writable = false, config = {} }: { writable?:
   const app = createApp({
     db,
     topology: topologyFromFile(join(dir, 'communes.topo.json')),
+    answers,
     config: { basemap: 'offline', editorToken: 'jeton-de-test', demo: true, ...config },
   });
   const get = async (url: string) => {

@@ -1,4 +1,5 @@
 /** The geography endpoints on the fixture database (régions 04, 11, 52, 76), through app.request(). */
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
@@ -153,19 +154,37 @@ describe('vector tiles', () => {
     return Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties).find((p) => p.code === code);
   };
 
-  it('serves Mapbox Vector Tiles with the commune, département and région layers', async () => {
+  it('serves Mapbox Vector Tiles with the commune, département and région layers, communes carrying only what layers read', async () => {
     const tile = await tileAt(5, 15, 11);
     expect(Object.keys(tile.layers).sort()).toEqual(['communes', 'departements', 'regions']);
-    // Below zoom 7 the commune polygons carry no name (the heaviest part of a low-zoom tile).
+    // Below zoom 7 the density is floored to two significant digits (every density class kept).
     const { commune } = (await get('/api/communes/44109')).body;
-    expect(communeProps(tile, '44109')).toEqual({ code: '44109', dep: '44', population: 327734, densite: commune.densite });
     expect(commune.densite).toBeCloseTo(4997, 0);
+    expect(communeProps(tile, '44109')).toEqual({ code: '44109', densite: 4900 });
+    expect(communeProps(await tileAt(7, 63, 44), '44109')).toEqual({ code: '44109', densite: commune.densite });
   });
 
-  it('adds commune names from zoom 7 and label points from zoom 8', async () => {
-    expect(communeProps(await tileAt(7, 63, 44), '44109')).toMatchObject({ nom: 'Nantes', population: 327734 });
+  it('adds label points with names from zoom 8', async () => {
     const z8 = await tileAt(8, 126, 89);
     expect(Object.keys(z8.layers)).toContain('communes_labels');
+    const labels = z8.layers.communes_labels!;
+    const nantes = Array.from({ length: labels.length }, (_, i) => labels.feature(i).properties).find((p) => p.code === '44109');
+    expect(nantes).toMatchObject({ nom: 'Nantes', population: 327734 });
+  });
+
+  it('sends tiles gzipped as stored, unzipped to a client that refuses gzip, with a version-keyed ETag', async () => {
+    const zipped = await f.app.request('/api/tiles/7/63/44.pbf', { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    const bytes = new Uint8Array(await zipped.arrayBuffer());
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+    const plain = await f.app.request('/api/tiles/7/63/44.pbf');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(Buffer.from(gunzipSync(bytes)).equals(Buffer.from(await plain.arrayBuffer()))).toBe(true);
+    const etag = zipped.headers.get('etag')!;
+    expect((await f.app.request('/api/tiles/7/63/44.pbf', { headers: { 'if-none-match': etag } })).status).toBe(304);
+    const { version } = (await get('/api/tiles/metadata')).body;
+    expect((await f.app.request(`/api/tiles/7/63/44.pbf?v=${version}`)).headers.get('cache-control')).toContain('immutable');
+    expect((await f.app.request('/api/tiles/7/63/44.pbf?v=ancienne')).headers.get('cache-control')).not.toContain('immutable');
   });
 
   it('answers an empty tile outside the data and 400 outside the grid', async () => {

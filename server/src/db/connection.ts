@@ -1,6 +1,12 @@
 /**
  * The DuckDB database, opened once per process and handed to the app through its context.
  * SQL lives in server/src/db and nowhere else.
+ *
+ * One DuckDB instance, several connections: reads go to a small pool of reader connections and
+ * run side by side (DuckDB is MVCC: each statement sees the last committed state), writes and
+ * transactions go to one writer connection of their own, queued so that a transaction is never
+ * interleaved. A long write transaction therefore never makes a read wait; readers see its
+ * result at once when it commits, never a part of it.
  */
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 
@@ -19,51 +25,71 @@ export interface Database {
 export interface OpenOptions {
   readOnly?: boolean;
   threads?: number;
+  /** Reader connections that run queries concurrently (default 4). */
+  readers?: number;
 }
 
-export async function openDatabase(path: string, { readOnly = false, threads }: OpenOptions = {}): Promise<Database> {
+export async function openDatabase(path: string, { readOnly = false, threads, readers = 4 }: OpenOptions = {}): Promise<Database> {
   const options: Record<string, string> = {};
   if (readOnly) options.access_mode = 'READ_ONLY';
   if (threads) options.threads = String(threads);
   const instance = await DuckDBInstance.create(path, options);
-  const connection = await instance.connect();
-  return wrap(connection, path, () => {
-    connection.closeSync();
+  const writer = await instance.connect();
+  const pool: Lane[] = [];
+  for (let i = 0; i < Math.max(1, readers); i++) pool.push({ connection: await instance.connect(), busy: 0 });
+  return wrap(writer, pool, path, () => {
+    for (const lane of pool) lane.connection.closeSync();
+    writer.closeSync();
     instance.closeSync();
   });
 }
 
-function wrap(connection: DuckDBConnection, path: string, close: () => void): Database {
-  // One connection serialises statements: queue them so a transaction is never interleaved.
+interface Lane { connection: DuckDBConnection; busy: number }
+
+async function allOn<T>(connection: DuckDBConnection, sql: string, params?: SqlParams): Promise<T[]> {
+  const reader = await connection.runAndReadAll(sql, params as never);
+  return reader.getRowObjectsJson() as T[];
+}
+
+function wrap(writer: DuckDBConnection, pool: Lane[], path: string, close: () => void): Database {
+  // The writer connection serialises its statements: queue them so a transaction is never interleaved.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
     const next = queue.then(task, task);
     queue = next.catch(() => undefined);
     return next;
   };
-  const direct: Omit<Database, 'transaction' | 'close' | 'path'> = {
-    async all<T>(sql: string, params?: SqlParams) {
-      const reader = await connection.runAndReadAll(sql, params as never);
-      return reader.getRowObjectsJson() as T[];
-    },
-    async run(sql: string, params?: SqlParams) {
-      await connection.run(sql, params as never);
+  // A read goes to the least busy reader connection (a connection runs one statement at a time).
+  const read = async <T>(sql: string, params?: SqlParams): Promise<T[]> => {
+    const lane = pool.reduce((best, l) => (l.busy < best.busy ? l : best));
+    lane.busy++;
+    try {
+      return await allOn<T>(lane.connection, sql, params);
+    } finally {
+      lane.busy--;
+    }
+  };
+  const onWriter: Omit<Database, 'transaction' | 'close' | 'path'> = {
+    all: (sql, params) => allOn(writer, sql, params),
+    async run(sql, params) {
+      await writer.run(sql, params as never);
     },
   };
   const db: Database = {
     path,
-    all: (sql, params) => serial(() => direct.all(sql, params)),
-    run: (sql, params) => serial(() => direct.run(sql, params)),
+    all: read,
+    run: (sql, params) => serial(() => onWriter.run(sql, params)),
     transaction: (work) =>
       serial(async () => {
-        await direct.run('BEGIN TRANSACTION');
-        const inner: Database = { ...direct, path, transaction: (w) => w(inner), close: () => {} } as Database;
+        await onWriter.run('BEGIN TRANSACTION');
+        // Inside the transaction every statement, reads included, runs on the writer connection.
+        const inner: Database = { ...onWriter, path, transaction: (w) => w(inner), close: () => {} } as Database;
         try {
           const result = await work(inner);
-          await direct.run('COMMIT');
+          await onWriter.run('COMMIT');
           return result;
         } catch (err) {
-          await direct.run('ROLLBACK');
+          await onWriter.run('ROLLBACK');
           throw err;
         }
       }),

@@ -14,3 +14,10 @@ export async function tileRange(db: Database): Promise<TileRange> {
   );
   return row!;
 }
+
+/** The version of the tile set: the checksum of its tiles written by the build (tiles change only with a new build). */
+export async function tileSetVersion(db: Database): Promise<string> {
+  const rows = await db.all<{ key: string; value: string }>("SELECT key, value FROM meta WHERE key IN ('tiles_sha256', 'topology_sha256')");
+  const value = rows.find((r) => r.key === 'tiles_sha256')?.value ?? rows.find((r) => r.key === 'topology_sha256')?.value ?? 'inconnue';
+  return value.slice(0, 12);
+}

@@ -3,6 +3,8 @@ import type { AppEnv } from '../context';
 import { checkDatabaseHealth } from '../db/health-queries';
 import { getMeta, listDatasets } from '../db/meta-queries';
 import { ApiError } from '../lib/api-error';
+import { tileSetVersion } from '../db/tile-queries';
+import { referenceData } from '../lib/analysis-cache';
 
 export const healthRoutes = new Hono<AppEnv>()
   .get('/health', async (c) => {
@@ -16,8 +18,10 @@ export const healthRoutes = new Hono<AppEnv>()
   })
   .get('/config', async (c) => {
     const { basemap, demo } = c.get('config');
-    const meta = await getMeta(c.get('db'));
-    return c.json({ basemap, demo, millesime: meta.millesime, perimetre: meta.scope });
+    const db = c.get('db');
+    const [meta, tuiles] = await Promise.all([getMeta(db), referenceData(db, 'tile-version', () => tileSetVersion(db))]);
+    // `tuiles`: the tile set's version, put in tile URLs so that tiles are cached for good (routes/tiles.ts).
+    return c.json({ basemap, demo, millesime: meta.millesime, perimetre: meta.scope, tuiles });
   })
   .get('/sources', async (c) => {
     const db = c.get('db');

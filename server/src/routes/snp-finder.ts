@@ -7,7 +7,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context';
-import { nearestSnpOffers } from '../analysis/nearest-snp-offers';
+import { indexSnpOffers, nearestIndexedSnpOffers } from '../analysis/snp-offer-index';
+import { cachedResult } from '../lib/analysis-cache';
 import { DEFAULT_DETOUR_FACTOR, distanceMethod } from '../analysis/distance';
 import { communeNear, communeOrigin, sasOfDepartement } from '../db/snp-finder-queries';
 import { listStructures } from '../db/structure-queries';
@@ -15,6 +16,7 @@ import { SNP_KINDS } from '../analysis/snp-offers';
 import { passageOf } from '../db/commune-queries';
 import { badRequest, notFound } from '../lib/api-error';
 import { validate } from '../lib/validate';
+import { currentMinute } from '../lib/clock';
 import { communeCode } from './params';
 import { instantParam, kmParam } from './analysis-params';
 
@@ -48,9 +50,13 @@ export const snpFinderRoutes = new Hono<AppEnv>().get('/snp/nearest', validate('
     if (!near) throw badRequest('Ce point n’est dans aucune commune connue de la base.');
     origin = { ...near, lon: q.lon!, lat: q.lat! };
   }
-  const at = q.at ?? new Date();
-  const [candidates, sas] = await Promise.all([listStructures(db, { kinds: [...SNP_KINDS], demo }), sasOfDepartement(db, origin.departement, { demo })]);
-  const nearest = nearestSnpOffers(origin, candidates, { at, limit: q.limit, maxRouteKm: q.maxKm });
+  const at = q.at ?? currentMinute();
+  // The offers of the data version, indexed once (kd-tree): a search reads a dozen offers, not all of France.
+  const [{ value: index }, sas] = await Promise.all([
+    cachedResult(db, `snp-finder-index|${demo}`, async () => indexSnpOffers(await listStructures(db, { kinds: [...SNP_KINDS], demo }))),
+    sasOfDepartement(db, origin.departement, { demo }),
+  ]);
+  const nearest = nearestIndexedSnpOffers(origin, index, { at, limit: q.limit, maxRouteKm: q.maxKm });
   return c.json({
     origine: origin,
     instant: at.toISOString(),

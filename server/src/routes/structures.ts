@@ -15,6 +15,7 @@ import { timeZoneOf } from '../geo/france-extent';
 import { notFound } from '../lib/api-error';
 import { openingStateAt } from '../lib/opening-hours';
 import { validate } from '../lib/validate';
+import { currentMinute } from '../lib/clock';
 import { bbox, departementCode, regionCode } from './params';
 
 const kinds = z.string().transform((s, ctx) => {
@@ -85,7 +86,7 @@ export const structureRoutes = new Hono<AppEnv>().get('/structures', validate('q
   const db = c.get('db');
   if (q.departement && !(await departementExists(db, q.departement))) throw notFound(`Département ${q.departement} inconnu.`);
   if (q.region && !(await regionExists(db, q.region))) throw notFound(`Région ${q.region} inconnue.`);
-  const at = q.instant ? new Date(q.instant) : new Date();
+  const at = q.instant ? new Date(q.instant) : currentMinute();
   const rows = await listStructures(db, { kinds: q.kind, departement: q.departement, region: q.region, bbox: q.bbox, demo: c.get('scope').demo });
   const collection: FeatureCollection<Point, StructureProperties> & { total: number; instant: string; donneesDemonstration: boolean } = {
     type: 'FeatureCollection',

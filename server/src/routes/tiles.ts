@@ -1,8 +1,17 @@
+/**
+ * GET /tiles/{z}/{x}/{y}.pbf: the vector tiles cut by the build, stored gzipped and sent as they
+ * are (`content-encoding: gzip`; unzipped only for a client that refuses gzip). With `v=` equal to
+ * the tile set's version (GET /tiles/metadata, /config) a tile is cached for a year: a new build
+ * gives a new version, hence new URLs; without it, one hour, revalidated by ETag.
+ */
+import { gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context';
-import { getTile, tileRange } from '../db/tile-queries';
+import { getTile, tileRange, tileSetVersion } from '../db/tile-queries';
 import { badRequest } from '../lib/api-error';
+import { acceptsEncoding } from '../lib/encoded-body';
+import { referenceData } from '../lib/analysis-cache';
 import { validate } from '../lib/validate';
 
 const tileParams = z.object({
@@ -10,21 +19,43 @@ const tileParams = z.object({
   x: z.coerce.number().int().min(0),
   y: z.string().regex(/^\d+\.pbf$/, 'tuile attendue : {y}.pbf'),
 });
+const tileQuery = z.object({ v: z.string().max(64).optional() });
+
+const isGzip = (b: Uint8Array) => b.length > 2 && b[0] === 0x1f && b[1] === 0x8b;
 
 export const tileRoutes = new Hono<AppEnv>()
   .get('/tiles/metadata', async (c) => {
-    const range = await tileRange(c.get('db'));
-    return c.json({ ...range, layers: ['communes', 'communes_labels', 'departements', 'regions'] });
+    const db = c.get('db');
+    const [range, version] = await Promise.all([tileRange(db), referenceData(db, 'tile-version', () => tileSetVersion(db))]);
+    return c.json({ ...range, version, layers: ['communes', 'communes_labels', 'departements', 'regions'] });
   })
-  .get('/tiles/:z/:x/:y', validate('param', tileParams), async (c) => {
+  .get('/tiles/:z/:x/:y', validate('param', tileParams), validate('query', tileQuery), async (c) => {
     const { z: zoom, x } = c.req.valid('param');
     const y = Number(c.req.valid('param').y.replace('.pbf', ''));
     const max = 2 ** zoom;
     if (x >= max || y >= max) throw badRequest(`Tuile ${zoom}/${x}/${y} hors de la grille.`);
-    const tile = await getTile(c.get('db'), zoom, x, y);
-    // An absent tile is an empty tile (sea, outside the data): 200 with no content.
-    return c.body(tile ? new Uint8Array(tile) : new Uint8Array(0), 200, {
+    const db = c.get('db');
+    const version = await referenceData(db, 'tile-version', () => tileSetVersion(db));
+    const etag = `"t${version}-${zoom}-${x}-${y}"`;
+    const headers: Record<string, string> = {
       'content-type': 'application/x-protobuf',
-      'cache-control': 'public, max-age=3600',
+      'cache-control': c.req.valid('query').v === version ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+      etag,
+      vary: 'accept-encoding',
+    };
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+    // Tiles are read once per process (the whole France set is ~17 MB gzipped): a tile request then costs no query.
+    const tiles = await referenceData(db, 'tile-bytes', async () => new Map<string, Promise<Buffer | null>>());
+    const id = `${zoom}/${x}/${y}`;
+    let pending = tiles.get(id);
+    if (!pending) tiles.set(id, (pending = getTile(db, zoom, x, y)));
+    const stored = await pending.catch((err) => {
+      tiles.delete(id);
+      throw err;
     });
+    // An absent tile is an empty tile (sea, outside the data): 200 with no content.
+    if (!stored) return c.body(new Uint8Array(0), 200, headers);
+    if (!isGzip(stored)) return c.body(new Uint8Array(stored), 200, headers);
+    if (!acceptsEncoding(c.req.header('accept-encoding'), 'gzip')) return c.body(new Uint8Array(gunzipSync(stored)), 200, headers);
+    return c.body(new Uint8Array(stored), 200, { ...headers, 'content-encoding': 'gzip' });
   });

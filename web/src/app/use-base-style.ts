@@ -6,8 +6,8 @@ import { useConfig } from './api/get-config';
 export function useBaseStyle() {
   const config = useConfig();
   const style = useQuery({
-    queryKey: ['base-style', config.data?.basemap, config.data?.millesime],
-    queryFn: () => resolveBaseStyle(config.data!.basemap, window.location.origin, config.data!.millesime),
+    queryKey: ['base-style', config.data?.basemap, config.data?.millesime, config.data?.tuiles],
+    queryFn: () => resolveBaseStyle(config.data!.basemap, window.location.origin, config.data!.millesime, config.data!.tuiles),
     enabled: Boolean(config.data),
     staleTime: Infinity,
   });

@@ -12,10 +12,11 @@ export const IGN_STYLE_URL = 'https://data.geopf.fr/annexes/ressources/vectorTil
 export const MAILLAGE_SOURCE = 'maillage';
 export const OFFLINE_BACKGROUND = '#dfe8f1';
 
-export function maillageSource(origin: string, millesime: number): VectorSourceSpecification {
+/** `tilesVersion` (GET /api/config) makes tile URLs change with each build, so tiles are cached for good. */
+export function maillageSource(origin: string, millesime: number, tilesVersion?: string): VectorSourceSpecification {
   return {
     type: 'vector',
-    tiles: [`${origin}/api/tiles/{z}/{x}/{y}.pbf`],
+    tiles: [`${origin}/api/tiles/{z}/{x}/{y}.pbf${tilesVersion ? `?v=${encodeURIComponent(tilesVersion)}` : ''}`],
     minzoom: 0,
     maxzoom: 9,
     promoteId: { communes: 'code' },
@@ -23,12 +24,12 @@ export function maillageSource(origin: string, millesime: number): VectorSourceS
   };
 }
 
-export function offlineStyle(origin: string, millesime: number): StyleSpecification {
+export function offlineStyle(origin: string, millesime: number, tilesVersion?: string): StyleSpecification {
   return {
     version: 8,
     name: 'Maillage hors ligne',
     // No glyphs URL: MapLibre draws labels with local fonts (Marianne from the DSFR, else sans-serif).
-    sources: { [MAILLAGE_SOURCE]: maillageSource(origin, millesime) },
+    sources: { [MAILLAGE_SOURCE]: maillageSource(origin, millesime, tilesVersion) },
     layers: [{ id: 'fond', type: 'background', paint: { 'background-color': OFFLINE_BACKGROUND } }],
   };
 }
@@ -40,14 +41,14 @@ async function fetchIgnStyle(timeoutMs: number): Promise<StyleSpecification> {
 }
 
 /** Resolves the configured base map; `auto` tries PLAN IGN for a few seconds, then goes offline. */
-export async function resolveBaseStyle(setting: BasemapSetting, origin: string, millesime: number): Promise<{ style: StyleSpecification; kind: BasemapKind }> {
+export async function resolveBaseStyle(setting: BasemapSetting, origin: string, millesime: number, tilesVersion?: string): Promise<{ style: StyleSpecification; kind: BasemapKind }> {
   if (setting !== 'offline') {
     try {
       const ign = await fetchIgnStyle(setting === 'auto' ? 2500 : 10_000);
-      return { style: { ...ign, sources: { ...ign.sources, [MAILLAGE_SOURCE]: maillageSource(origin, millesime) } }, kind: 'ign' };
+      return { style: { ...ign, sources: { ...ign.sources, [MAILLAGE_SOURCE]: maillageSource(origin, millesime, tilesVersion) } }, kind: 'ign' };
     } catch {
       /* unreachable: fall back to the offline style */
     }
   }
-  return { style: offlineStyle(origin, millesime), kind: 'offline' };
+  return { style: offlineStyle(origin, millesime, tilesVersion), kind: 'offline' };
 }

@@ -1,0 +1,167 @@
+/**
+ * `npm run bench -- charge`: the read mix of the issue under load, on loopback only, for a fixed
+ * time — autocannon, 100 connections × CHARGE_SECONDS (default 30 s) — against the production
+ * server (`npm start`) on a copy of geodata/:
+ *   1. the embedded default;
+ *   2. the same after a 100 000-record FINESS import (national-size offer, seeded generator);
+ *   3. during that import, sent over HTTP to the same server after 3 s: p99 of the mix, and the
+ *      slowest of `/api/health` probes sent every 100 ms while the import runs.
+ * Every path of the mix is checked (status 200) before timing. Targets are printed beside results.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { openDatabase } from '../../server/src/db/connection';
+import { runServer, type RunningServer } from '../lib/run-server';
+import { geodataDir, REPO_ROOT } from '../lib/paths';
+import type { BenchModule } from './harness';
+import { syntheticFiness, type SyntheticCommune } from './finess/synthetic-finess';
+
+const SECONDS = Number(process.env.CHARGE_SECONDS ?? 30);
+const CONNECTIONS = 100;
+const RECORDS = 100_000;
+const TOKEN = 'jeton-du-banc-de-charge';
+const ACCEPT = { 'accept-encoding': 'br, gzip' };
+
+/** The read mix of the issue: health, search, communes of 44, tiles, CPTS coverage of 76, SNP access of 31, the SNP finder, structures of 31. */
+export const READ_MIX = [
+  '/api/health',
+  '/api/search?q=saint%20nazaire',
+  '/api/communes?departement=44',
+  '/api/tiles/7/63/44.pbf',
+  '/api/coverage/cpts?territory=region:76',
+  '/api/access/snp?territory=departement:31',
+  '/api/snp/nearest?commune=31149',
+  '/api/structures?departement=31',
+];
+
+interface LoadResult { reqPerSec: number; p50: number; p99: number; errors: number; timeouts: number; non2xx: number; total: number }
+
+function load(url: string, seconds: number): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    autocannon({
+      url, connections: CONNECTIONS, duration: seconds, timeout: 10, headers: ACCEPT,
+      requests: READ_MIX.map((path) => ({ method: 'GET' as const, path })),
+    }, (err, r) => {
+      if (err) return reject(err);
+      resolve({ reqPerSec: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx, total: r.requests.total });
+    });
+  });
+}
+
+async function checkMix(server: RunningServer) {
+  for (const path of READ_MIX) {
+    const res = await fetch(server.url + path, { headers: ACCEPT });
+    if (res.status !== 200) throw new Error(`${path} : HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
+    await res.arrayBuffer();
+  }
+}
+
+function line(label: string, r: LoadResult, maxP99: number): { text: string; met: boolean } {
+  const met = r.errors === 0 && r.timeouts === 0 && r.non2xx === 0 && r.reqPerSec >= 1000 && r.p99 <= maxP99;
+  const text = `${label.padEnd(44)} ${r.reqPerSec.toFixed(0).padStart(6)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} erreurs, ${r.timeouts} délais dépassés, ${r.non2xx} non-2xx (${r.total} requêtes)`
+    + `${met ? '  ✔' : '  ✘'} cible 0 erreur, ≥ 1 000 req/s, p99 ≤ ${maxP99} ms`;
+  return { text, met };
+}
+
+/** A private geodata folder: a copy of the database (the server may write it), the rest linked. */
+function privateGeodata(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'maillage-charge-'));
+  copyFileSync(join(geodataDir(), 'maillage.duckdb'), join(dir, 'maillage.duckdb'));
+  symlinkSync(join(geodataDir(), 'communes.topo.json'), join(dir, 'communes.topo.json'));
+  return dir;
+}
+
+const bench: BenchModule = {
+  name: 'charge',
+  async run(log) {
+    const db = await openDatabase(join(geodataDir(), 'maillage.duckdb'), { readOnly: true });
+    const communes = await db.all<SyntheticCommune>('SELECT code, departement, label_lon AS lon, label_lat AS lat FROM communes WHERE geometry IS NOT NULL ORDER BY code');
+    db.close();
+    if (communes.length < 34_000) throw new Error(`Base France attendue (${communes.length} communes) : lancez « npm run setup ».`);
+    const finess = syntheticFiness(communes, RECORDS, 20261123);
+    let met = true;
+    log(`${CONNECTIONS} connexions × ${SECONDS} s, boucle locale, mélange de lecture : ${READ_MIX.join(' ')}`);
+
+    // 1. The embedded default.
+    const plain = privateGeodata();
+    let server = await runServer({ env: { GEODATA_DIR: plain, MAILLAGE_READ_ONLY: '1' } });
+    let baseline: LoadResult;
+    try {
+      await checkMix(server);
+      await load(server.url, 3); // warm-up
+      baseline = await load(server.url, SECONDS);
+      const l = line('offre embarquée', baseline, 200);
+      log(l.text);
+      met &&= l.met;
+    } finally {
+      await server.stop();
+    }
+
+    // 2. After a national-size import (done beforehand, by `npm run import`, on the copy).
+    const imported = privateGeodata();
+    const file = join(imported, 'etalab-cs1100507-stock-synthetique.csv');
+    writeFileSync(file, finess.bytes);
+    const res = spawnSync(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['scripts/import.ts', 'finess', file], {
+      cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, GEODATA_DIR: imported, MAILLAGE_DB: join(imported, 'maillage.duckdb') },
+    });
+    if (res.status !== 0) throw new Error(`Import préalable échoué : ${res.stdout.slice(-800)}${res.stderr.slice(-800)}`);
+    server = await runServer({ env: { GEODATA_DIR: imported, MAILLAGE_READ_ONLY: '1' } });
+    try {
+      await checkMix(server);
+      await load(server.url, 3);
+      const after = await load(server.url, SECONDS);
+      const l = line(`après import FINESS (${finess.kept} structures)`, after, 200);
+      log(l.text);
+      met &&= l.met;
+    } finally {
+      await server.stop();
+    }
+
+    // 3. During an import sent to the same server.
+    const during = privateGeodata();
+    server = await runServer({ env: { GEODATA_DIR: during, MAILLAGE_EDITOR_TOKEN: TOKEN } });
+    try {
+      await checkMix(server);
+      await load(server.url, 3);
+      const loading = load(server.url, SECONDS);
+      await new Promise((r) => setTimeout(r, 3000));
+      let importing = true;
+      let healthMax = 0;
+      let probes = 0;
+      const probe = (async () => {
+        while (importing) {
+          const t0 = performance.now();
+          const h = await fetch(`${server.url}/api/health`);
+          await h.arrayBuffer();
+          healthMax = Math.max(healthMax, performance.now() - t0);
+          probes++;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      })();
+      const t0 = performance.now();
+      const upload = await fetch(`${server.url}/api/imports/finess?nom=etalab-cs1100507-stock-synthetique.csv`, {
+        method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' }, body: new Uint8Array(finess.bytes),
+      });
+      const importMs = performance.now() - t0;
+      const outcome = (await upload.json()) as { statut?: string; status?: string };
+      importing = false;
+      await probe;
+      const r = await loading;
+      if (upload.status >= 300) throw new Error(`Import HTTP refusé : ${upload.status} ${JSON.stringify(outcome).slice(0, 300)}`);
+      const ratioMet = r.p99 <= 2 * baseline.p99;
+      log(`${'pendant un import FINESS HTTP'.padEnd(44)} ${r.reqPerSec.toFixed(0).padStart(6)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} erreurs, ${r.timeouts} délais dépassés (import ${(importMs / 1000).toFixed(1)} s)`
+        + `${ratioMet && r.errors === 0 ? '  ✔' : '  ✘'} cible p99 ≤ 2 × ${baseline.p99} ms sans import`);
+      log(`${'/api/health pendant l’import'.padEnd(44)} max ${healthMax.toFixed(0)} ms sur ${probes} sondes${healthMax <= 200 ? '  ✔' : '  ✘'} cible jamais au-dessus de 200 ms`);
+      met &&= ratioMet && r.errors === 0 && healthMax <= 200;
+    } finally {
+      await server.stop();
+      for (const d of [plain, imported, during]) rmSync(d, { recursive: true, force: true });
+    }
+    return met;
+  },
+};
+
+export default bench;
