@@ -24,7 +24,7 @@ beforeAll(async () => {
   server = await startProductionServer({ geodataDir: inject('fixtureDir'), env: { MAILLAGE_EDITOR_TOKEN: TOKEN } });
   browser = await launchBrowser();
   const file = withLine(2, (l) => l.split(';').map((v, i) => (i === 16 ? FICTION_PHONE : v)).join(';'));
-  const res = await fetch(`${server.url}/api/imports/finess?nom=etalab-cs1100507-stock-20260512-0339.csv`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: file });
+  const res = await fetch(`${server.url}/api/imports/finess?nom=etalab-cs1100507-stock-20260512-0339.csv`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: new Uint8Array(file) });
   expect(res.status).toBe(201);
 });
 afterAll(async () => {
