@@ -35,6 +35,21 @@ describe('nearestIndexedSnpOffers', () => {
     expect(compared).toBeGreaterThan(1000);
   });
 
+  it('applies the « ouvertes maintenant / ce soir » filter inside the search, as the scan does', () => {
+    const index = indexSnpOffers(candidates);
+    let nonEmpty = 0;
+    table.list.forEach((c, i) => {
+      if (i % 50 !== 0) return;
+      for (const open of ['maintenant', 'ce-soir'] as const) {
+        const options = { at: AT, limit: 10, open };
+        const got = nearestIndexedSnpOffers(c, index, options);
+        expect(got).toEqual(nearestSnpOffers(c, candidates, options));
+        if (got.length > 0) nonEmpty++;
+      }
+    });
+    expect(nonEmpty).toBeGreaterThan(10);
+  });
+
   it('breaks ties by id like the scan: two offers at the same place', () => {
     const base = candidates.find((c) => c.kind === 'SU')!;
     const twins = [{ ...base, id: '0-b' }, { ...base, id: '0-a' }, ...candidates];

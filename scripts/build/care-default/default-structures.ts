@@ -30,7 +30,7 @@ function hoursOf(r: CuratedRow): string | null {
   return converted.value;
 }
 
-const base = { cds_subtype: null, finess_category: null, finess_category_label: null, finess_et: null, finess_ej: null, opening_hours: null, host_su_id: null, ...REAL };
+const base = { telephone: null, cds_subtype: null, finess_category: null, finess_category_label: null, finess_et: null, finess_ej: null, opening_hours: null, host_su_id: null, ...REAL };
 
 export function defaultStructures(lists: CuratedLists, ctx: DefaultContext): Row[] {
   const rows: Row[] = [];

@@ -54,6 +54,8 @@ export interface CptsCoverage {
   readonly parCommune: CommuneCoverage[];
   zonesBlanches: { code: string; nom: string; departement: string; population: number }[];
   chevauchements: { code: string; nom: string; population: number; toutesPartielles: boolean; cpts: { id: string; nom: string }[] }[];
+  /** Communes only partly covered (no CPTS takes them whole): counted covered, listed apart. */
+  partielles: { code: string; nom: string; population: number; cpts: { id: string; nom: string }[] }[];
   cpts: CptsSummary[];
   /** Codes named by a CPTS but absent from the reference geography. */
   communesInconnues: { cpts: string; code: string }[];
@@ -103,6 +105,7 @@ export function coverageWithMembers(
   const inTerritory = new Set<CommuneRef>();
   const zonesBlanches: CptsCoverage['zonesBlanches'] = [];
   const chevauchements: CptsCoverage['chevauchements'] = [];
+  const partielles: CptsCoverage['partielles'] = [];
   let total = 0;
   let covered = 0;
   let partial = 0;
@@ -120,6 +123,7 @@ export function coverageWithMembers(
     if (couverture === 'partielle') {
       partial += c.population;
       partialCommunes++;
+      partielles.push({ code: c.code, nom: c.nom, population: c.population, cpts: list.map(({ id, nom }) => ({ id, nom })) });
     }
     if (list.length >= 2) {
       chevauchements.push({ code: c.code, nom: c.nom, population: c.population, toutesPartielles: couverture === 'partielle', cpts: list.map(({ id, nom }) => ({ id, nom })) });
@@ -154,6 +158,7 @@ export function coverageWithMembers(
     },
     zonesBlanches,
     chevauchements,
+    partielles,
     cpts: summaries,
     communesInconnues: unknown,
     donneesDemonstration: summaries.some((x) => x.demo),

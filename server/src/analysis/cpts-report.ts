@@ -25,7 +25,7 @@ export type CptsReport = Omit<CptsCoverage, 'cpts'> & {
 
 export const CPTS_METHOD =
   "Une commune est couverte si au moins une CPTS retenue (selon le filtre de statut) la compte dans son territoire. " +
-  "Une commune couverte partiellement (ex. quelques quartiers d'une grande ville) est comptée couverte : sa population est donnée à part (couvertePartiellement). " +
+  "Une commune couverte partiellement (ex. quelques quartiers d'une grande ville) est comptée couverte : sa population est donnée à part (« dont … hab. en couverture partielle ») et la commune est dessinée plus pâle, en tirets. " +
   "Couverte + non couverte = population totale du territoire, exactement. " +
   "Une CPTS est non contiguë quand ses communes forment plusieurs groupes sans frontière commune (les îles et les enclaves en sont).";
 

@@ -12,6 +12,7 @@ import { timeZoneOf as defaultTimeZoneOf } from '../geo/france-extent';
 import { openingStateAt } from '../lib/opening-hours';
 import { checkDetourFactor, DEFAULT_DETOUR_FACTOR, haversineKm } from './distance';
 import { isSnpOffer } from './snp-offers';
+import { passesOpenFilter, type OpenFilter } from './open-filter';
 import type { OfferKind } from './inputs';
 
 export interface SnpCandidate {
@@ -46,6 +47,8 @@ export interface NearestOptions {
   maxRouteKm?: number;
   /** Road ≈ straight line × this factor (default 1.3, see distance.ts). */
   detourFactor?: number;
+  /** Only offers known to be open now, or tonight (open-filter.ts); default: every offer. */
+  open?: OpenFilter;
   timeZoneOf?: (departement: string) => string;
 }
 
@@ -67,7 +70,7 @@ export function openStateOf(c: Pick<SnpCandidate, 'kind' | 'openingHours'>, at: 
 }
 
 export function nearestSnpOffers<T extends SnpCandidate>(origin: { lon: number; lat: number }, candidates: readonly T[], options: NearestOptions): NearestOffer<T>[] {
-  const { at, limit = 10, maxRouteKm = Infinity, timeZoneOf = defaultTimeZoneOf } = options;
+  const { at, limit = 10, maxRouteKm = Infinity, open, timeZoneOf = defaultTimeZoneOf } = options;
   const detour = checkDetourFactor(options.detourFactor ?? DEFAULT_DETOUR_FACTOR);
   if (!Number.isFinite(origin.lon) || !Number.isFinite(origin.lat) || Math.abs(origin.lat) > 90 || Math.abs(origin.lon) > 180) {
     throw new RangeError(`point de départ invalide (${origin.lon}, ${origin.lat})`);
@@ -78,6 +81,7 @@ export function nearestSnpOffers<T extends SnpCandidate>(origin: { lon: number; 
     .filter((c) => isSnpOffer({ ...c, name: '', commune: '', hostSuId: null, demo: false }))
     .map((offer) => ({ offer, distanceKm: haversineKm(origin.lon, origin.lat, offer.lon, offer.lat) }))
     .filter((x) => x.distanceKm * detour <= maxRouteKm)
+    .filter((x) => !open || passesOpenFilter(x.offer, open, at, timeZoneOf(x.offer.departement)))
     .sort((a, b) => a.distanceKm - b.distanceKm || a.offer.id.localeCompare(b.offer.id))
     .slice(0, limit);
   return scored.map(({ offer, distanceKm }) => {

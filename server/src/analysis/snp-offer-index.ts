@@ -10,6 +10,8 @@ import { around } from 'geokdbush';
 import { checkDetourFactor, DEFAULT_DETOUR_FACTOR, haversineKm } from './distance';
 import { nearestSnpOffers, type NearestOffer, type NearestOptions, type SnpCandidate } from './nearest-snp-offers';
 import { isSnpOffer } from './snp-offers';
+import { passesOpenFilter } from './open-filter';
+import { timeZoneOf as defaultTimeZoneOf } from '../geo/france-extent';
 
 export interface SnpOfferIndex<T extends SnpCandidate> {
   offers: T[];
@@ -25,20 +27,22 @@ export function indexSnpOffers<T extends SnpCandidate>(candidates: readonly T[])
   return { offers, tree };
 }
 
-type Around = (index: KDBush, lng: number, lat: number, maxResults?: number, maxDistance?: number) => number[];
+type Around = (index: KDBush, lng: number, lat: number, maxResults?: number, maxDistance?: number, filter?: (i: number) => boolean) => number[];
 
 /** The nearest offers of the index from `origin`, as `nearestSnpOffers` answers them. */
 export function nearestIndexedSnpOffers<T extends SnpCandidate>(origin: { lon: number; lat: number }, index: SnpOfferIndex<T>, options: NearestOptions): NearestOffer<T>[] {
-  const { limit = 10, maxRouteKm = Infinity } = options;
+  const { limit = 10, maxRouteKm = Infinity, open, at, timeZoneOf = defaultTimeZoneOf } = options;
   const detour = checkDetourFactor(options.detourFactor ?? DEFAULT_DETOUR_FACTOR);
   if (index.offers.length === 0) return nearestSnpOffers(origin, [], options);
   const query = around as unknown as Around;
   const maxKm = maxRouteKm / detour;
-  const first = query(index.tree, origin.lon, origin.lat, limit, Number.isFinite(maxKm) ? maxKm : undefined);
+  // The open filter (open-filter.ts) is applied inside the search, so that the k nearest are k open ones.
+  const keep = open ? (i: number) => passesOpenFilter(index.offers[i]!, open, at, timeZoneOf(index.offers[i]!.departement)) : undefined;
+  const first = query(index.tree, origin.lon, origin.lat, limit, Number.isFinite(maxKm) ? maxKm : undefined, keep);
   if (first.length === 0) return nearestSnpOffers(origin, [], options);
   const kth = haversineKm(origin.lon, origin.lat, index.offers[first.at(-1)!]!.lon, index.offers[first.at(-1)!]!.lat);
   // Every offer up to the k-th distance (and a hair beyond, for rounding), then the linear scan's own order.
-  const near = query(index.tree, origin.lon, origin.lat, undefined, Math.min(kth + 1e-6, Number.isFinite(maxKm) ? maxKm : Infinity));
+  const near = query(index.tree, origin.lon, origin.lat, undefined, Math.min(kth + 1e-6, Number.isFinite(maxKm) ? maxKm : Infinity), keep);
   const ids = new Set([...first, ...near]);
   return nearestSnpOffers(origin, [...ids].map((i) => index.offers[i]!), options);
 }

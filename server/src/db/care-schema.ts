@@ -14,8 +14,11 @@
  */
 import { defineTable, type TableSpec } from './table-spec';
 
-/** 2: `cpts.departement` (the CPTS's département, for CPTS whose communes are not listed). */
-export const CARE_SCHEMA_VERSION = 2;
+/**
+ * 2: `cpts.departement` (the CPTS's département, for CPTS whose communes are not listed).
+ * 3: `structures.telephone` (the FINESS telephone, kept through imports).
+ */
+export const CARE_SCHEMA_VERSION = 3;
 
 export const STRUCTURE_KINDS = ['MSP', 'CDS', 'MMG', 'SU', 'CPTS_SIEGE', 'ESP', 'AUTRE'] as const;
 export type StructureKind = (typeof STRUCTURE_KINDS)[number];
@@ -37,6 +40,7 @@ export const CARE_SPECS: TableSpec[] = [
     finess_ej: 'VARCHAR',
     name: 'VARCHAR NOT NULL',
     address: 'VARCHAR',
+    telephone: 'VARCHAR', // as FINESS writes it, 10 digits (0262905050); NULL when the source gives none
     commune: 'VARCHAR NOT NULL', // current COG code
     lon: 'DOUBLE NOT NULL',
     lat: 'DOUBLE NOT NULL',

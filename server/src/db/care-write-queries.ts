@@ -30,7 +30,7 @@ export async function replaceRows(db: Database, table: CareTable, rows: Row[]): 
 
 /** Columns a FINESS import owns; the hours, host and SNP answer set by a MMG import are kept. */
 const FINESS_COLUMNS = [
-  'kind', 'cds_subtype', 'finess_category', 'finess_category_label', 'finess_et', 'finess_ej', 'name', 'address', 'commune',
+  'kind', 'cds_subtype', 'finess_category', 'finess_category_label', 'finess_et', 'finess_ej', 'name', 'address', 'telephone', 'commune',
   'lon', 'lat', 'location_precision', 'note', 'source', 'source_date', 'demo', 'import_id',
 ];
 

@@ -22,6 +22,8 @@ export interface StructureRow {
   finessEj: string | null;
   name: string;
   address: string | null;
+  /** Telephone as the source writes it (FINESS: 10 digits), null when unknown. */
+  telephone: string | null;
   commune: string;
   communeNom: string;
   departement: string;
@@ -43,7 +45,7 @@ export function listStructures(db: Database, f: StructureFilter): Promise<Struct
   const [minLon, minLat, maxLon, maxLat] = f.bbox ?? [null, null, null, null];
   return db.all<StructureRow>(
     `SELECT s.id, s.kind, s.cds_subtype AS cdsSubtype, s.finess_category AS finessCategory,
-            s.finess_category_label AS finessCategoryLabel, s.finess_et AS finessEt, s.finess_ej AS finessEj, s.name, s.address,
+            s.finess_category_label AS finessCategoryLabel, s.finess_et AS finessEt, s.finess_ej AS finessEj, s.name, s.address, s.telephone,
             s.commune, c.nom AS communeNom, c.departement, s.lon, s.lat, s.location_precision AS precision,
             s.opening_hours AS openingHours, s.accepts_snp AS acceptsSnp, s.host_su_id AS hostSuId, h.name AS hostSuName,
             s.note, s.source, s.source_date AS sourceDate, s.demo, s.import_id AS importId

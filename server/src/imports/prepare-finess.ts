@@ -47,7 +47,7 @@ export async function prepareFiness(db: Database, bytes: Uint8Array, ctx: Prepar
     }
     rows.push({
       id: `finess:${e.finessEt}`, kind: e.kind, cds_subtype: e.cdsSubtype, finess_category: e.category || null,
-      finess_category_label: e.categoryLabel || null, finess_et: e.finessEt, finess_ej: e.finessEj, name: e.name, address: e.address,
+      finess_category_label: e.categoryLabel || null, finess_et: e.finessEt, finess_ej: e.finessEj, name: e.name, address: e.address, telephone: e.telephone,
       commune: commune.code, lon: e.position?.lon ?? commune.labelLon, lat: e.position?.lat ?? commune.labelLat,
       location_precision: e.position ? 'adresse' : 'commune', opening_hours: null, accepts_snp: e.kind === 'MMG' ? 'oui' : 'inconnu',
       host_su_id: null, note: note ?? (e.position ? null : 'sans géolocalisation FINESS : point de la commune'),

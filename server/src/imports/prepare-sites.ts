@@ -57,7 +57,7 @@ export async function prepareSites(db: Database, bytes: Uint8Array, ctx: Prepare
     if (kind === 'MMG' && s.adossee === 'oui' && !s.hostFiness) notes.push('adossée à un service d\'urgences (site non précisé)');
     rows.push({
       id, kind, cds_subtype: null, finess_category: before?.finessCategory ?? null, finess_category_label: before?.finessCategoryLabel ?? null,
-      finess_et: s.finessEt, finess_ej: before?.finessEj ?? null, name: s.name, address: s.address ?? before?.address ?? null,
+      finess_et: s.finessEt, finess_ej: before?.finessEj ?? null, name: s.name, address: s.address ?? before?.address ?? null, telephone: before?.telephone ?? null,
       commune: commune.code, lon: position[0], lat: position[1], location_precision: precision, opening_hours: s.openingHours,
       accepts_snp: s.acceptsSnp, host_su_id: s.hostFiness ? `su:${s.hostFiness}` : null, note: notes.filter(Boolean).join(' ; ') || null,
       source: s.source, source_date: s.sourceDate, demo: false, import_id: ctx.importId,

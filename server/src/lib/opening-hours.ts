@@ -82,3 +82,21 @@ export function openingStateAt(value: string | null, at: Date, timeZone: string)
     comment: oh.getComment(local) ?? null,
   };
 }
+
+/** The instant at which the zone's wall clock shows `hour`:`minute` on the local day of `at`. */
+export function localTimeOnDayOf(at: Date, timeZone: string, hour: number, minute = 0): Date {
+  const w = wallClockIn(at, timeZone);
+  return instantOf({ ...w, hour, minute, second: 0 }, timeZone);
+}
+
+/**
+ * Whether the hours are open at some moment of [from, to): true, false, or null when the hours
+ * are empty or say « unknown » for the whole time they are not closed.
+ */
+export function openDuring(value: string | null, from: Date, to: Date, timeZone: string): boolean | null {
+  if (!value) return null;
+  const oh = parse(value);
+  const intervals = oh.getOpenIntervals(toLocalDate(wallClockIn(from, timeZone)), toLocalDate(wallClockIn(to, timeZone)));
+  if (intervals.some(([, , unknown]) => !unknown)) return true;
+  return intervals.length > 0 ? null : false;
+}

@@ -5,7 +5,13 @@ import type { SnpAccess } from '../analysis/snp-access';
 import { toCsv } from '../lib/csv';
 import { featureCollectionText, type TextFeature } from '../lib/geojson-text';
 
-export function snpCsv(result: SnpAccess, table: 'communes' | 'su-sans-mmg'): string {
+export function snpCsv(result: SnpAccess, table: 'communes' | 'su-sans-mmg' | 'au-dela-du-seuil'): string {
+  if (table === 'au-dela-du-seuil') {
+    return toCsv([
+      { header: 'code_commune', value: (r) => r.code }, { header: 'nom', value: (r) => r.nom }, { header: 'population', value: (r) => r.population },
+      { header: 'distance_route_estimee_km', value: (r) => r.distanceRouteKm }, { header: 'seuil_km', value: () => result.auDelaDuSeuil.seuilKm },
+    ], result.auDelaDuSeuil.liste);
+  }
   if (table === 'su-sans-mmg') {
     return toCsv([
       { header: 'id_su', value: (r) => r.id }, { header: 'nom', value: (r) => r.nom }, { header: 'code_commune', value: (r) => r.commune },

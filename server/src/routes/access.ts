@@ -25,7 +25,7 @@ const snpQuery = z.object({
   suMmgKm: kmParam('distance SU–MMG', 200).default(10),
   unknownHours: z.enum(['exclude', 'include'], { error: 'horaires inconnus : exclude (écarter, par défaut) ou include (compter ouvertes)' }).default('exclude'),
   format: formatParam,
-  table: z.enum(['communes', 'su-sans-mmg'], { error: 'table attendue : communes ou su-sans-mmg' }).default('communes'),
+  table: z.enum(['communes', 'su-sans-mmg', 'au-dela-du-seuil'], { error: 'table attendue : communes, su-sans-mmg ou au-dela-du-seuil' }).default('communes'),
 });
 
 const fcaQuery = z.object({
@@ -79,7 +79,7 @@ export const accessRoutes = new Hono<AppEnv>()
     const key = `snp|${t.code}|${at?.toISOString() ?? ''}|${q.thresholdKm}|${q.suMmgKm}|${q.unknownHours}`;
     const { value, version } = await cachedAnalysis(ctx, key, (care) => computeSnp(care, t, at, q));
     if (q.format === 'csv') {
-      const name = exportFileName(q.table === 'communes' ? 'acces-snp' : 'acces-snp-su-sans-mmg', t.slug, 'csv');
+      const name = exportFileName(q.table === 'communes' ? 'acces-snp' : `acces-snp-${q.table}`, t.slug, 'csv');
       return sendExport(c, snpCsv(value.body, q.table), name, 'csv');
     }
     if (q.format === 'geojson') {

@@ -5,7 +5,13 @@ import type { SasCoverage } from '../analysis/sas-coverage';
 import { toCsv } from '../lib/csv';
 import { featureCollectionText } from '../lib/geojson-text';
 
-export function cptsCsv(report: CptsReport, table: 'communes' | 'cpts' | 'chevauchements'): string {
+export function cptsCsv(report: CptsReport, table: 'communes' | 'cpts' | 'chevauchements' | 'zones-blanches'): string {
+  if (table === 'zones-blanches') {
+    return toCsv([
+      { header: 'code_commune', value: (r) => r.code }, { header: 'nom', value: (r) => r.nom }, { header: 'departement', value: (r) => r.departement },
+      { header: 'population', value: (r) => r.population },
+    ], report.zonesBlanches);
+  }
   if (table === 'cpts') {
     return toCsv([
       { header: 'id', value: (r) => r.id }, { header: 'nom', value: (r) => r.nom }, { header: 'statut', value: (r) => r.statut },

@@ -19,7 +19,7 @@ const cptsQuery = z.object({
   territory: territoryParam,
   status: z.enum(['all', 'projet', 'aci'], { error: 'statut attendu : all (toutes), projet (projet de santé et au-delà) ou aci (ACI signé)' }).default('all'),
   format: formatParam,
-  table: z.enum(['communes', 'cpts', 'chevauchements'], { error: 'table attendue : communes, cpts ou chevauchements' }).default('communes'),
+  table: z.enum(['communes', 'cpts', 'chevauchements', 'zones-blanches'], { error: 'table attendue : communes, cpts, chevauchements ou zones-blanches' }).default('communes'),
 });
 
 const sasQuery = z.object({ territory: territoryParam, date: dayParam.optional(), format: formatParam });

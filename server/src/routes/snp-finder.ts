@@ -1,5 +1,5 @@
 /**
- * GET /snp/nearest?commune=31149 (or lon=&lat=) [&at=ISO instant][&limit=10][&maxKm=]: the nearest
+ * GET /snp/nearest?commune=31149 (or lon=&lat=) [&at=ISO instant][&limit=10][&maxKm=][&ouvert=maintenant|ce-soir]: the nearest
  * offers of soins non programmés from a commune's label point (or a point), each with its
  * distance, hours and state at the instant (now by default) in its own time zone, and the SAS
  * of the origin's département.
@@ -13,6 +13,7 @@ import { DEFAULT_DETOUR_FACTOR, distanceMethod } from '../analysis/distance';
 import { communeNear, communeOrigin, sasOfDepartement } from '../db/snp-finder-queries';
 import { listStructures } from '../db/structure-queries';
 import { SNP_KINDS } from '../analysis/snp-offers';
+import { OPEN_FILTERS } from '../analysis/open-filter';
 import { passageOf } from '../db/commune-queries';
 import { badRequest, notFound } from '../lib/api-error';
 import { validate } from '../lib/validate';
@@ -28,6 +29,7 @@ const query = z
     at: instantParam.optional(),
     limit: z.coerce.number({ error: 'nombre d’offres : entier attendu' }).int().min(1).max(50).default(10),
     maxKm: kmParam('distance maximale', 500).optional(),
+    ouvert: z.enum(OPEN_FILTERS, { error: 'ouvert : « maintenant » ou « ce-soir » attendu' }).optional(),
   })
   .refine((q) => (q.commune !== undefined) !== (q.lon !== undefined && q.lat !== undefined), {
     message: 'donnez une commune (commune=31149) ou un point (lon= et lat=), pas les deux',
@@ -56,12 +58,13 @@ export const snpFinderRoutes = new Hono<AppEnv>().get('/snp/nearest', validate('
     cachedResult(db, `snp-finder-index|${demo}`, async () => indexSnpOffers(await listStructures(db, { kinds: [...SNP_KINDS], demo }))),
     sasOfDepartement(db, origin.departement, { demo }),
   ]);
-  const nearest = nearestIndexedSnpOffers(origin, index, { at, limit: q.limit, maxRouteKm: q.maxKm });
+  const nearest = nearestIndexedSnpOffers(origin, index, { at, limit: q.limit, maxRouteKm: q.maxKm, open: q.ouvert });
   return c.json({
     origine: origin,
     instant: at.toISOString(),
+    filtre: q.ouvert ?? null,
     offres: nearest.map(({ offer: o, distanceKm, distanceRouteKm, fuseau, ouverture }) => ({
-      id: o.id, type: o.kind, nom: o.name, adresse: o.address, commune: { code: o.commune, nom: o.communeNom }, departement: o.departement,
+      id: o.id, type: o.kind, nom: o.name, adresse: o.address, telephone: o.telephone, commune: { code: o.commune, nom: o.communeNom }, departement: o.departement,
       lon: o.lon, lat: o.lat, precision: o.precision, distanceKm, distanceRouteKm, fuseau, ouverture,
       horaires: o.openingHours, soinsNonProgrammes: o.acceptsSnp, source: o.source, dateSource: o.sourceDate, demonstration: o.demo,
     })),

@@ -43,6 +43,8 @@ export interface StructureProperties {
   nom: string;
   finess: { et: string | null; ej: string | null; categorie: { code: string | null; libelle: string | null } | null };
   adresse: string | null;
+  /** Telephone from FINESS (10 digits), null when the source gives none. */
+  telephone: string | null;
   commune: { code: string; nom: string };
   departement: string;
   precision: string;
@@ -72,7 +74,7 @@ function feature(s: StructureRow, at: Date): Feature<Point, StructureProperties>
     properties: {
       id: s.id, categorie: s.kind, sousTypeCds: s.cdsSubtype, nom: s.name,
       finess: { et: s.finessEt, ej: s.finessEj, categorie: s.finessCategory || s.finessCategoryLabel ? { code: s.finessCategory, libelle: s.finessCategoryLabel } : null },
-      adresse: s.address, commune: { code: s.commune, nom: s.communeNom }, departement: s.departement, precision: s.precision,
+      adresse: s.address, telephone: s.telephone, commune: { code: s.commune, nom: s.communeNom }, departement: s.departement, precision: s.precision,
       horaires: s.openingHours,
       ouverture: { etat: state.state, prochainChangement: state.nextChange, prochainChangementLocal: state.nextChangeLocal, fuseau, commentaire: state.comment },
       accepteSnp: s.acceptsSnp, urgencesHote: s.hostSuId ? { id: s.hostSuId, nom: s.hostSuName } : null, note: s.note,

@@ -16,10 +16,29 @@ function loadImage(src: string): Promise<HTMLImageElement> {
   });
 }
 
+/** Breaks `text` into lines no wider than `width` px in the context's current font (never cut). */
+export function wrapText(ctx: Pick<CanvasRenderingContext2D, 'measureText'>, text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && ctx.measureText(candidate).width > width) {
+      out.push(line);
+      line = word;
+    } else line = candidate;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
 export async function captionedMapPng(mapDataUrl: string, caption: Caption): Promise<string> {
   const img = await loadImage(mapDataUrl);
   const lineHeight = 18;
-  const band = 16 + 22 + caption.lines.length * lineHeight;
+  const measure = document.createElement('canvas').getContext('2d');
+  if (!measure) throw new Error('Dessin impossible dans ce navigateur.');
+  measure.font = '13px Marianne, Arial, sans-serif';
+  const lines = caption.lines.flatMap((l) => wrapText(measure, l, img.width - 24));
+  const band = 16 + 22 + lines.length * lineHeight;
   const canvas = document.createElement('canvas');
   canvas.width = img.width;
   canvas.height = img.height + band;
@@ -32,7 +51,7 @@ export async function captionedMapPng(mapDataUrl: string, caption: Caption): Pro
   ctx.font = 'bold 16px Marianne, Arial, sans-serif';
   ctx.fillText(caption.title, 12, img.height + 26);
   ctx.font = '13px Marianne, Arial, sans-serif';
-  caption.lines.forEach((line, i) => ctx.fillText(line, 12, img.height + 26 + (i + 1) * lineHeight));
+  lines.forEach((line, i) => ctx.fillText(line, 12, img.height + 26 + (i + 1) * lineHeight));
   return canvas.toDataURL('image/png');
 }
 

@@ -11,6 +11,7 @@ import type { LayerSpecification, MapGeoJSONFeature, SourceSpecification, StyleS
 import type { Viewport } from './viewport';
 import { applyFeatureStates, type FeatureStateSet } from './feature-states';
 import { syncStyle, type MapImage } from './sync-style';
+import { MAP_LOCALE_FR } from './map-locale';
 
 maplibregl.setWorkerUrl(workerUrl);
 // Start the workers as soon as this module loads, while the page still waits for its data.
@@ -35,6 +36,8 @@ export interface MapPopup {
 export interface MapHandle {
   /** The map as it is drawn now, as a PNG data URL. */
   toPng(): Promise<string>;
+  /** The map as it is drawn now, as a PNG blob (encoded off the main thread). */
+  toBlob(): Promise<Blob>;
 }
 
 export interface MapViewProps {
@@ -56,6 +59,8 @@ export interface MapViewProps {
   focus?: MapFocus | null;
   popup?: MapPopup | null;
   label?: string;
+  /** Called each time the map has drawn everything it asked for (MapLibre `idle`). */
+  onIdle?: () => void;
   ref?: Ref<MapHandle>;
 }
 
@@ -77,6 +82,14 @@ export function MapView(props: MapViewProps) {
         map.once('render', () => resolve(map.getCanvas().toDataURL('image/png')));
         map.triggerRepaint();
       }),
+    toBlob: () =>
+      new Promise<Blob>((resolve, reject) => {
+        const map = mapRef.current;
+        if (!map) return reject(new Error('La carte n’est pas encore affichée.'));
+        // toBlob copies the drawing buffer when called (during render), then encodes asynchronously.
+        map.once('render', () => map.getCanvas().toBlob((b) => (b ? resolve(b) : reject(new Error('Image de la carte impossible à produire.'))), 'image/png'));
+        map.triggerRepaint();
+      }),
   }), []);
 
   useEffect(() => {
@@ -93,6 +106,7 @@ export function MapView(props: MapViewProps) {
       // Labels and symbols appear at once: no 300 ms fade before the map is complete.
       fadeDuration: 0,
       cooperativeGestures: false,
+      locale: MAP_LOCALE_FR,
     });
     mapRef.current = map;
     applied.current = { layers, sources };
@@ -104,7 +118,10 @@ export function MapView(props: MapViewProps) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     const setIdle = (v: boolean) => el.setAttribute('data-idle', String(v));
-    map.on('idle', () => setIdle(true));
+    map.on('idle', () => {
+      setIdle(true);
+      latest.current.onIdle?.();
+    });
     map.on('dataloading', () => setIdle(false));
     map.on('movestart', () => setIdle(false));
     map.on('moveend', () => {

@@ -2,9 +2,10 @@
 import { useMemo } from 'react';
 import type { MapContribution } from '../../map/contribution';
 import { hatchPattern } from '../../lib/hatch-pattern';
-import { useCptsCoverageLayers, type CptsStatusFilter } from './api/get-cpts-coverage';
+import { useCptsCoverage, useCptsCoverageLayers, type CptsStatusFilter } from './api/get-cpts-coverage';
+import { MAILLAGE_SOURCE } from '../../map/base-style';
 import {
-  COVERAGE_SOURCE, CPTS_FILL_ID, cptsLabelLayer, cptsLayers, OVERLAP_COLOR, OVERLAP_PATTERN, ZONE_BLANCHE_COLOR, ZONE_BLANCHE_PATTERN, zonesBlanchesLayers,
+  COVERAGE_SOURCE, CPTS_FILL_ID, cptsLabelLayer, cptsLayers, OVERLAP_COLOR, PARTIAL_STATE, partialCommunesLayers, OVERLAP_PATTERN, ZONE_BLANCHE_COLOR, ZONE_BLANCHE_PATTERN, zonesBlanchesLayers,
 } from './layers/cpts-coverage-layers';
 
 export const COVERAGE_IMAGES = {
@@ -16,15 +17,20 @@ export function useCptsCoverageMap(territory: string, status: CptsStatusFilter, 
   const onlyList = only ? [...only].sort() : null;
   const onlyKey = onlyList?.join(',') ?? '';
   const query = useCptsCoverageLayers(territory, status, show.cpts || show.zonesBlanches);
+  const figures = useCptsCoverage(territory, status, show.cpts);
   const below = useMemo<MapContribution>(() => {
     if (!query.data) return { layers: [] };
+    const partial = show.cpts && !only ? figures.data?.partielles ?? [] : [];
     return {
       sources: { [COVERAGE_SOURCE]: { type: 'geojson', data: query.data as GeoJSON.FeatureCollection } },
       images: COVERAGE_IMAGES,
-      layers: [...(show.zonesBlanches ? zonesBlanchesLayers : []), ...(show.cpts ? cptsLayers(onlyList) : [])],
+      layers: [...(show.zonesBlanches ? zonesBlanchesLayers : []), ...(show.cpts ? [...cptsLayers(onlyList), ...partialCommunesLayers] : [])],
       clickable: show.cpts ? [CPTS_FILL_ID] : [],
+      featureStates: partial.length > 0
+        ? [{ source: MAILLAGE_SOURCE, sourceLayer: 'communes', version: `partielles:${territory}:${status}:${figures.data!.versionDonnees}`, states: new Map(partial.map((c) => [c.code, { [PARTIAL_STATE]: 1 }])) }]
+        : [],
     };
-  }, [query.data, show.cpts, show.zonesBlanches, onlyKey]);
+  }, [query.data, figures.data, show.cpts, show.zonesBlanches, onlyKey]);
   const labels = useMemo<MapContribution>(() => ({ layers: query.data && show.cpts ? [cptsLabelLayer(onlyList)] : [] }), [query.data, show.cpts, onlyKey]);
   return { query, below, labels };
 }

@@ -22,7 +22,7 @@ export const NATIONAL_TARGETS: PrsTarget[] = [
   { id: 'cpts', label: 'population couverte par une CPTS', value: 1, direction: 'min', source: 'objectif national de couverture de tout le territoire par des CPTS (Ma santé 2022), à préciser dans le PRS' },
   { id: 'sas', label: 'population couverte par un SAS', value: 1, direction: 'min', source: 'généralisation du SAS à tous les départements (Pacte de refondation des urgences), à préciser dans le PRS' },
   { id: 'mmg-su', label: 'sites d’urgence avec une MMG à moins de 10 km', value: 1, direction: 'min', source: 'exemple de cible PRS : une maison médicale de garde à proximité de chaque site d’urgence' },
-  { id: 'acces-30km', label: 'population à plus de 30 km d’une offre de soins non programmés', value: 0, direction: 'max', source: 'exemple de cible PRS : aucun habitant à plus de 30 minutes' },
+  { id: 'acces-30km', label: 'population à plus de 30 km d’une offre de soins non programmés', value: 0, direction: 'max', source: 'exemple de cible PRS : aucun habitant à plus de 30 km par la route (distance estimée, à vol d’oiseau × 1,3)' },
 ];
 
 /** Targets written by an ARS for its région (code → targets). Empty: the national defaults apply. */

@@ -45,3 +45,24 @@ export function openingText(o: Opening, now: string, timeZone: string): OpeningT
   if (o.etat === 'fermé') return { badge: 'fermé', severity: 'warning', detail: o.ouvreALocal ? `ouvre ${whenText(o.ouvreALocal, now, timeZone)}` : 'pas d’ouverture dans les 8 jours' };
   return { badge: 'horaires inconnus', severity: 'info', detail: `${o.raison} : appelez avant de vous déplacer` };
 }
+
+/** Minutes before closing under which the card warns that the offer closes soon. */
+export const CLOSING_SOON_MINUTES = 60;
+
+/**
+ * What a visitor must know besides the state: an offer that closes within the hour, and a service
+ * d'urgence that is not open around the clock (rare, so worth saying, with the 15 for the rest of
+ * the day). Null when there is nothing to add.
+ */
+export function openingWarning(o: Opening, kind: string, now: string, timeZone: string): string | null {
+  const parts: string[] = [];
+  if (o.etat === 'ouvert' && o.jusqua) {
+    const minutes = Math.round((Date.parse(o.jusqua) - Date.parse(now)) / 60_000);
+    if (minutes >= 0 && minutes <= CLOSING_SOON_MINUTES) parts.push(`Ferme bientôt : dans ${minutes} min.`);
+  }
+  if (kind === 'SU' && (o.etat === 'fermé' || (o.etat === 'ouvert' && o.horaires === 'renseignés'))) {
+    const closes = o.etat === 'ouvert' && o.jusquaLocal ? ` : il ferme ${whenText(o.jusquaLocal, now, timeZone)}` : '';
+    parts.push(`Ce service d’urgence n’est pas ouvert 24 h/24${closes}, ce qui est rare pour des urgences. En dehors de ses heures, appelez le 15.`);
+  }
+  return parts.length > 0 ? parts.join(' ') : null;
+}

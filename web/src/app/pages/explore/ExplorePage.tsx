@@ -76,6 +76,7 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
     <div className="maillage-explore">
       <ReportHeader nom={info?.nom ?? 'France'} mapImage={exports.printImage} />
       <aside className="maillage-side" aria-label="Territoire et couches">
+        <h1 className="fr-h5 fr-mb-1w maillage-no-print">Explorer un territoire{info ? ` — ${info.nom}` : ''}</h1>
         <TerritorySelector
           value={p.territory}
           regionOfValue={info?.regionCode ?? null}
@@ -111,6 +112,7 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
           focus={focus}
           popup={mapPopup}
           label={`Carte — ${info?.nom ?? 'France'}`}
+          onIdle={exports.onMapIdle}
         />}
         <DromShortcuts onMetropole={() => chooseTerritory({ kind: 'france' })} onDrom={(code) => chooseTerritory({ kind: 'departement', code })} />
       </div>
@@ -128,7 +130,7 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
         )}
         <ExportMenu territory={territory} status={p.status} onMapPng={exports.downloadPng} onPrint={exports.print} />
       </aside>
-      {exports.printImage && <ReportSources />}
+      <ReportSources />
     </div>
   );
 }

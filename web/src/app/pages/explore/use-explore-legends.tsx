@@ -5,6 +5,7 @@ import type { LayerId } from '../../../features/layers/layer-catalog';
 import { CptsLegend } from '../../../features/coverage/components/CptsLegend';
 import { ZonesBlanchesLegend } from '../../../features/coverage/components/ZonesBlanchesLegend';
 import { useCptsCoverage } from '../../../features/coverage/api/get-cpts-coverage';
+import { useUnmappedCpts } from '../../../features/coverage/api/list-unmapped-cpts';
 import { SasLegend } from '../../../features/sas/components/SasLegend';
 import { AccessLegend } from '../../../features/access/components/AccessLegend';
 import { IndexLegend } from '../../../features/access/components/IndexLegend';
@@ -22,9 +23,19 @@ export interface ExploreLegendsProps {
 
 /** The legends, one per layer (a hook: it reads the coverage figures). */
 export function useExploreLegends({ p, map, millesime }: ExploreLegendsProps): Partial<Record<LayerId, ReactNode>> {
-  const figures = useCptsCoverage(formatTerritory(p.territory), p.status, p.layers.has('zones-blanches'));
+  const figures = useCptsCoverage(formatTerritory(p.territory), p.status, p.layers.has('zones-blanches') || p.layers.has('cpts'));
+  const unmapped = useUnmappedCpts(p.territory, figures.data?.statutsRetenus);
   return {
-    cpts: <CptsLegend query={map.coverage.query} status={p.status} onStatus={(s) => patchParams({ statut: s === 'all' ? null : s })} millesime={millesime} />,
+    cpts: (
+      <CptsLegend
+        query={map.coverage.query}
+        status={p.status}
+        onStatus={(s) => patchParams({ statut: s === 'all' ? null : s })}
+        millesime={millesime}
+        partial={figures.data?.partielles}
+        unmapped={unmapped}
+      />
+    ),
     'zones-blanches': <ZonesBlanchesLegend query={figures} millesime={millesime} />,
     sas: <SasLegend query={map.sas} />,
     acces: <AccessLegend query={map.access.access} />,

@@ -1,6 +1,6 @@
 /**
  * Composes the map of the explore page from the features' contributions, in drawing order:
- * land, density, access classes, SAS, zones blanches, CPTS, boundaries, structures, labels.
+ * land, density, access classes, SAS, zones blanches, CPTS, boundaries, structures, commune names, CPTS names.
  */
 import { useMemo } from 'react';
 import { mergeContributions, type MapContribution } from '../../../map/contribution';
@@ -46,9 +46,10 @@ export function useExploreMap(p: ExploreParams) {
       coverage.below,
       { layers: boundaryLayers },
       { layers: selectedCommuneLayers(p.commune) },
-      coverage.labels,
       structures.contribution,
       { layers: [communeLabelsLayer] },
+      // CPTS names above the commune names: placed first, so never dropped for them.
+      coverage.labels,
     ]);
     // Topmost first: MapLibre answers clicks for the first clickable layer under the pointer.
     return { ...m, featureStates: mergeStateSets(m.featureStates), clickable: [...m.clickable].reverse() };

@@ -1,6 +1,7 @@
 /** The finder's answer: where from, whom to call, and the list of the nearest offers. */
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { NearestOffers } from '../../../features/snp-finder/api/nearest-offers';
+import type { NearestOffers, OpenFilter } from '../../../features/snp-finder/api/nearest-offers';
+import { OpenNotice } from '../../../features/snp-finder/components/OpenNotice';
 import { OfferCard } from '../../../features/snp-finder/components/OfferCard';
 import { SasCallout } from '../../../features/snp-finder/components/SasCallout';
 import { QueryStatus } from '../../../lib/ui/QueryStatus';
@@ -10,21 +11,28 @@ export interface SnpResultsProps {
   query: UseQueryResult<NearestOffers, Error>;
   selected: string | null;
   onSelect: (id: string) => void;
+  filter: OpenFilter | null;
+  onFilter: (f: OpenFilter | null) => void;
+  /** The origin is the visitor's position (« me localiser »), not a commune's centre. */
+  fromPosition: boolean;
 }
 
-export function SnpResults({ query, selected, onSelect }: SnpResultsProps) {
+const FILTER_WORDS: Record<OpenFilter, string> = { maintenant: ' ouvertes maintenant', 'ce-soir': ' ouvertes ce soir (19 h – minuit)' };
+
+export function SnpResults({ query, selected, onSelect, filter, onFilter, fromPosition }: SnpResultsProps) {
   return (
-    <QueryStatus query={query} what="les offres les plus proches" isEmpty={(d) => d.offres.length === 0} empty="Aucune offre de soins non programmés n’est connue dans la base. En cas de besoin, appelez le 15.">
+    <QueryStatus query={query} what="les offres les plus proches" isEmpty={(d) => d.offres.length === 0 && filter === null} empty="Aucune offre de soins non programmés n’est connue dans la base. En cas de besoin, appelez le 15.">
       {(d) => {
         const time = new Date(d.instant).toLocaleTimeString('fr-FR', { timeZone: d.offres[0]?.fuseau ?? 'Europe/Paris', hour: '2-digit', minute: '2-digit' });
         return (
           <section aria-labelledby="resultats-titre">
             <h2 id="resultats-titre" className="fr-h5 fr-mb-1w">
-              Près de {d.origine.nom} ({d.origine.departement}) {d.donneesDemonstration && <DemoBadge />}
+              {fromPosition ? `Près de votre position (${d.origine.nom}, ${d.origine.departement})` : `Près de ${d.origine.nom} (${d.origine.departement})`} {d.donneesDemonstration && <DemoBadge />}
             </h2>
+            <OpenNotice data={d} filter={filter} onFilter={onFilter} />
             <SasCallout sas={d.sas} departement={{ code: d.origine.departement, nom: d.origine.departementNom }} />
             <p className="fr-text--sm" aria-live="polite">
-              {d.offres.length} offres les plus proches, états à {time} (heure locale de chaque offre). Distances depuis le centre de {d.origine.nom}.
+              {d.offres.length} offres{filter ? FILTER_WORDS[filter] : ''} les plus proches, états à {time} (heure locale de chaque offre). Distances depuis {fromPosition ? 'votre position' : `le centre de ${d.origine.nom}`}.
             </p>
             <ol className="maillage-offers">
               {d.offres.map((o, i) => (

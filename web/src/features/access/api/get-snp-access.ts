@@ -12,4 +12,5 @@ export const useSnpAccess = (territory: string, enabled = true) => useQuery({ ..
 
 export type SnpAccess = Awaited<ReturnType<NonNullable<ReturnType<typeof snpAccessQuery>['queryFn']>>>;
 
-export const snpAccessExportUrl = (territory: string, format: 'csv' | 'geojson') => api.access.snp.$url({ query: { territory, format } }).toString();
+export const snpAccessExportUrl = (territory: string, format: 'csv' | 'geojson', table: 'communes' | 'su-sans-mmg' | 'au-dela-du-seuil' = 'communes') =>
+  api.access.snp.$url({ query: { territory, format, ...(table === 'communes' ? {} : { table }) } }).toString();

@@ -24,5 +24,5 @@ export const useCptsCoverageLayers = (territory: string, status: CptsStatusFilte
 export type CptsCoverage = Awaited<ReturnType<NonNullable<ReturnType<typeof cptsCoverageQuery>['queryFn']>>>;
 
 /** The address of an export of this endpoint (the browser downloads it). */
-export const cptsCoverageExportUrl = (territory: string, status: CptsStatusFilter, format: 'csv' | 'geojson', table: 'communes' | 'cpts' | 'chevauchements' = 'communes') =>
+export const cptsCoverageExportUrl = (territory: string, status: CptsStatusFilter, format: 'csv' | 'geojson', table: 'communes' | 'cpts' | 'chevauchements' | 'zones-blanches' = 'communes') =>
   api.coverage.cpts.$url({ query: { territory, status, format, table } }).toString();

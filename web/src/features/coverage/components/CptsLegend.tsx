@@ -1,7 +1,11 @@
-/** Legend of the CPTS territories: status colours with counts, status filter, source. */
+/**
+ * Legend of the CPTS territories: status colours with counts, communes only partly covered, the
+ * CPTS that cannot be drawn (communes not listed by the source), status filter, source.
+ */
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { CPTS_STATUS_COLORS, type CptsStatus } from '../layers/cpts-coverage-layers';
+import { formatInteger } from '../../../lib/format';
 import type { CptsStatusFilter } from '../api/get-cpts-coverage';
 import { SourceNote } from '../../../lib/ui/SourceNote';
 import { QueryStatus } from '../../../lib/ui/QueryStatus';
@@ -13,9 +17,13 @@ export interface CptsLegendProps {
   status: CptsStatusFilter;
   onStatus: (s: CptsStatusFilter) => void;
   millesime: number;
+  /** Communes only partly covered (drawn paler, dashed). */
+  partial?: { code: string; nom: string; population: number }[];
+  /** CPTS of the territory whose communes are not listed (not drawn); null while unknown. */
+  unmapped?: { id: string; nom: string }[] | null;
 }
 
-export function CptsLegend({ query, status, onStatus, millesime }: CptsLegendProps) {
+export function CptsLegend({ query, status, onStatus, millesime, partial = [], unmapped = null }: CptsLegendProps) {
   return (
     <div className="maillage-legend">
       <Select
@@ -40,7 +48,18 @@ export function CptsLegend({ query, status, onStatus, millesime }: CptsLegendPro
                     {s} ({cpts.filter((f) => f.properties.statut === s).length})
                   </li>
                 ))}
+                {partial.length > 0 && (
+                  <li>
+                    <span className="maillage-legend__swatch maillage-legend__swatch--partial" aria-hidden="true" />
+                    commune couverte en partie seulement : {partial.map((c) => `${c.nom} (${formatInteger(c.population)} hab.)`).join(', ')}
+                  </li>
+                )}
               </ul>
+              {unmapped && unmapped.length > 0 && (
+                <p className="fr-text--sm fr-mb-1w maillage-legend__unmapped">
+                  {unmapped.length === 1 ? '1 CPTS sans communes renseignées, non dessinée' : `${unmapped.length} CPTS sans communes renseignées, non dessinées`} : {unmapped.map((c) => c.nom).join(', ')}.
+                </p>
+              )}
               {cpts.length === 0 && <p className="fr-text--sm fr-mb-1w maillage-empty">Aucune CPTS connue sur ce territoire avec ce statut.</p>}
               <SourceNote demo={demo}>
                 listes publiées par les ARS, l’Assurance Maladie et les CPTS (communes nommées par la source) ; territoires dissous sur les contours IGN ADMIN EXPRESS, COG {millesime}

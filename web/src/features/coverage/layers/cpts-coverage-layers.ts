@@ -4,6 +4,7 @@
  * (property `couche`: cpts | zone_blanche | chevauchement).
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import { MAILLAGE_SOURCE } from '../../../map/base-style';
 
 export const COVERAGE_SOURCE = 'couverture-cpts';
 
@@ -56,6 +57,25 @@ export const cptsLabelLayer = (only: string[] | null = null): LayerSpecification
   source: COVERAGE_SOURCE,
   filter: cptsFilter(only),
   minzoom: 6,
-  layout: { 'text-field': ['get', 'nom'], 'text-font': ['Marianne', 'sans-serif'], 'text-size': 12, 'text-max-width': 10, 'symbol-placement': 'point' },
+  // Every CPTS is named: placed before the commune names (the layer is drawn above them), two
+  // neighbouring CPTS take different anchors rather than one hiding the other.
+  layout: {
+    'text-field': ['get', 'nom'], 'text-font': ['Marianne', 'sans-serif'], 'text-size': 12, 'text-max-width': 10, 'symbol-placement': 'point',
+    'text-variable-anchor': ['center', 'bottom', 'top', 'left', 'right', 'bottom-left', 'top-right'], 'text-radial-offset': 0.6, 'text-padding': 1,
+  },
   paint: { 'text-color': '#161616', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
 });
+
+/** Feature state of a commune only partly covered by its CPTS (value 1), on the tiles' `communes` layer. */
+export const PARTIAL_STATE = 'couverturePartielle';
+export const PARTIAL_COLOR = '#ffffff';
+const partial: ExpressionSpecification = ['==', ['coalesce', ['feature-state', PARTIAL_STATE], 0], 1];
+
+/**
+ * A commune the source says is only partly covered (Nantes) is drawn paler than a whole one and
+ * outlined in dashes: its CPTS colour shows through a white veil.
+ */
+export const partialCommunesLayers: LayerSpecification[] = [
+  { id: 'cpts-communes-partielles', type: 'fill', source: MAILLAGE_SOURCE, 'source-layer': 'communes', paint: { 'fill-color': PARTIAL_COLOR, 'fill-opacity': ['case', partial, 0.6, 0] } },
+  { id: 'cpts-communes-partielles-contour', type: 'line', source: MAILLAGE_SOURCE, 'source-layer': 'communes', paint: { 'line-color': '#161616', 'line-width': 1.5, 'line-dasharray': [2, 2], 'line-opacity': ['case', partial, 1, 0] } },
+];

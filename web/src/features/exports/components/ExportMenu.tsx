@@ -33,6 +33,7 @@ export function ExportMenu({ territory, status, onMapPng, onPrint }: ExportMenuP
   };
   const tables: { label: string; csv: string; geojson?: string }[] = [
     { label: 'Couverture CPTS par commune', csv: cptsCoverageExportUrl(territory, status, 'csv'), geojson: cptsCoverageExportUrl(territory, status, 'geojson') },
+    { label: 'Communes sans CPTS (zones blanches)', csv: cptsCoverageExportUrl(territory, status, 'csv', 'zones-blanches') },
     { label: 'Communes en chevauchement', csv: cptsCoverageExportUrl(territory, status, 'csv', 'chevauchements') },
     { label: 'SAS par département', csv: sasCoverageExportUrl(territory, 'csv'), geojson: sasCoverageExportUrl(territory, 'geojson') },
     { label: 'Distance aux soins non programmés', csv: snpAccessExportUrl(territory, 'csv'), geojson: snpAccessExportUrl(territory, 'geojson') },
@@ -53,15 +54,10 @@ export function ExportMenu({ territory, status, onMapPng, onPrint }: ExportMenuP
       {error && <p className="fr-error-text">{error}</p>}
       <ul className="maillage-exports__list">
         {tables.map((t) => (
-          <li key={t.label}>
-            <span className="fr-text--sm">{t.label} :</span>{' '}
-            <a className="fr-link fr-link--sm" href={t.csv} download>CSV<span className="fr-sr-only"> — {t.label}</span></a>
-            {t.geojson && (
-              <>
-                {' · '}
-                <a className="fr-link fr-link--sm" href={t.geojson} download>GeoJSON<span className="fr-sr-only"> — {t.label}</span></a>
-              </>
-            )}
+          <li key={t.label} className="maillage-exports__row">
+            <span className="fr-text--sm maillage-exports__label">{t.label}</span>
+            <a className="fr-btn fr-btn--tertiary fr-btn--sm maillage-exports__file" href={t.csv} download aria-label={`${t.label}, tableau CSV`}>CSV</a>
+            {t.geojson && <a className="fr-btn fr-btn--tertiary fr-btn--sm maillage-exports__file" href={t.geojson} download aria-label={`${t.label}, couche GeoJSON`}>GeoJSON</a>}
           </li>
         ))}
       </ul>

@@ -9,6 +9,9 @@ import { useIndicators } from '../api/get-indicators';
 import { useSubTerritoryCoverage, type SubTerritory } from '../api/use-sub-territory-coverage';
 import { targetsFor, type TargetId } from '../prs-targets';
 import { KeyFigure } from './KeyFigure';
+import { FigureList } from './FigureList';
+import { cptsCoverageExportUrl } from '../../coverage/api/get-cpts-coverage';
+import { snpAccessExportUrl } from '../../access/api/get-snp-access';
 import { BarChart } from './BarChart';
 import { formatDecimal, formatInteger, formatPercent } from '../../../lib/format';
 import { DemoBadge } from '../../../lib/ui/DemoBadge';
@@ -26,6 +29,9 @@ function sasShare(data: SasCoverage, s: SubTerritory): number | null {
   const d = data.departements.find((x) => x.code === s.code);
   return d ? (d.etat === 'couvert' ? 1 : 0) : null;
 }
+
+/** The API gives rates per 10 000; per 100 000 shows the small rates of a large département (0,2 rather than 0). */
+const per100k = (v: number | null | undefined) => (v === null || v === undefined ? null : v * 10);
 
 const STATUS_LABEL: Record<CptsStatusFilter, string> = { all: 'toutes CPTS', projet: 'projet de santé et au-delà', aci: 'ACI signé' };
 
@@ -54,9 +60,24 @@ export function IndicatorPanel({ territory, nom, regionCode, status, subTerritor
         <KeyFigure
           label={`Population couverte par une CPTS (${STATUS_LABEL[status]})`}
           value={pending(cpts) ?? formatPercent(cpts.data!.population.part)}
-          detail={cpts.data && `${formatInteger(cpts.data.population.couverte)} hab. sur ${formatInteger(cpts.data.population.totale)} ; ${formatInteger(cpts.data.communes.nonCouvertes)} communes en zone blanche`}
+          detail={cpts.data && (
+            `${formatInteger(cpts.data.population.couverte)} hab. sur ${formatInteger(cpts.data.population.totale)}` +
+            (cpts.data.population.couvertePartiellement > 0
+              ? `, dont ${formatInteger(cpts.data.population.couvertePartiellement)} hab. en couverture partielle (${cpts.data.partielles.map((c) => c.nom).join(', ')} : quelques quartiers seulement, comptés couverts)`
+              : '') +
+            ` ; ${formatInteger(cpts.data.communes.nonCouvertes)} communes en zone blanche`
+          )}
           share={cpts.data?.population.part ?? null}
           target={target('cpts')}
+          list={cpts.data && (
+            <FigureList
+              what="communes en zone blanche (aucune CPTS)"
+              rows={cpts.data.zonesBlanches}
+              rowKey={(r) => r.code}
+              columns={[{ header: 'Commune', cell: (r) => `${r.nom} (${r.code})` }, { header: 'Habitants', cell: (r) => formatInteger(r.population) }]}
+              csvUrl={cptsCoverageExportUrl(territory, status, 'csv', 'zones-blanches')}
+            />
+          )}
         />
         <KeyFigure
           label="Population couverte par un SAS (aujourd’hui)"
@@ -70,6 +91,20 @@ export function IndicatorPanel({ territory, nom, regionCode, status, subTerritor
           value={pending(offer) ?? pending(access) ?? (suCount ? `${formatInteger(suCount - (suWithout ?? 0))} sur ${formatInteger(suCount)}` : 'aucun site d’urgence connu')}
           share={mmgShare}
           target={suCount ? target('mmg-su') : undefined}
+          of={suCount ?? undefined}
+          list={access.data && (
+            <FigureList
+              what={`sites d’urgence sans MMG à moins de ${access.data.suSansMmg.seuilKm} km`}
+              rows={access.data.suSansMmg.liste}
+              rowKey={(r) => r.id}
+              columns={[
+                { header: 'Site d’urgence', cell: (r) => r.nom },
+                { header: 'MMG la plus proche', cell: (r) => r.mmgLaPlusProche?.nom ?? 'aucune MMG connue' },
+                { header: 'Distance (route estimée)', cell: (r) => (r.mmgLaPlusProche ? `${formatDecimal(r.mmgLaPlusProche.distanceRouteKm)} km` : '—') },
+              ]}
+              csvUrl={snpAccessExportUrl(territory, 'csv', 'su-sans-mmg')}
+            />
+          )}
         />
         <KeyFigure
           label="Population à plus de 30 km d’une offre de soins non programmés"
@@ -77,18 +112,31 @@ export function IndicatorPanel({ territory, nom, regionCode, status, subTerritor
           detail={access.data && `${formatInteger(access.data.auDelaDuSeuil.population)} hab., ${formatInteger(access.data.auDelaDuSeuil.communes)} communes`}
           share={access.data?.auDelaDuSeuil.part ?? null}
           target={target('acces-30km')}
+          list={access.data && (
+            <FigureList
+              what={`communes à plus de ${access.data.auDelaDuSeuil.seuilKm} km par la route`}
+              rows={access.data.auDelaDuSeuil.liste}
+              rowKey={(r) => r.code}
+              columns={[
+                { header: 'Commune', cell: (r) => `${r.nom} (${r.code})` },
+                { header: 'Habitants', cell: (r) => formatInteger(r.population) },
+                { header: 'Distance (route estimée)', cell: (r) => (r.distanceRouteKm === null ? 'aucune offre' : `${formatDecimal(r.distanceRouteKm)} km`) },
+              ]}
+              csvUrl={snpAccessExportUrl(territory, 'csv', 'au-dela-du-seuil')}
+            />
+          )}
         />
       </dl>
       {offer.data && (
         <table className="maillage-mini-table fr-mb-2w">
           <caption className="fr-text--sm">Offre de soins du territoire</caption>
-          <thead><tr><th scope="col">Type</th><th scope="col">Nombre</th><th scope="col">Pour 10 000 hab.</th></tr></thead>
+          <thead><tr><th scope="col">Type</th><th scope="col">Nombre</th><th scope="col">Pour 100 000 hab.</th></tr></thead>
           <tbody>
             {(['MSP', 'CDS', 'MMG', 'SU'] as const).map((k) => (
               <tr key={k}>
                 <th scope="row">{k === 'CDS' ? 'Centres de santé' : k === 'SU' ? 'Sites d’urgence' : k}</th>
                 <td>{formatInteger(offer.data.offre.total.nombre[k])}</td>
-                <td>{formatDecimal(offer.data.offre.total.pour10000[k])}</td>
+                <td>{formatDecimal(per100k(offer.data.offre.total.pour10000[k]))}</td>
               </tr>
             ))}
           </tbody>

@@ -10,9 +10,13 @@ export interface KeyFigureProps {
   detail?: ReactNode;
   share?: number | null;
   target?: PrsTarget;
+  /** When the figure is a count « n sur `of` », the target is said as a count too (« 3 sur 3 »). */
+  of?: number;
+  /** The list behind the figure (FigureList), folded under it. */
+  list?: ReactNode;
 }
 
-export function KeyFigure({ label, value, detail, share = null, target }: KeyFigureProps) {
+export function KeyFigure({ label, value, detail, share = null, target, of, list }: KeyFigureProps) {
   const met = target ? targetMet(target, share) : null;
   return (
     <div className="maillage-figure">
@@ -22,12 +26,13 @@ export function KeyFigure({ label, value, detail, share = null, target }: KeyFig
         {detail && <span className="maillage-figure__detail">{detail}</span>}
         {target && (
           <span className="maillage-figure__target">
-            Cible PRS : {target.direction === 'min' ? '≥' : '≤'} {formatPercent(target.value)}{' '}
+            Cible PRS : {of !== undefined ? `${Math.ceil(target.value * of - 1e-9)} sur ${of}` : `${target.direction === 'min' ? '≥' : '≤'} ${formatPercent(target.value)}`}{' '}
             {met !== null && (
               <Badge small as="span" severity={met ? 'success' : 'warning'}>{met ? 'atteinte' : 'non atteinte'}</Badge>
             )}
           </span>
         )}
+        {list}
       </dd>
     </div>
   );

@@ -43,7 +43,7 @@ export function StructuresLegend({ query, kinds, onKinds, only }: StructuresLege
                   },
                 }))}
               />
-              <p className="fr-text--xs fr-mb-1w">Regroupées en cercles numérotés aux petites échelles ; cliquez un symbole pour sa fiche.</p>
+              <p className="fr-text--xs fr-mb-1w maillage-no-print">Regroupées en cercles numérotés aux petites échelles ; cliquez un symbole pour sa fiche.</p>
               {visible.length === 0 && <p className="fr-text--sm maillage-empty">Aucune structure de ces types sur ce territoire.</p>}
               <SourceNote demo={visible.some((f) => f.properties.demonstration)}>{sourceSummary(visible)}</SourceNote>
             </>
