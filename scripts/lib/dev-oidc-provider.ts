@@ -19,9 +19,11 @@ export interface TestUser {
 export const TEST_USERS: TestUser[] = [
   { login: 'coordinatrice', email: 'coordinatrice@cpts-grand-sud.test', given_name: 'Camille', family_name: 'Hoarau' },
   { login: 'delegue-974', email: 'delegue974@ars-reunion.test', given_name: 'Dominique', family_name: 'Payet' },
-  { login: 'delegue-31', email: 'delegue31@ars-occitanie.test', given_name: 'Sacha', family_name: 'Garcia' },
+  { login: 'delegue-44', email: 'delegue44@ars-pdl.test', given_name: 'Sacha', family_name: 'Garcia' },
   { login: 'coordinateur-autre', email: 'coordinateur@cpts-autre.test', given_name: 'Lou', family_name: 'Martin' },
+  { login: 'delegue-reunion', email: 'delegue@ars-reunion.test', given_name: 'Noé', family_name: 'Grondin' },
   { login: 'admin', email: 'admin@maillage.test', given_name: 'Alex', family_name: 'Admin' },
+  { login: 'lecteur', email: 'lecteur@exemple.test', given_name: 'Claude', family_name: 'Lecteur' },
 ];
 
 export interface DevClient {

@@ -1,5 +1,4 @@
 /** The audit log of the state store: one row per write, never updated nor deleted. */
-import { listValue } from '@duckdb/node-api';
 import { randomUUID } from 'node:crypto';
 import type { Database } from './connection';
 
@@ -20,8 +19,8 @@ export interface AuditRow extends AuditEntry {
 
 export async function appendAudit(db: Database, e: AuditEntry, at = new Date().toISOString()): Promise<void> {
   await db.run(
-    'INSERT INTO etat.audit VALUES ($id, $at, $actor, $action, $target, $departements, $before, $after, $detail)',
-    { id: randomUUID(), at, actor: e.actor, action: e.action, target: e.target, departements: listValue(e.departements), before: e.before, after: e.after, detail: e.detail },
+    'INSERT INTO etat.audit VALUES ($id, $at, $actor, $action, $target, CAST($departements AS JSON)::VARCHAR[], $before, $after, $detail)',
+    { id: randomUUID(), at, actor: e.actor, action: e.action, target: e.target, departements: JSON.stringify(e.departements), before: e.before, after: e.after, detail: e.detail },
   );
 }
 

@@ -3,7 +3,6 @@
  * `revision` (and state): of two reviewers deciding at once, the second updates no row and is
  * told so, inside the same transaction as the version it would have written.
  */
-import { listValue } from '@duckdb/node-api';
 import type { Database } from './connection';
 import type { ProposalState } from './state-schema';
 
@@ -46,10 +45,10 @@ export function listProposals(db: Database, f: { cptsId?: string; state?: Propos
 
 export async function insertProposal(db: Database, p: ProposalRow): Promise<void> {
   await db.run(
-    `INSERT INTO etat.propositions VALUES ($id, $cptsId, $state, $added, $removed, $comment, $departements, $author,
+    `INSERT INTO etat.propositions VALUES ($id, $cptsId, $state, CAST($added AS JSON)::VARCHAR[], CAST($removed AS JSON)::VARCHAR[], $comment, CAST($departements AS JSON)::VARCHAR[], $author,
        $createdAt, $updatedAt, NULL, NULL, NULL, NULL, NULL, 1)`,
-    { id: p.id, cptsId: p.cptsId, state: p.state, added: listValue(p.added), removed: listValue(p.removed), comment: p.comment,
-      departements: listValue(p.departements), author: p.author, createdAt: p.createdAt, updatedAt: p.updatedAt },
+    { id: p.id, cptsId: p.cptsId, state: p.state, added: JSON.stringify(p.added), removed: JSON.stringify(p.removed), comment: p.comment,
+      departements: JSON.stringify(p.departements), author: p.author, createdAt: p.createdAt, updatedAt: p.updatedAt },
   );
 }
 
@@ -65,14 +64,14 @@ export async function updateProposalIf(
     state: 'state', added: 'added', removed: 'removed', comment: 'comment', departements: 'departements', submittedAt: 'submitted_at',
     decidedBy: 'decided_by', decidedAt: 'decided_at', reason: 'reason', validFrom: 'valid_from', updatedAt: 'updated_at',
   };
-  const params: Record<string, any> = { id, revision, from: listValue(from) };
+  const params: Record<string, any> = { id, revision, from: JSON.stringify(from) };
   const sets = Object.entries(changes).map(([k, v]) => {
-    params[k] = Array.isArray(v) ? listValue(v) : v;
-    return `${columns[k]} = $${k}`;
+    params[k] = Array.isArray(v) ? JSON.stringify(v) : v;
+    return Array.isArray(v) ? `${columns[k]} = CAST($${k} AS JSON)::VARCHAR[]` : `${columns[k]} = $${k}`;
   });
   const rows = await db.all<{ id: string }>(
     `UPDATE etat.propositions SET ${sets.join(', ')}, revision = revision + 1
-     WHERE id = $id AND revision = $revision AND list_contains($from, state) RETURNING id`,
+     WHERE id = $id AND revision = $revision AND list_contains(CAST($from AS JSON)::VARCHAR[], state) RETURNING id`,
     params,
   );
   return rows.length > 0 ? getProposal(db, id) : null;

@@ -35,9 +35,9 @@ export async function appendVersion(
   const [row] = await db.all<{ n: number }>('SELECT coalesce(max(version), 0)::INTEGER + 1 AS n FROM etat.cpts_versions WHERE cpts_id = $id', { id: v.cptsId });
   const version = row!.n;
   await db.run(
-    `INSERT INTO etat.cpts_versions VALUES ($cptsId, $version, $validFrom, $status, $statusDate, $origin, $proposalId, $added, $removed, $createdBy, $createdAt)`,
+    `INSERT INTO etat.cpts_versions VALUES ($cptsId, $version, $validFrom, $status, $statusDate, $origin, $proposalId, CAST($added AS JSON)::VARCHAR[], CAST($removed AS JSON)::VARCHAR[], $createdBy, $createdAt)`,
     { cptsId: v.cptsId, version, validFrom: v.validFrom, status: v.status, statusDate: v.statusDate, origin: v.origin, proposalId: v.proposalId,
-      added: listValue(v.added), removed: listValue(v.removed), createdBy: v.createdBy, createdAt: v.createdAt },
+      added: JSON.stringify(v.added), removed: JSON.stringify(v.removed), createdBy: v.createdBy, createdAt: v.createdAt },
   );
   if (v.members.length > 0) {
     await db.run(
