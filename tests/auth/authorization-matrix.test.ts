@@ -120,7 +120,7 @@ describe('authorization matrix', () => {
         const headers: Record<string, string> = { ...(sessions.get(actor) ?? { origin: APP_URL }), 'content-type': r.raw ? 'text/csv' : 'application/json' };
         const app = tokenApps[actor] ?? f.app;
         if (tokenApps[actor]) headers.authorization = 'Bearer jeton-matrice';
-        const res = await app.request(`${APP_URL}${r.path}`, { method: r.method, headers, body: r.raw ?? (r.body === undefined ? undefined : JSON.stringify(r.body)) });
+        const res = await app.request(`${APP_URL}${r.path}`, { method: r.method, headers, body: r.raw ? Buffer.from(r.raw) : r.body === undefined ? undefined : JSON.stringify(r.body) });
         (seen[e.name] ??= {})[actor] = res.status;
         const after = await tableChecksums(f.db, { only: written });
         if (res.status >= 400) expect(after, `${e.name} × ${actor} : rien ne doit changer`).toEqual(before);

@@ -38,7 +38,7 @@ describe('perimeter proposals', () => {
     await grant('delegue974@ars-reunion.test', 'délégué ARS', 'departement:974');
     await grant('delegue@ars-reunion.test', 'délégué ARS', 'region:04');
     await grant('delegue44@ars-pdl.test', 'délégué ARS', 'departement:44');
-    [coord, ars, ars2, other] = await Promise.all(['coordinatrice', 'delegue-974', 'delegue-reunion', 'delegue-44'].map((l) => signIn(l)));
+    [coord, ars, ars2, other] = (await Promise.all(['coordinatrice', 'delegue-974', 'delegue-reunion', 'delegue-44'].map((l) => signIn(l)))) as [SignedIn, SignedIn, SignedIn, SignedIn];
     const me = await call(coord, 'GET', '/api/session');
     expect(me.body.utilisateur).toEqual({ identifiant: 'coordinatrice@cpts-grand-sud.test', nom: 'Camille Hoarau', fournisseur: 'proconnect', roles: [{ role: 'coordinateur', territoire: `cpts:${CPTS}` }] });
   });

@@ -22,7 +22,7 @@ async function attach(db: Database, path: string, readOnlyAsked: boolean | undef
   const readOnly = readOnlyAsked ?? main?.readonly ?? false;
   const memory = readOnly && !existsSync(path);
   if (memory) await db.run(`ATTACH ':memory:' AS ${STATE_SCHEMA} (READ_WRITE)`);
-  else await db.run(`ATTACH ${quote(path)} AS ${STATE_SCHEMA}${readOnly ? ' (READ_ONLY)' : ''}`);
+  else await db.run(`ATTACH ${quote(path)} AS ${STATE_SCHEMA} (${readOnly ? 'READ_ONLY' : 'READ_WRITE'})`);
   if (readOnly && !memory) return;
   for (const spec of STATE_SPECS) await db.run(spec.ddl.replace(`CREATE TABLE ${spec.name} `, `CREATE TABLE IF NOT EXISTS ${STATE_SCHEMA}.${spec.name} `));
   await db.run(`INSERT OR IGNORE INTO ${STATE_SCHEMA}.meta VALUES ('state_schema_version', $v), ('state_version', '0')`, { v: String(STATE_SCHEMA_VERSION) });

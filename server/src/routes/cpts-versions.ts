@@ -22,7 +22,7 @@ export const cptsVersionRoutes = new Hono<AppEnv>()
     return c.json({
       cpts: id,
       versions: [
-        { version: 0, origine: 'données', aPartirDu: null, jusquAu: until(0), statut: base.status, dateStatut: base.statusDate, communes: base.communes, ajouts: [], retraits: [], decidePar: null, proposition: null, source: base.source },
+        { version: 0, origine: 'données', aPartirDu: null, jusquAu: until(0), statut: base.status, dateStatut: base.statusDate, communes: base.communes, ajouts: [] as string[], retraits: [] as string[], decidePar: null as string | null, proposition: null as string | null, source: base.source },
         ...versions.map((v, i) => ({
           version: v.version, origine: v.origin, aPartirDu: v.validFrom, jusquAu: until(i + 1), statut: v.status, dateStatut: v.statusDate,
           communes: v.communes, ajouts: v.added, retraits: v.removed, decidePar: v.createdBy, proposition: v.proposalId, source: 'proposition validée',
