@@ -24,4 +24,4 @@ export class RateLimiter {
   }
 }
 
-export const tooMany = (what: string) => new ApiError(429, 'trop_de_requetes', `Trop de ${what} en une minute : réessayez dans un instant.`);
+export const tooMany = (what: string) => new ApiError(429, 'trop_de_requetes', `${what} en une minute : réessayez dans un instant.`);

@@ -10,7 +10,7 @@ export const writeRateLimit = createMiddleware<AppEnv>(async (c, next) => {
   if (!SAFE.has(c.req.method)) {
     const { actor } = c.get('scope');
     const key = actor.kind === 'utilisateur' ? `u:${actor.id}` : actor.kind === 'jeton' ? `j:${actor.name}` : `a:${clientAddress(c)}`;
-    if (!c.get('limits').writes.hit(key)) throw tooMany('écritures');
+    if (!c.get('limits').writes.hit(key)) throw tooMany('Trop d’écritures');
   }
   await next();
 });

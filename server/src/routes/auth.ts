@@ -56,14 +56,14 @@ export const authRoutes = new Hono<AppEnv>()
     });
   })
   .get('/auth/:fournisseur/connexion', validate('param', providerParam), validate('query', z.object({ retour: back })), async (c) => {
-    if (!c.get('limits').signIn.hit(clientAddress(c))) throw tooMany('tentatives de connexion');
+    if (!c.get('limits').signIn.hit(clientAddress(c))) throw tooMany('Trop de tentatives de connexion');
     const p = providerOf(c, c.req.valid('param').fournisseur);
     const started = await startSignIn(p, redirectUri(c, p.id));
     await writeSignIn(c, p.secret, c.get('config').auth!.publicUrl, { provider: p.id, state: started.state, nonce: started.nonce, verifier: started.verifier, back: c.req.valid('query').retour ?? '/' });
     return c.redirect(started.url.href, 302);
   })
   .get('/auth/:fournisseur/retour', validate('param', providerParam), async (c) => {
-    if (!c.get('limits').signIn.hit(clientAddress(c))) throw tooMany('tentatives de connexion');
+    if (!c.get('limits').signIn.hit(clientAddress(c))) throw tooMany('Trop de tentatives de connexion');
     const p = providerOf(c, c.req.valid('param').fournisseur);
     const auth = c.get('config').auth!;
     const tx = await readSignIn(c, p.secret);

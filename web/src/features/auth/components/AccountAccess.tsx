@@ -28,7 +28,6 @@ export function AccountAccess({ session }: { session: SessionInfo | undefined })
     };
     return (
       <span className="maillage-account">
-        <span className="fr-icon-account-circle-line fr-mr-1v" aria-hidden="true" />
         <span data-testid="utilisateur">{session.utilisateur.nom}</span>
         <Button size="small" priority="tertiary no outline" onClick={signOut} className="fr-ml-1w">Se déconnecter</Button>
       </span>
