@@ -154,4 +154,19 @@ describe('perimeter proposals', () => {
     expect(csv.split('\r\n')[0]).toBe('date;auteur;action;objet;départements;avant;après;détail');
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(log.length + 1);
   });
+
+  it('versions a later import of a CPTS that has versions, instead of hiding it behind the validated perimeter', async () => {
+    const csv = 'id_cpts;nom;statut;date_statut;commune_insee;source\nREU-974-GRAND-SUD;CPTS Grand Sud Réunion;ACI signé;2020-12-23;97412;import de test\n';
+    const res = await fx.get().f.app.request(`${APP_URL}/api/imports/cpts?nom=cpts-974.csv`, { method: 'POST', headers: { authorization: 'Bearer jeton-de-test' }, body: csv });
+    expect(res.status).toBe(201);
+    expect((await call(null, 'GET', `/api/cpts/${CPTS}`)).body.communes.map((c: any) => c.code)).toEqual(['97412']);
+    const versions = (await call(null, 'GET', `/api/cpts/${CPTS}/versions`)).body.versions;
+    expect(versions.map((v: any) => [v.version, v.origine, v.communes, v.ajouts, v.retraits])).toEqual([
+      [0, 'données', 1, [], []], // version 0 is the data's perimeter, replaced by the import (the journal keeps the file)
+      [1, 'proposition', 4, ['97422'], []],
+      [2, 'import', 1, [], ['97405', '97417', '97422']],
+    ]);
+    const log = (await call(ars, 'GET', '/api/journal')).body.entrees;
+    expect(log[0]).toMatchObject({ action: 'import', auteur: 'jeton MAILLAGE_EDITOR_TOKEN', departements: ['974'], detail: 'cpts — cpts-974.csv' });
+  });
 });

@@ -55,3 +55,25 @@ export async function departementsOf(db: Database, codes: string[]): Promise<Map
   const rows = await db.all<{ code: string; departement: string }>('SELECT code, departement FROM communes WHERE list_contains($codes, code)', { codes: listValue(codes) });
   return new Map(rows.map((r) => [r.code, r.departement]));
 }
+
+/** CPTS written by an import that already have versions in the state store, with their imported status and communes. */
+export async function importedVersionedCpts(db: Database, importId: string): Promise<{ id: string; status: string; statusDate: string | null; members: { commune: string; coverage: string }[] }[]> {
+  return db.all(
+    `SELECT p.id, p.status, p.status_date AS statusDate,
+            coalesce(list({'commune': m.commune, 'coverage': m.coverage} ORDER BY m.commune) FILTER (WHERE m.commune IS NOT NULL), []) AS members
+     FROM cpts p LEFT JOIN cpts_communes m ON m.cpts_id = p.id
+     WHERE p.import_id = $id AND p.id IN (SELECT cpts_id FROM etat.cpts_versions)
+     GROUP BY p.id, p.status, p.status_date ORDER BY p.id`,
+    { id: importId },
+  );
+}
+
+/** Communes of the latest version of a CPTS (to say what an imported version changed). */
+export async function latestVersionCommunes(db: Database, cptsId: string): Promise<string[]> {
+  const rows = await db.all<{ commune: string }>(
+    `SELECT commune FROM etat.cpts_version_communes
+     WHERE cpts_id = $id AND version = (SELECT max(version) FROM etat.cpts_versions WHERE cpts_id = $id) ORDER BY commune`,
+    { id: cptsId },
+  );
+  return rows.map((r) => r.commune);
+}

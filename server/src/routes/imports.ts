@@ -19,7 +19,8 @@ import { requireEditor } from '../lib/editor-auth';
 import { validate } from '../lib/validate';
 import { importedDepartements } from '../db/import-territory-queries';
 import { policy } from '../policy/policy';
-import { auditImport } from '../services/audit-import';
+import { recordImport } from '../services/record-import';
+import { actorLabel } from '../services/actor-label';
 import { regionsOf } from './policy-refs';
 
 export const DEFAULT_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
@@ -64,7 +65,7 @@ export const importRoutes = new Hono<AppEnv>()
       importedBy: actor.kind === 'utilisateur' ? `${actor.id} (API)` : 'éditeur (API, jeton)', archiveDir: join(dirname(db.path), 'imports'),
       authorize: async (tx, id) => policy.importInto(actor, await importedDepartements(tx, id), regionOf),
     });
-    await auditImport(db, actor, outcome);
+    await recordImport(db, actorLabel(actor), outcome);
     const status = acceptedStatus(outcome);
     return c.json(outcomeBody(outcome), status);
   })
