@@ -13,6 +13,8 @@ import { openDatabase, type Database } from '../server/src/db/connection';
 import { isImportKind, unknownKindMessage } from '../server/src/imports/import-kinds';
 import { runImport } from '../server/src/imports/run-import';
 import { formatOutcome } from './import/format-outcome';
+import { ensureStateStore } from '../server/src/db/state-store';
+import { recordImport } from '../server/src/services/record-import';
 
 const USAGE = 'Usage : npm run import -- <type> <fichier> [--garder-valides] [--par <nom>]';
 
@@ -48,10 +50,12 @@ try {
 }
 try {
   await checkSchema(db);
+  await ensureStateStore(db, { path: config.statePath });
   const outcome = await runImport(db, {
     kind, bytes: readFileSync(file), fileName: basename(file), keepValid,
     importedBy: by ?? `ligne de commande (${userInfo().username})`, archiveDir: join(dirname(config.dbPath), 'imports'),
   });
+  await recordImport(db, outcome.import?.importedBy ?? 'ligne de commande', outcome);
   console.log(formatOutcome(outcome));
   process.exitCode = outcome.status === 'rejeté' ? 1 : 0;
 } catch (err) {

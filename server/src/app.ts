@@ -25,17 +25,31 @@ import { accessRoutes } from './routes/access';
 import { indicatorRoutes } from './routes/indicators';
 import { snpFinderRoutes } from './routes/snp-finder';
 import { neighbourhoodRoutes } from './routes/neighbourhood';
+import { NO_AUTH } from './auth/auth-config';
+import { ensureStateStore } from './db/state-store';
+import { RateLimiter } from './lib/rate-limit';
+import { writeRateLimit } from './lib/write-rate-limit';
+import { authRoutes } from './routes/auth';
+import { proposalRoutes } from './routes/proposals';
+import { roleRoutes } from './routes/roles';
+import { auditRoutes } from './routes/audit';
+import { cptsVersionRoutes } from './routes/cpts-versions';
 
 export function createApi(deps: AppDeps) {
+  const auth = deps.config.auth ?? NO_AUTH;
+  const limits = { signIn: new RateLimiter(auth.signInPerMinute), signInFailures: new RateLimiter(4), writes: new RateLimiter(auth.writesPerMinute) };
   return new Hono<AppEnv>()
     .use('*', async (c, next) => {
+      await ensureStateStore(deps.db, { path: deps.config.statePath });
       c.set('db', deps.db);
       c.set('topology', deps.topology);
       c.set('config', deps.config);
+      c.set('limits', limits);
       await next();
     })
     .use('*', scopeMiddleware)
     .use('*', answerCache(deps.answers))
+    .use('*', writeRateLimit)
     .route('/', healthRoutes)
     .route('/', territoryRoutes)
     .route('/', communeRoutes)
@@ -51,7 +65,12 @@ export function createApi(deps: AppDeps) {
     .route('/', accessRoutes)
     .route('/', indicatorRoutes)
     .route('/', snpFinderRoutes)
-    .route('/', neighbourhoodRoutes);
+    .route('/', neighbourhoodRoutes)
+    .route('/', authRoutes)
+    .route('/', proposalRoutes)
+    .route('/', roleRoutes)
+    .route('/', auditRoutes)
+    .route('/', cptsVersionRoutes);
 }
 
 export function createApp(deps: AppDeps) {

@@ -1,6 +1,7 @@
 /** Server configuration, read once from the environment at start-up. */
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readAuthConfig, type AuthConfig } from './auth/auth-config';
 
 export type Basemap = 'auto' | 'ign' | 'offline';
 
@@ -14,6 +15,12 @@ export interface ServerConfig {
   basemap: Basemap;
   /** Token required by HTTP imports (`Authorization: Bearer …`); imports are refused when unset. */
   editorToken: string | null;
+  /** Territories the token may import into (MAILLAGE_EDITOR_TOKEN_TERRITOIRES: `departement:31,region:76` or `france`). */
+  editorTokenTerritories: string[];
+  /** Sign-in (OpenID Connect providers, session secret) and rate limits. */
+  auth: AuthConfig;
+  /** The state store (roles, proposals, versions, audit): MAILLAGE_STATE_DB, default next to the database. */
+  statePath: string;
   /** Show the demonstration scenario where real data is missing. */
   demo: boolean;
   /** Largest file an HTTP import accepts (MAILLAGE_IMPORT_MAX_MO, in Mo; default 200): larger → 413. */
@@ -48,6 +55,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     webDist: env.NODE_ENV === 'production' ? resolve(env.WEB_DIST ?? join(REPO_ROOT, 'web/dist')) : null,
     basemap,
     editorToken: env.MAILLAGE_EDITOR_TOKEN || null,
+    editorTokenTerritories: (env.MAILLAGE_EDITOR_TOKEN_TERRITOIRES ?? 'france').split(',').map((t) => t.trim()).filter(Boolean),
+    auth: readAuthConfig(env),
+    statePath: resolve(env.MAILLAGE_STATE_DB ?? join(dirname(resolve(env.MAILLAGE_DB ?? join(geodataDir, 'maillage.duckdb'))), 'maillage-etat.duckdb')),
     demo: !['0', 'false', 'non', 'off'].includes((env.MAILLAGE_DEMO ?? '1').toLowerCase()),
     importMaxBytes: importMaxMo(env.MAILLAGE_IMPORT_MAX_MO) * 1024 * 1024,
     readOnly: ['1', 'true', 'oui', 'on'].includes((env.MAILLAGE_READ_ONLY ?? '0').toLowerCase()),

@@ -14,6 +14,9 @@ import { topologyFromFile } from './geo/topology-store';
 import { describeReconciliation, reconcileJournal } from './imports/reconcile-journal';
 import { mountWebApp } from './lib/serve-web';
 import { matchRoute } from '../../web/src/app/routes';
+import { ensureStateStore } from './db/state-store';
+import { departementRegions } from './db/role-queries';
+import { bootstrapAdmins } from './services/roles';
 
 // Opening hours are evaluated on wall-clock dates (lib/opening-hours.ts): run in UTC.
 process.env.TZ = 'UTC';
@@ -47,6 +50,15 @@ try {
   console.error((err as Error).message);
   process.exit(1);
 }
+try {
+  await ensureStateStore(db, { path: config.statePath, readOnly: config.readOnly });
+  const admins = (process.env.MAILLAGE_ADMINISTRATEURS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (admins.length > 0 && !config.readOnly) await bootstrapAdmins(db, await departementRegions(db), admins);
+} catch (err) {
+  console.error(`Ouverture impossible du registre des rôles et propositions ${config.statePath} : ${(err as Error).message}`);
+  process.exit(1);
+}
+if (config.auth.providers.length === 0) console.log('Connexion non configurée : consultation publique en lecture seule, imports par la ligne de commande.');
 const topology = topologyFromFile(config.topologyPath);
 const app = createApp({ db, topology, config });
 

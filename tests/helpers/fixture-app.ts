@@ -9,6 +9,7 @@ import { inject } from 'vitest';
 import { createApp } from '../../server/src/app';
 import { openDatabase, type Database } from '../../server/src/db/connection';
 import { topologyFromFile } from '../../server/src/geo/topology-store';
+import { ensureStateStore } from '../../server/src/db/state-store';
 import type { AppDeps } from '../../server/src/context';
 
 export interface FixtureApp {
@@ -29,6 +30,8 @@ export async function fixtureApp({ writable = false, config = {}, answers }: { w
     dbPath = join(tmp, 'maillage.duckdb');
   }
   const db = await openDatabase(dbPath, { readOnly: !writable });
+  // The state store: beside the private copy when writable, an empty in-memory one otherwise.
+  await ensureStateStore(db);
   const app = createApp({
     db,
     topology: topologyFromFile(join(dir, 'communes.topo.json')),

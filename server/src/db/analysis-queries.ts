@@ -5,6 +5,8 @@
  */
 import { listValue } from '@duckdb/node-api';
 import type { Database } from './connection';
+import { CPTS_AT, CPTS_COMMUNES_AT } from './cpts-at-date';
+import { stateVersion } from './state-store';
 import { communeTable, type CommuneRef, type CommuneTable, type CptsRecord, type DeploymentRecord, type ProtocolRecord, type SasRecord, type StructureRecord } from '../analysis/inputs';
 
 export interface DemoFilter {
@@ -12,10 +14,13 @@ export interface DemoFilter {
   demo: boolean;
 }
 
-/** `meta.data_version`, incremented by every import; '0' when absent. */
+/**
+ * `meta.data_version` (incremented by every import; '0' when absent) and the state store's
+ * version (incremented by every validated perimeter), as `<data>.<state>`: the analysis cache key.
+ */
 export async function dataVersion(db: Database): Promise<string> {
   const [row] = await db.all<{ value: string }>("SELECT value FROM meta WHERE key = 'data_version'");
-  return row?.value ?? '0';
+  return `${row?.value ?? '0'}.${await stateVersion(db)}`;
 }
 
 export async function loadCommuneTable(db: Database): Promise<CommuneTable> {
@@ -42,13 +47,14 @@ export async function loadStructures(db: Database, { demo }: DemoFilter): Promis
   );
 }
 
-export async function loadCpts(db: Database, { demo }: DemoFilter): Promise<CptsRecord[]> {
-  const cpts = await db.all<Omit<CptsRecord, 'communes'>>('SELECT id, name, status, demo FROM cpts WHERE $demo OR NOT demo ORDER BY id', { demo });
+/** The CPTS with their status and communes as they were on `date` (AAAA-MM-JJ): db/cpts-at-date.ts. */
+export async function loadCpts(db: Database, { demo, date }: DemoFilter & { date: string }): Promise<CptsRecord[]> {
+  const cpts = await db.all<Omit<CptsRecord, 'communes'>>(`SELECT id, name, status, demo FROM ${CPTS_AT} WHERE $demo OR NOT demo ORDER BY id`, { demo, date });
   // One text row rather than one JSON object per membership: 30 000 rows convert 5× faster.
   const [row] = await db.all<{ members: string | null }>(
     `SELECT string_agg(cpts_id || chr(9) || commune || chr(9) || coverage, chr(10)) AS members
-     FROM cpts_communes WHERE $demo OR NOT demo`,
-    { demo },
+     FROM ${CPTS_COMMUNES_AT} WHERE $demo OR NOT demo`,
+    { demo, date },
   );
   const byId = new Map<string, CptsRecord>(cpts.map((c) => [c.id, { ...c, communes: [] }]));
   for (const line of row?.members ? row.members.split('\n') : []) {

@@ -3,12 +3,15 @@
  * populations of their communes, commune counts, and for one CPTS its communes.
  */
 import type { Database } from './connection';
+import { CPTS_AT, CPTS_COMMUNES_AT } from './cpts-at-date';
 
 export interface CptsFilter {
   departement?: string;
   region?: string;
   status?: string;
   demo: boolean;
+  /** AAAA-MM-JJ: perimeters and statuses as they were that day. */
+  date: string;
 }
 
 export interface CptsSummaryRow {
@@ -39,7 +42,7 @@ export interface CptsSummaryRow {
 const SUMMARY = `
   WITH members AS (
     SELECT m.cpts_id, m.commune, m.coverage, c.population, c.departement, c.region
-    FROM cpts_communes m JOIN communes c ON c.code = m.commune
+    FROM ${CPTS_COMMUNES_AT} m JOIN communes c ON c.code = m.commune
     WHERE $demo OR NOT m.demo
   )
   SELECT p.id, p.name, p.status, p.status_date AS statusDate, p.declared_population AS declaredPopulation,
@@ -53,7 +56,7 @@ const SUMMARY = `
          p.headquarters_commune AS headquartersCommune, hq.nom AS headquartersNom, hq.departement AS headquartersDepartement,
          hq.region AS headquartersRegion, p.headquarters_address AS headquartersAddress, p.territory_note AS territoryNote, p.note,
          p.source, p.source_date AS sourceDate, p.demo, p.import_id AS importId
-  FROM cpts p
+  FROM ${CPTS_AT} p
   LEFT JOIN members m ON m.cpts_id = p.id
   LEFT JOIN communes hq ON hq.code = p.headquarters_commune
   WHERE $demo OR NOT p.demo
@@ -70,14 +73,14 @@ export async function listCpts(db: Database, f: CptsFilter): Promise<CptsSummary
        AND ($region IS NULL OR list_contains(regions, $region)
             OR (len(regions) = 0 AND coalesce(headquartersRegion, depRegion) = $region))
      ORDER BY demo, id`,
-    { demo: f.demo, status: f.status ?? null, departement: f.departement ?? null, region: f.region ?? null },
+    { demo: f.demo, date: f.date, status: f.status ?? null, departement: f.departement ?? null, region: f.region ?? null },
   );
 }
 
-export async function cptsSummary(db: Database, id: string, demo: boolean): Promise<CptsSummaryRow | null> {
+export async function cptsSummary(db: Database, id: string, demo: boolean, date: string): Promise<CptsSummaryRow | null> {
   const [row] = await db.all<CptsSummaryRow>(
     `SELECT * EXCLUDE (regions, headquartersDepartement, headquartersRegion) FROM (${SUMMARY}) WHERE id = $id`,
-    { demo, id },
+    { demo, id, date },
   );
   return row ?? null;
 }
@@ -93,23 +96,23 @@ export interface CptsCommuneRow {
   containedIn: string | null;
 }
 
-export function cptsCommunes(db: Database, id: string, demo: boolean): Promise<CptsCommuneRow[]> {
+export function cptsCommunes(db: Database, id: string, demo: boolean, date: string): Promise<CptsCommuneRow[]> {
   return db.all<CptsCommuneRow>(
     `SELECT c.code, c.nom, c.departement, c.population, m.coverage, m.note, c.contained_in AS containedIn
-     FROM cpts_communes m JOIN communes c ON c.code = m.commune
+     FROM ${CPTS_COMMUNES_AT} m JOIN communes c ON c.code = m.commune
      WHERE m.cpts_id = $id AND ($demo OR NOT m.demo) ORDER BY c.code`,
-    { id, demo },
+    { id, demo, date },
   );
 }
 
 /** Other CPTS that share communes with this one (overlaps). */
-export function overlappingCpts(db: Database, id: string, demo: boolean): Promise<{ id: string; name: string; demo: boolean; communes: string[] }[]> {
+export function overlappingCpts(db: Database, id: string, demo: boolean, date: string): Promise<{ id: string; name: string; demo: boolean; communes: string[] }[]> {
   return db.all(
     `SELECT p.id, p.name, p.demo, list_sort(list(o.commune)) AS communes
-     FROM cpts_communes m JOIN cpts_communes o ON o.commune = m.commune AND o.cpts_id <> m.cpts_id
+     FROM ${CPTS_COMMUNES_AT} m JOIN ${CPTS_COMMUNES_AT} o ON o.commune = m.commune AND o.cpts_id <> m.cpts_id
      JOIN cpts p ON p.id = o.cpts_id
      WHERE m.cpts_id = $id AND ($demo OR NOT p.demo) AND ($demo OR NOT m.demo)
      GROUP BY p.id, p.name, p.demo ORDER BY p.id`,
-    { id, demo },
+    { id, demo, date },
   );
 }

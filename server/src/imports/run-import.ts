@@ -29,6 +29,11 @@ export interface ImportRequest {
   /** Build replay: the journal entry whose id, date and author are reused. */
   replay?: JournalEntry;
   now?: () => Date;
+  /**
+   * Called inside the transaction once the rows are written (they carry the import's id): throws
+   * to refuse the import (policy: the territory it touches), which rolls everything back.
+   */
+  authorize?: (tx: Database, importId: string) => Promise<void>;
 }
 
 export type ImportStatus = 'appliqué' | 'partiel' | 'rejeté' | 'déjà importé';
@@ -109,6 +114,7 @@ async function importNow(db: Database, req: ImportRequest): Promise<ImportOutcom
     dataVersion = await db.transaction(async (tx) => {
       const notes = await prepared.apply(tx);
       if (notes) warnings.push(...notes);
+      await req.authorize?.(tx, id);
       const report = { summary: prepared.summary, rejects: prepared.rejects.slice(0, 1000), warnings: warnings.slice(0, 1000), encoding: prepared.encoding ?? null };
       await replaceRows(tx, 'imports', [{
         id, kind: req.kind, file_name: req.fileName, format: record.format, sha256, rows_read: record.rowsRead, rows_accepted: record.rowsAccepted,

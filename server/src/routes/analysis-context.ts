@@ -26,6 +26,8 @@ export interface AnalysisContext {
   table: CommuneTable;
   topology: () => LoadedTopology;
   demo: boolean;
+  /** AAAA-MM-JJ of the request scope: CPTS perimeters and statuses as they were that day. */
+  date: string;
 }
 
 export interface ResolvedTerritory {
@@ -40,7 +42,7 @@ export interface ResolvedTerritory {
 export async function analysisContext(c: Context<AppEnv>): Promise<AnalysisContext> {
   const db = c.get('db');
   const store = c.get('topology');
-  return { db, table: await referenceData(db, 'communes', () => loadCommuneTable(db)), topology: () => store.get(), demo: c.get('scope').demo };
+  return { db, table: await referenceData(db, 'communes', () => loadCommuneTable(db)), topology: () => store.get(), demo: c.get('scope').demo, date: c.get('scope').date };
 }
 
 export function resolveTerritory(ctx: AnalysisContext, territory: Territory): ResolvedTerritory {
@@ -50,21 +52,21 @@ export function resolveTerritory(ctx: AnalysisContext, territory: Territory): Re
   return { territory, code: formatTerritory(territory), slug: territorySlug(territory), nom, communes, population: communes.reduce((s, x) => s + x.population, 0) };
 }
 
-/** The care offer at the current data version (one load per version and demo setting). */
+/** The care offer at the current data version (one load per version, demo setting and date). */
 export async function careInputs(ctx: AnalysisContext): Promise<{ care: CareInputs; version: string }> {
-  const { value, version } = await cachedResult(ctx.db, `care|${ctx.demo}`, async () => {
+  const { value, version } = await cachedResult(ctx.db, `care|${ctx.demo}|${ctx.date}`, async () => {
     const filter = { demo: ctx.demo };
     const [structures, cpts, sas, protocols] = await Promise.all([
-      loadStructures(ctx.db, filter), loadCpts(ctx.db, filter), loadSas(ctx.db, filter), loadProtocols(ctx.db, filter),
+      loadStructures(ctx.db, filter), loadCpts(ctx.db, { ...filter, date: ctx.date }), loadSas(ctx.db, filter), loadProtocols(ctx.db, filter),
     ]);
     return { structures, cpts, sas, ...protocols };
   });
   return { care: value, version };
 }
 
-/** A computed result at the current data version, cached by `key` (parameters) and demo setting. */
+/** A computed result at the current data version, cached by `key` (parameters), demo setting and date. */
 export async function cachedAnalysis<T>(ctx: AnalysisContext, key: string, compute: (care: CareInputs) => T | Promise<T>): Promise<{ value: T; version: string }> {
-  const { value, version } = await cachedResult(ctx.db, `${key}|${ctx.demo}`, async () => compute((await careInputs(ctx)).care));
+  const { value, version } = await cachedResult(ctx.db, `${key}|${ctx.demo}|${ctx.date}`, async () => compute((await careInputs(ctx)).care));
   return { value, version };
 }
 

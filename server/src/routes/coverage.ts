@@ -40,7 +40,7 @@ export const coverageRoutes = new Hono<AppEnv>()
       const text = cptsGeojson(layers, report, { name: `Couverture CPTS — ${t.nom}`, statut: q.status, version_donnees: version, donnees_demonstration: report.donneesDemonstration });
       return sendExport(c, text, exportFileName('couverture-cpts', t.slug, 'geojson'), 'geojson');
     }
-    const text = await cachedJsonText(ctx, key, async () => cptsBody(t, q.status, version, report));
+    const text = await cachedJsonText(ctx, key, async () => cptsBody(t, q.status, ctx.date, version, report));
     return jsonText<ReturnType<typeof cptsBody>>(c, text);
   })
   .get('/coverage/sas', validate('query', sasQuery), async (c) => {
@@ -65,10 +65,11 @@ export const coverageRoutes = new Hono<AppEnv>()
     return jsonText<ReturnType<typeof sasBody>>(c, text);
   });
 
-function cptsBody(t: ResolvedTerritory, status: string, version: string, report: CptsReport) {
+/** `parametres.date`: the day the CPTS perimeters are taken at (« au <date> », request scope). */
+function cptsBody(t: ResolvedTerritory, status: string, date: string, version: string, report: CptsReport) {
   // The spread leaves out the per-commune table (not enumerable: it is the CSV export's).
   const figures: Omit<CptsReport, 'parCommune'> = { ...report };
-  return { territoire: territoryHeader(t), parametres: { status }, versionDonnees: version, ...figures };
+  return { territoire: territoryHeader(t), parametres: { status, date }, versionDonnees: version, ...figures };
 }
 
 function sasBody(t: ResolvedTerritory, date: string, version: string, result: SasCoverage) {

@@ -59,7 +59,7 @@ export const cptsRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     if (q.departement && !(await departementExists(db, q.departement))) throw notFound(`Département ${q.departement} inconnu.`);
     if (q.region && !(await regionExists(db, q.region))) throw notFound(`Région ${q.region} inconnue.`);
-    const rows = await listCpts(db, { departement: q.departement, region: q.region, status: q.statut, demo: c.get('scope').demo });
+    const rows = await listCpts(db, { departement: q.departement, region: q.region, status: q.statut, demo: c.get('scope').demo, date: c.get('scope').date });
     return c.json({
       cpts: rows.map(cptsItem),
       total: rows.length,
@@ -70,13 +70,13 @@ export const cptsRoutes = new Hono<AppEnv>()
   .get('/cpts/:id', validate('param', z.object({ id: z.string().trim().min(1).max(100) })), async (c) => {
     const { id } = c.req.valid('param');
     const db = c.get('db');
-    const demo = c.get('scope').demo;
-    const summary = await cptsSummary(db, id, demo);
+    const { demo, date } = c.get('scope');
+    const summary = await cptsSummary(db, id, demo, date);
     if (!summary) throw notFound(`CPTS « ${id} » inconnue.`);
-    const communes = await cptsCommunes(db, id, demo);
+    const communes = await cptsCommunes(db, id, demo, date);
     const { topology, index } = c.get('topology').get();
     const perimeter: MultiPolygon | null = communes.length > 0 ? dissolveCommunes(topology, index, communes.map((m) => m.containedIn ?? m.code)) : null;
-    const overlaps = await overlappingCpts(db, id, demo);
+    const overlaps = await overlappingCpts(db, id, demo, date);
     return c.json({
       cpts: cptsItem(summary),
       communes: communes.map((m) => ({ code: m.code, nom: m.nom, departement: m.departement, population: m.population, couverture: m.coverage, note: m.note })),

@@ -1,6 +1,6 @@
 /**
  * POST /api/imports/:kind — imports a file (multipart field `fichier`, or the raw body with
- * `?nom=<file name>`), editor token required, size limited (413); `?garder_valides=1` keeps the
+ * `?nom=<file name>`), an ARS delegate of every département it touches or the territory-scoped token required, size limited (413); `?garder_valides=1` keeps the
  * valid rows when some are rejected. Same code path as `npm run import`. The raw file is archived
  * next to the database (`imports/`) and journaled, so a rebuild replays it.
  * GET /api/imports — the journal of applied imports, newest first.
@@ -17,6 +17,11 @@ import { runImport } from '../imports/run-import';
 import { ApiError, badRequest, errorBody } from '../lib/api-error';
 import { requireEditor } from '../lib/editor-auth';
 import { validate } from '../lib/validate';
+import { importedDepartements } from '../db/import-territory-queries';
+import { policy } from '../policy/policy';
+import { recordImport } from '../services/record-import';
+import { actorLabel } from '../services/actor-label';
+import { regionsOf } from './policy-refs';
 
 /** What an anonymous reader sees of an import's author: not the OS account of a CLI import. */
 export const publicAuthor = (by: string) => by.replace(/^ligne de commande \(.*\)$/, 'ligne de commande');
@@ -58,10 +63,14 @@ export const importRoutes = new Hono<AppEnv>()
       bytes = new Uint8Array(await c.req.arrayBuffer());
     }
     const db = c.get('db');
+    const { actor } = c.get('scope');
+    const regionOf = await regionsOf(c);
     const outcome = await runImport(db, {
       kind, bytes, fileName, keepValid: ['1', 'true', 'oui'].includes(q.garder_valides ?? '0'),
-      importedBy: 'éditeur (API, jeton)', archiveDir: join(dirname(db.path), 'imports'),
+      importedBy: actor.kind === 'utilisateur' ? `${actor.id} (API)` : 'éditeur (API, jeton)', archiveDir: join(dirname(db.path), 'imports'),
+      authorize: async (tx, id) => policy.importInto(actor, await importedDepartements(tx, id), regionOf),
     });
+    await recordImport(db, actorLabel(actor), outcome);
     const status = acceptedStatus(outcome);
     return c.json(outcomeBody(outcome), status);
   })

@@ -27,7 +27,7 @@ export const neighbourhoodRoutes = new Hono<AppEnv>().post('/neighbourhood', val
   const bordering = new Set(borderingPolygons(ctx.topology(), polygons));
   // Communes whose territory lies in a bordering polygon (their own, or their container's).
   const neighbours = ctx.table.list.filter((x) => !members.has(x.code) && bordering.has(geometryCodeOf(x))).map((x) => x.code);
-  const cpts = await cptsOfCommunes(ctx.db, [...codes, ...neighbours], { demo: ctx.demo });
+  const cpts = await cptsOfCommunes(ctx.db, [...codes, ...neighbours], { demo: ctx.demo, date: ctx.date });
   const row = (code: string) => {
     const x = ctx.table.byCode.get(code)!;
     return { code, nom: x.nom, departement: x.departement, population: x.population, cpts: cpts.get(code) ?? [] };

@@ -10,11 +10,11 @@ import { runServer, type RunningServer } from '../../../scripts/lib/run-server';
 
 export type { RunningServer };
 
-export async function startProductionServer({ geodataDir, env = {} }: { geodataDir: string; env?: Record<string, string> }): Promise<RunningServer> {
+export async function startProductionServer({ geodataDir, env = {}, port }: { geodataDir: string; env?: Record<string, string>; port?: number }): Promise<RunningServer> {
   if (!existsSync(join(REPO, 'web/dist/index.html'))) {
     throw new Error('Application web non construite : lancez « npm run build:web » (ou « npm run setup ») avant les tests navigateur.');
   }
   const tmp = mkdtempSync(join(tmpdir(), 'maillage-e2e-'));
   copyFileSync(join(geodataDir, 'maillage.duckdb'), join(tmp, 'maillage.duckdb'));
-  return runServer({ env: { GEODATA_DIR: geodataDir, MAILLAGE_DB: join(tmp, 'maillage.duckdb'), ...env } });
+  return runServer({ port, env: { GEODATA_DIR: geodataDir, MAILLAGE_DB: join(tmp, 'maillage.duckdb'), ...env } });
 }

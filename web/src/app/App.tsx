@@ -14,22 +14,30 @@ import type { PageProps } from './page-props';
 import type { QueryClient } from '@tanstack/react-query';
 import { regionsQuery } from '../features/territories/api/list-regions';
 import { departementsQuery } from '../features/territories/api/list-departements';
+import { useDateScope } from './use-date-scope';
 
 const pages = {
   explore: () => import('./pages/explore/ExplorePage'),
   cpts: () => import('./pages/cpts/CptsPage'),
   cptsList: () => import('./pages/cpts/CptsListPage'),
   snp: () => import('./pages/snp/SnpPage'),
+  account: () => import('./pages/account/account-pages'),
 };
-type PageName = keyof typeof pages;
+type PageName = Exclude<keyof typeof pages, 'account'> | 'connexion' | 'propositions' | 'journal' | 'roles';
 type PageComponent = ComponentType<PageProps & { id?: string }>;
 const component: Record<PageName, () => Promise<PageComponent>> = {
   explore: () => pages.explore().then((m) => m.ExplorePage as PageComponent),
   cpts: () => pages.cpts().then((m) => m.CptsPage as PageComponent),
   cptsList: () => pages.cptsList().then((m) => m.CptsListPage as unknown as PageComponent),
   snp: () => pages.snp().then((m) => m.SnpPage as PageComponent),
+  connexion: () => pages.account().then((m) => m.SignInPage as PageComponent),
+  propositions: () => pages.account().then((m) => m.ProposalQueuePage as PageComponent),
+  journal: () => pages.account().then((m) => m.AuditPage as PageComponent),
+  roles: () => pages.account().then((m) => m.RolesPage as PageComponent),
 };
-const PAGE_OF_ROUTE: Record<string, PageName> = { explore: 'explore', cpts: 'cpts', 'cpts-list': 'cptsList', snp: 'snp' };
+const PAGE_OF_ROUTE: Record<string, PageName> = {
+  explore: 'explore', cpts: 'cpts', 'cpts-list': 'cptsList', snp: 'snp', connexion: 'connexion', propositions: 'propositions', journal: 'journal', roles: 'roles',
+};
 
 /** The code of a page, fetched once (the same import promise as `preload`). */
 function usePageComponent(page: PageName | null) {
@@ -54,13 +62,17 @@ export function preload(pathname: string, client: QueryClient) {
   else if (route.page === 'cpts-list') void pages.cptsList();
 }
 
-const TITLES = { explore: 'Explorer un territoire', 'cpts-list': 'Trouver une CPTS', cpts: 'Une CPTS', snp: 'Soins non programmés près de chez vous', introuvable: 'Page introuvable' };
+const TITLES = {
+  explore: 'Explorer un territoire', 'cpts-list': 'Trouver une CPTS', cpts: 'Une CPTS', snp: 'Soins non programmés près de chez vous',
+  connexion: 'Se connecter', propositions: 'Propositions de périmètre', journal: 'Journal des modifications', roles: 'Rôles', introuvable: 'Page introuvable',
+};
 
 export function App() {
   const route = matchRoute(usePathname());
   const { config, style } = useBaseStyle();
   const Page = usePageComponent(PAGE_OF_ROUTE[route.page] ?? null);
   useEffect(() => interceptInternalLinks(), []);
+  useDateScope();
   useEffect(() => {
     document.title = `${TITLES[route.page]} — Maillage`;
   }, [route.page]);

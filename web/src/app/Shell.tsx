@@ -4,8 +4,11 @@ import { Header } from '@codegouvfr/react-dsfr/Header';
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import type { Route } from './routes';
+import { AccountAccess, accountNavigation } from '../features/auth/components/AccountAccess';
+import { useSession } from '../features/auth/api/get-session';
 
 export function Shell({ page, children }: { page: Route['page']; children: ReactNode }) {
+  const session = useSession();
   return (
     <div className="maillage-shell">
       <SkipLinks links={[{ label: 'Contenu', anchor: '#contenu' }, { label: 'Pied de page', anchor: '#pied-de-page' }]} />
@@ -18,7 +21,9 @@ export function Shell({ page, children }: { page: Route['page']; children: React
           { text: 'Explorer un territoire', linkProps: { href: '/' }, isActive: page === 'explore' },
           { text: 'Trouver une CPTS', linkProps: { href: '/cpts' }, isActive: page === 'cpts' || page === 'cpts-list' },
           { text: 'Soins non programmés près de chez vous', linkProps: { href: '/snp' }, isActive: page === 'snp' },
+          ...accountNavigation(session.data, page),
         ]}
+        quickAccessItems={[<AccountAccess key="compte" session={session.data} />]}
       />
       <main id="contenu" className="maillage-main" tabIndex={-1}>
         {children}

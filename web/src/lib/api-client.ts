@@ -5,7 +5,31 @@
 import { hc, type ClientResponse, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../../server/src/app';
 
-export const client = hc<AppType>(typeof window === 'undefined' ? 'http://localhost' : window.location.origin);
+let csrfToken: string | null = null;
+/** The session's anti-CSRF token, sent with every write (features/auth/api/get-session.ts sets it). */
+export const setCsrfToken = (token: string | null) => {
+  csrfToken = token;
+};
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Every API call answers « au <date> » when the page's address has `date=AAAA-MM-JJ` (one date
+ * parameter for the whole app: the server's request scope reads it), and every write carries the
+ * CSRF token of the session.
+ */
+const scopedFetch: typeof fetch = (input, init = {}) => {
+  if (typeof window === 'undefined' || typeof input !== 'string') return fetch(input, init);
+  const url = new URL(input, window.location.origin);
+  const date = new URLSearchParams(window.location.search).get('date');
+  if (date && url.pathname.startsWith('/api/') && !url.searchParams.has('date')) url.searchParams.set('date', date);
+  const method = (init.method ?? 'GET').toUpperCase();
+  const headers = new Headers(init.headers);
+  if (csrfToken && !SAFE.has(method)) headers.set('x-csrf-token', csrfToken);
+  return fetch(url.href, { ...init, headers });
+};
+
+export const client = hc<AppType>(typeof window === 'undefined' ? 'http://localhost' : window.location.origin, { fetch: scopedFetch });
 export const api = client.api;
 
 export interface ApiErrorBody {

@@ -19,6 +19,8 @@ import { InsideStructures } from '../../../features/cpts/components/InsideStruct
 import { CptsProtocols } from '../../../features/cpts/components/CptsProtocols';
 import { CptsSnpFigures } from '../../../features/cpts/components/CptsSnpFigures';
 import { DraftPanel } from '../../../features/cpts-draft/components/DraftPanel';
+import { ProposalPanels } from '../../../features/proposals/components/ProposalPanels';
+import { CptsVersions } from '../../../features/cpts-history/components/CptsVersions';
 import { useSnpAccess } from '../../../features/access/api/get-snp-access';
 import { useStructuresMap } from '../../../features/structures/use-structures-map';
 import { COMMUNES_FILL_ID } from '../../../features/boundaries/layers/boundary-layers';
@@ -91,6 +93,7 @@ export function CptsPage({ id, baseStyle }: PageProps & { id: string }) {
                   onReset={draft.reset}
                 />
               )}
+              {draft.on && <ProposalPanels cptsId={id} change={draft.change} />}
               {!draft.on && (
                 <>
                   {data.communes.length > 0 ? (
@@ -103,6 +106,7 @@ export function CptsPage({ id, baseStyle }: PageProps & { id: string }) {
                   <InsideStructures structures={inside} />
                   <CptsProtocols cptsId={id} structureIds={new Set(inside.map((s) => s.properties.id))} />
                   <CptsSnpFigures communes={official ?? []} access={access.data} accessState={access} structures={inside} />
+                  <CptsVersions id={id} />
                 </>
               )}
             </>

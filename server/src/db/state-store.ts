@@ -1,0 +1,54 @@
+/**
+ * Attaches the state store (db/state-schema.ts) to a database connection as schema `etat`, once
+ * per connection: the file next to the database (or MAILLAGE_STATE_DB), created with its tables
+ * when writable; read-only when the database is; an empty in-memory store when read-only and the
+ * file does not exist yet (public read-only use, no sign-in configured).
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Database } from './connection';
+import { STATE_SCHEMA, STATE_SCHEMA_VERSION, STATE_SPECS } from './state-schema';
+
+export const STATE_FILE = 'maillage-etat.duckdb';
+
+export const defaultStatePath = (dbPath: string) => join(dirname(dbPath), STATE_FILE);
+
+const attached = new WeakMap<Database, Promise<void>>();
+
+const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+async function attach(db: Database, path: string, readOnlyAsked: boolean | undefined): Promise<void> {
+  const [main] = await db.all<{ readonly: boolean }>('SELECT readonly FROM duckdb_databases() WHERE database_name = current_database()');
+  const readOnly = readOnlyAsked ?? main?.readonly ?? false;
+  const memory = readOnly && !existsSync(path);
+  if (memory) await db.run(`ATTACH ':memory:' AS ${STATE_SCHEMA} (READ_WRITE)`);
+  else await db.run(`ATTACH ${quote(path)} AS ${STATE_SCHEMA} (${readOnly ? 'READ_ONLY' : 'READ_WRITE'})`);
+  if (readOnly && !memory) return;
+  for (const spec of STATE_SPECS) await db.run(spec.ddl.replace(`CREATE TABLE ${spec.name} `, `CREATE TABLE IF NOT EXISTS ${STATE_SCHEMA}.${spec.name} `));
+  await db.run(`INSERT OR IGNORE INTO ${STATE_SCHEMA}.meta VALUES ('state_schema_version', $v), ('state_version', '0')`, { v: String(STATE_SCHEMA_VERSION) });
+}
+
+/** Attaches the state store to `db` (idempotent; concurrent callers share one attachment). */
+/** Read-only when asked, else as the database itself was opened. */
+export function ensureStateStore(db: Database, { path, readOnly }: { path?: string | null; readOnly?: boolean } = {}): Promise<void> {
+  let p = attached.get(db);
+  if (!p) {
+    p = attach(db, path ?? defaultStatePath(db.path), readOnly);
+    attached.set(db, p);
+    p.catch(() => attached.delete(db));
+  }
+  return p;
+}
+
+/** `etat.meta.state_version`, incremented by every write that changes an answer (a CPTS version). */
+export async function stateVersion(db: Database): Promise<string> {
+  const [row] = await db.all<{ value: string }>(`SELECT value FROM ${STATE_SCHEMA}.meta WHERE key = 'state_version'`);
+  return row?.value ?? '0';
+}
+
+export async function bumpStateVersion(db: Database): Promise<string> {
+  const [row] = await db.all<{ value: string }>(
+    `UPDATE ${STATE_SCHEMA}.meta SET value = CAST(CAST(value AS INTEGER) + 1 AS VARCHAR) WHERE key = 'state_version' RETURNING value`,
+  );
+  return row!.value;
+}
