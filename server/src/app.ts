@@ -9,6 +9,7 @@ import { errorBody, handleError } from './lib/api-error';
 import { scopeMiddleware } from './scope/request-scope';
 import { securityHeaders } from './lib/security-headers';
 import { answerCache } from './lib/answer-cache';
+import { jsonBodyLimit } from './lib/json-body-limit';
 import { healthRoutes } from './routes/health';
 import { territoryRoutes } from './routes/territories';
 import { communeRoutes } from './routes/communes';
@@ -74,7 +75,7 @@ export function createApi(deps: AppDeps) {
 }
 
 export function createApp(deps: AppDeps) {
-  const app = new Hono().use('*', securityHeaders(deps.config.basemap)).use('/api/*', compress()).route('/api', createApi(deps));
+  const app = new Hono().use('*', securityHeaders(deps.config.basemap)).use('/api/*', compress()).use('/api/*', jsonBodyLimit).route('/api', createApi(deps));
   app.notFound((c) =>
     c.json(errorBody('introuvable', `Adresse inconnue : ${c.req.method} ${new URL(c.req.url).pathname}`), 404),
   );

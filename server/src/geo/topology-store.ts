@@ -12,11 +12,14 @@ export interface LoadedTopology {
 
 export interface TopologyStore {
   get(): LoadedTopology;
+  /** The file it is read from, when it is one: worker threads read it themselves (workers/). */
+  readonly path?: string;
 }
 
 export function topologyFromFile(path: string): TopologyStore {
   let loaded: LoadedTopology | null = null;
   return {
+    path,
     get() {
       if (!loaded) {
         let topology: CommuneTopology;

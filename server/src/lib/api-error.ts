@@ -21,6 +21,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues: ApiIssue[] = [],
+    /** Headers of the answer (`Retry-After` of a 503). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -50,7 +52,10 @@ function httpExceptionBody(err: HTTPException): ApiErrorBody {
 }
 
 export function handleError(err: Error, c: Context) {
-  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.issues), err.status);
+  if (err instanceof ApiError) {
+    for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
+    return c.json(errorBody(err.code, err.message, err.issues), err.status);
+  }
   if (err instanceof HTTPException) {
     const res = err.getResponse();
     for (const [name, value] of res.headers) if (name.toLowerCase() === 'www-authenticate') c.header(name, value);

@@ -12,6 +12,7 @@ import type { Database } from '../db/connection';
 import type { LoadedTopology } from '../geo/topology-store';
 import { notFound } from '../lib/api-error';
 import { cachedResult, referenceData } from '../lib/analysis-cache';
+import { computeLimiterOf } from '../lib/compute-limiter';
 
 export interface CareInputs {
   structures: StructureRecord[];
@@ -28,6 +29,8 @@ export interface AnalysisContext {
   demo: boolean;
   /** AAAA-MM-JJ of the request scope: CPTS perimeters and statuses as they were that day. */
   date: string;
+  /** Aborted when the client disconnects: its queued computation is dropped. */
+  signal?: AbortSignal;
 }
 
 export interface ResolvedTerritory {
@@ -42,7 +45,10 @@ export interface ResolvedTerritory {
 export async function analysisContext(c: Context<AppEnv>): Promise<AnalysisContext> {
   const db = c.get('db');
   const store = c.get('topology');
-  return { db, table: await referenceData(db, 'communes', () => loadCommuneTable(db)), topology: () => store.get(), demo: c.get('scope').demo, date: c.get('scope').date };
+  return {
+    db, table: await referenceData(db, 'communes', () => loadCommuneTable(db)), topology: () => store.get(), demo: c.get('scope').demo,
+    date: c.get('scope').date, signal: c.req.raw.signal,
+  };
 }
 
 export function resolveTerritory(ctx: AnalysisContext, territory: Territory): ResolvedTerritory {
@@ -64,9 +70,15 @@ export async function careInputs(ctx: AnalysisContext): Promise<{ care: CareInpu
   return { care: value, version };
 }
 
-/** A computed result at the current data version, cached by `key` (parameters), demo setting and date. */
+/**
+ * A computed result at the current data version, cached by `key` (parameters), demo setting and date.
+ * A result not in the cache is computed under the process's cap (lib/compute-limiter.ts): when
+ * too many are already running and waiting, the request is refused with 503 + Retry-After.
+ */
 export async function cachedAnalysis<T>(ctx: AnalysisContext, key: string, compute: (care: CareInputs) => T | Promise<T>): Promise<{ value: T; version: string }> {
-  const { value, version } = await cachedResult(ctx.db, `${key}|${ctx.demo}|${ctx.date}`, async () => compute((await careInputs(ctx)).care));
+  const limiter = computeLimiterOf(ctx.db);
+  const { value, version } = await cachedResult(ctx.db, `${key}|${ctx.demo}|${ctx.date}`, () =>
+    limiter.run(async () => compute((await careInputs(ctx)).care), ctx.signal));
   return { value, version };
 }
 
@@ -79,6 +91,7 @@ export function territoryHeader(t: ResolvedTerritory) {
  * made of: a cached answer costs one version read and no serialisation.
  */
 export async function cachedJsonText(ctx: AnalysisContext, key: string, body: () => Promise<unknown>): Promise<string> {
-  const { value } = await cachedAnalysis(ctx, `${key}|json`, async () => JSON.stringify(await body()));
+  // Serialising a computed result is cheap: never refused, never queued.
+  const { value } = await cachedResult(ctx.db, `${key}|json|${ctx.demo}|${ctx.date}`, async () => JSON.stringify(await body()));
   return value;
 }

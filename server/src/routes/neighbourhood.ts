@@ -6,12 +6,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context';
-import { geometryCodeOf } from '../analysis/inputs';
-import { borderingPolygons } from '../geo/bordering';
 import { cptsOfCommunes } from '../db/neighbourhood-queries';
 import { badRequest } from '../lib/api-error';
 import { validate } from '../lib/validate';
 import { analysisContext } from './analysis-context';
+import { runGeometry } from '../workers/run-geometry';
 
 const body = z.object({
   communes: z.array(z.string().trim().toUpperCase().regex(/^(\d{5}|2[AB]\d{3})$/, 'code commune de 5 caractères attendu')).max(5000, { message: 'au plus 5 000 communes' }),
@@ -22,11 +21,8 @@ export const neighbourhoodRoutes = new Hono<AppEnv>().post('/neighbourhood', val
   const codes = [...new Set(c.req.valid('json').communes)].sort();
   const unknown = codes.filter((code) => !ctx.table.byCode.has(code));
   if (unknown.length > 0) throw badRequest(`Communes inconnues : ${unknown.slice(0, 20).join(', ')}.`, unknown.map((u) => ({ path: 'communes', message: `commune inconnue : ${u}` })));
-  const members = new Set(codes);
-  const polygons = new Set(codes.map((code) => geometryCodeOf(ctx.table.byCode.get(code)!)));
-  const bordering = new Set(borderingPolygons(ctx.topology(), polygons));
-  // Communes whose territory lies in a bordering polygon (their own, or their container's).
-  const neighbours = ctx.table.list.filter((x) => !members.has(x.code) && bordering.has(geometryCodeOf(x))).map((x) => x.code);
+  // Communes whose territory lies in a bordering polygon (their own, or their container's), on the geometry worker.
+  const neighbours = await runGeometry(c, ctx, { op: 'neighbours', codes });
   const cpts = await cptsOfCommunes(ctx.db, [...codes, ...neighbours], { demo: ctx.demo, date: ctx.date });
   const row = (code: string) => {
     const x = ctx.table.byCode.get(code)!;

@@ -7,7 +7,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context';
-import { perimeter } from '../analysis/perimeter';
 import { translateOldCodes } from '../db/analysis-queries';
 import { getMeta } from '../db/meta-queries';
 import { badRequest } from '../lib/api-error';
@@ -18,6 +17,7 @@ import { validate } from '../lib/validate';
 import { analysisContext } from './analysis-context';
 import { formatParam } from './analysis-params';
 import { compareCodes } from '../analysis/compare';
+import { runGeometry } from '../workers/run-geometry';
 
 const body = z.object({
   communes: z
@@ -45,7 +45,7 @@ export const perimeterRoutes = new Hono<AppEnv>().post('/perimeter', validate('j
     );
   }
   const current = [...new Set(communes.map((code) => passage.get(code) ?? code))].sort();
-  const feature = perimeter(ctx.topology(), ctx.table, current);
+  const feature = await runGeometry(c, ctx, { op: 'perimeter', codes: current });
   const translated = [...passage].map(([ancien, nouveau]) => ({ ancien, nouveau })).sort((a, b) => compareCodes(a.ancien, b.ancien));
   const slug = `${current.length}-communes`;
   if (format === 'csv') {
