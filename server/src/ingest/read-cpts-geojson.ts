@@ -38,6 +38,22 @@ function firstPosition(g: Polygonal): number[] | undefined {
   return g.type === 'Polygon' ? g.coordinates[0]?.[0] : g.coordinates[0]?.[0]?.[0];
 }
 
+/**
+ * Sane sizes (issue 11): a CPTS perimeter drawn from commune contours at full IGN resolution has
+ * a few tens of thousands of vertices; checking and covering 250 000 took 47 s of one core.
+ */
+export const MAX_VERTICES_PER_PERIMETER = 200_000;
+export const MAX_VERTICES_PER_FILE = 2_000_000;
+
+function vertexCount(g: Polygonal): number {
+  const coords = (g as { coordinates?: unknown }).coordinates;
+  if (!Array.isArray(coords)) return 0;
+  const polygons = (g as { type: string }).type === 'Polygon' ? [coords] : coords;
+  let n = 0;
+  for (const polygon of polygons) if (Array.isArray(polygon)) for (const ring of polygon) if (Array.isArray(ring)) n += ring.length;
+  return n;
+}
+
 /** Where JSON.parse stopped, in French (its own message is English): « ligne L, colonne C ». */
 function jsonErrorPlace(text: string, err: Error): string {
   const position = /position (\d+)/.exec(err.message)?.[1];
@@ -64,6 +80,7 @@ export function readCptsGeojson(bytes: Uint8Array): CptsGeojsonReading {
   const rejects: LineIssue[] = [];
   const perimeters: CptsPerimeterInput[] = [];
   const seen = new Map<string, number>();
+  let totalVertices = 0;
   doc.features.forEach((raw, i) => {
     const line = i + 1;
     const f = raw as { properties?: Record<string, unknown>; geometry?: Polygonal };
@@ -90,6 +107,14 @@ export function readCptsGeojson(bytes: Uint8Array): CptsGeojsonReading {
     const zone = first && ZONES.find((z) => inBBox(Number(first[0]), Number(first[1]), envelopeOf(z)));
     if (!zone) {
       return reject(`coordonnées hors de France (${first?.slice(0, 2).join(', ') ?? '?'}) : le GeoJSON doit être en WGS84 (longitude, latitude), pas en Lambert 93`);
+    }
+    const vertices = vertexCount(g);
+    if (vertices > MAX_VERTICES_PER_PERIMETER) {
+      return reject(`${vertices.toLocaleString('fr-FR')} sommets : ${MAX_VERTICES_PER_PERIMETER.toLocaleString('fr-FR')} au plus par périmètre. Simplifiez le contour (QGIS › Vecteur › Géométrie › Simplifier, tolérance 0,0001° ≈ 10 m).`);
+    }
+    totalVertices += vertices;
+    if (totalVertices > MAX_VERTICES_PER_FILE) {
+      throw new FileFormatError(`Fichier trop détaillé : plus de ${MAX_VERTICES_PER_FILE.toLocaleString('fr-FR')} sommets au total (atteint à l'entité n° ${line}). Simplifiez les contours (tolérance ≈ 10 m) ou découpez le fichier.`);
     }
     const problems = validateGeometry(g, envelopeOf(zone));
     if (problems.length > 0) return reject(`géométrie invalide : ${problems[0]}`);

@@ -1,7 +1,8 @@
 /**
  * POST /api/imports/:kind — imports a file (multipart field `fichier`, or the raw body with
  * `?nom=<file name>`), an ARS delegate of every département it touches or the territory-scoped token required, size limited (413); `?garder_valides=1` keeps the
- * valid rows when some are rejected. Same code path as `npm run import`. The raw file is archived
+ * valid rows when some are rejected; `?rapport=csv` imports nothing and downloads every problem
+ * of the file (the JSON answer lists the first 100). Same code path as `npm run import`. The raw file is archived
  * next to the database (`imports/`) and journaled, so a rebuild replays it.
  * GET /api/imports — the journal of applied imports, newest first.
  */
@@ -13,7 +14,9 @@ import type { AppEnv } from '../context';
 import { listImports } from '../db/import-queries';
 import { IMPORT_KINDS, KIND_INFO, type ImportKind } from '../imports/import-kinds';
 import { acceptedStatus, outcomeBody } from '../imports/import-response';
+import { rejectReportCsv } from '../imports/reject-report';
 import { runImport } from '../imports/run-import';
+import { parisDay, sendExport } from '../lib/attachment';
 import { ApiError, badRequest, errorBody } from '../lib/api-error';
 import { requireEditor } from '../lib/editor-auth';
 import { validate } from '../lib/validate';
@@ -36,6 +39,8 @@ const kindParam = z.object({
 const importQuery = z.object({
   garder_valides: z.enum(['0', '1', 'true', 'false', 'oui', 'non']).optional(),
   nom: z.string().trim().min(1).max(255).optional(),
+  /** `csv`: check the file and download every problem found, import nothing. */
+  rapport: z.enum(['csv'], { error: 'rapport attendu : csv (la liste complète des problèmes, sans rien importer)' }).optional(),
 });
 
 export const importRoutes = new Hono<AppEnv>()
@@ -63,6 +68,10 @@ export const importRoutes = new Hono<AppEnv>()
       bytes = new Uint8Array(await c.req.arrayBuffer());
     }
     const db = c.get('db');
+    if (q.rapport === 'csv') {
+      const { csv } = await rejectReportCsv(db, kind, bytes, fileName);
+      return sendExport(c, csv, `rapport-import-${kind}-${parisDay()}.csv`, 'csv');
+    }
     const { actor } = c.get('scope');
     const regionOf = await regionsOf(c);
     const outcome = await runImport(db, {
