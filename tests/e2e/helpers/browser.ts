@@ -1,6 +1,6 @@
 /**
- * Debian's Chromium driven by playwright-core (scripts/lib/chromium.ts). Collects page errors and
- * console errors; keeps screenshots in test-results/ as artifacts.
+ * Debian's Chromium driven by playwright-core (scripts/lib/chromium.ts). Collects page errors,
+ * console errors and Content-Security-Policy violations; keeps screenshots in test-results/.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +25,13 @@ export async function openPage(browser: Browser, viewport = { width: 1280, heigh
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error' && !m.text().includes('favicon')) errors.push(`console: ${m.text()}`);
+  });
+  // Every Content-Security-Policy violation of the page (and of its workers) fails the journey.
+  await page.exposeFunction('__cspViolation', (text: string) => errors.push(`csp: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      void (window as unknown as { __cspViolation(t: string): Promise<void> }).__cspViolation(`${e.effectiveDirective} a bloqué ${e.blockedURI || '(en ligne)'}`);
+    });
   });
   return { page, errors };
 }
