@@ -17,6 +17,7 @@ import { searchRoutes } from './routes/search';
 import { tileRoutes } from './routes/tiles';
 import { structureRoutes } from './routes/structures';
 import { cptsRoutes } from './routes/cpts';
+import { cptsAccessRoutes } from './routes/cpts-access';
 import { protocolRoutes } from './routes/protocols';
 import { sasRoutes } from './routes/sas';
 import { importRoutes } from './routes/imports';
@@ -58,6 +59,7 @@ export function createApi(deps: AppDeps) {
     .route('/', tileRoutes)
     .route('/', structureRoutes)
     .route('/', cptsRoutes)
+    .route('/', cptsAccessRoutes)
     .route('/', protocolRoutes)
     .route('/', sasRoutes)
     .route('/', importRoutes)

@@ -59,7 +59,7 @@ describe('GET /api/structures', () => {
 
   it('says whether the Bouaye MMG is open, in Paris time, weekdays, Saturdays and public holidays', async () => {
     const at = async (instant: string) => props((await get(`/api/structures?departement=44&kind=MMG&instant=${encodeURIComponent(instant)}`)).body, BOUAYE).ouverture;
-    expect(await at('2026-11-23T10:00:00+01:00')).toEqual({ etat: 'fermé', prochainChangement: '2026-11-23T19:00:00.000Z', prochainChangementLocal: '2026-11-23T20:00', fuseau: 'Europe/Paris', commentaire: null });
+    expect(await at('2026-11-23T10:00:00+01:00')).toEqual({ etat: 'fermé', prochainChangement: '2026-11-23T19:00:00.000Z', prochainChangementLocal: '2026-11-23T20:00', fuseau: 'Europe/Paris', commentaire: null, horaires: 'renseignés' });
     expect((await at('2026-11-21T13:00:00+01:00')).etat).toBe('ouvert'); // a Saturday
     expect((await at('2026-11-11T10:00:00+01:00')).etat).toBe('ouvert'); // Armistice, a Wednesday
     expect((await at('2026-11-12T10:00:00+01:00')).etat).toBe('fermé');

@@ -9,7 +9,7 @@
  * d'urgence runs 24/7; a known closure must be written in its hours).
  */
 import { timeZoneOf as defaultTimeZoneOf } from '../geo/france-extent';
-import { openingStateAt } from '../lib/opening-hours';
+import { offerOpeningAt } from './offer-opening';
 import { checkDetourFactor, DEFAULT_DETOUR_FACTOR, haversineKm } from './distance';
 import { isSnpOffer } from './snp-offers';
 import { passesOpenFilter, type OpenFilter } from './open-filter';
@@ -54,19 +54,12 @@ export interface NearestOptions {
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
+/** The opening state as /api/snp/nearest says it, from the one rule (offer-opening.ts). */
 export function openStateOf(c: Pick<SnpCandidate, 'kind' | 'openingHours'>, at: Date, timeZone: string): OpenState {
-  if (!c.openingHours) {
-    return c.kind === 'SU' ? { etat: 'ouvert', jusqua: null, jusquaLocal: null, horaires: 'supposés 24 h/24' } : { etat: 'inconnu', raison: 'horaires non renseignés' };
-  }
-  let s: ReturnType<typeof openingStateAt>;
-  try {
-    s = openingStateAt(c.openingHours, at, timeZone);
-  } catch {
-    return { etat: 'inconnu', raison: 'horaires illisibles' };
-  }
-  if (s.state === 'ouvert') return { etat: 'ouvert', jusqua: s.nextChange, jusquaLocal: s.nextChangeLocal, horaires: 'renseignés' };
-  if (s.state === 'fermé') return { etat: 'fermé', ouvreA: s.nextChange, ouvreALocal: s.nextChangeLocal };
-  return { etat: 'inconnu', raison: 'horaires incertains à cette heure' };
+  const o = offerOpeningAt(c, at, timeZone);
+  if (o.state === 'ouvert') return { etat: 'ouvert', jusqua: o.nextChange, jusquaLocal: o.nextChangeLocal, horaires: o.basis === 'supposés 24 h/24' ? 'supposés 24 h/24' : 'renseignés' };
+  if (o.state === 'fermé') return { etat: 'fermé', ouvreA: o.nextChange, ouvreALocal: o.nextChangeLocal };
+  return { etat: 'inconnu', raison: o.basis === 'non renseignés' ? 'horaires non renseignés' : o.basis === 'illisibles' ? 'horaires illisibles' : 'horaires incertains à cette heure' };
 }
 
 export function nearestSnpOffers<T extends SnpCandidate>(origin: { lon: number; lat: number }, candidates: readonly T[], options: NearestOptions): NearestOffer<T>[] {

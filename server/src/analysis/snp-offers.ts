@@ -11,7 +11,7 @@
  * or included with `unknownHours: 'include'`. The counts of excluded offers are returned.
  */
 import { timeZoneOf as defaultTimeZoneOf } from '../geo/france-extent';
-import { openingStateAt } from '../lib/opening-hours';
+import { offerOpeningAt } from './offer-opening';
 import type { OfferKind, StructureRecord } from './inputs';
 
 export type UnknownHoursPolicy = 'exclude' | 'include';
@@ -51,14 +51,10 @@ export function selectSnpOffers(structures: StructureRecord[], options: SnpOffer
   }
   const memo = new Map<string, 'ouvert' | 'fermé' | 'inconnu'>();
   for (const s of snp) {
-    let state: 'ouvert' | 'fermé' | 'inconnu';
-    if (!s.openingHours && s.kind === 'SU') state = 'ouvert';
-    else {
-      const zone = timeZoneOf(s.departement);
-      const key = `${zone}|${s.openingHours ?? ''}`;
-      state = memo.get(key) ?? stateOf(s.openingHours, at, zone);
-      memo.set(key, state);
-    }
+    const zone = timeZoneOf(s.departement);
+    const key = `${s.kind === 'SU' ? 'SU' : ''}|${zone}|${s.openingHours ?? ''}`;
+    const state = memo.get(key) ?? offerOpeningAt(s, at, zone).state;
+    memo.set(key, state);
     if (state === 'ouvert') selection.offers.push(s);
     else if (state === 'fermé') selection.closed++;
     else if (unknownHours === 'include') {
@@ -67,12 +63,4 @@ export function selectSnpOffers(structures: StructureRecord[], options: SnpOffer
     } else selection.unknown++;
   }
   return selection;
-}
-
-function stateOf(value: string | null, at: Date, zone: string): 'ouvert' | 'fermé' | 'inconnu' {
-  try {
-    return openingStateAt(value, at, zone).state;
-  } catch {
-    return 'inconnu'; // unreadable hours: imports validate them, but never fail an analysis on one row
-  }
 }

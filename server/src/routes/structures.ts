@@ -13,7 +13,7 @@ import { listStructures, type StructureRow } from '../db/structure-queries';
 import { departementExists, regionExists } from '../db/territory-queries';
 import { timeZoneOf } from '../geo/france-extent';
 import { notFound } from '../lib/api-error';
-import { openingStateAt } from '../lib/opening-hours';
+import { offerOpeningAt, type OpeningBasis } from '../analysis/offer-opening';
 import { validate } from '../lib/validate';
 import { currentMinute } from '../lib/clock';
 import { bbox, departementCode, regionCode } from './params';
@@ -49,7 +49,8 @@ export interface StructureProperties {
   departement: string;
   precision: string;
   horaires: string | null;
-  ouverture: { etat: 'ouvert' | 'fermé' | 'inconnu'; prochainChangement: string | null; prochainChangementLocal: string | null; fuseau: string; commentaire: string | null };
+  /** The one opening rule (analysis/offer-opening.ts); `horaires` says what the state rests on. */
+  ouverture: { etat: 'ouvert' | 'fermé' | 'inconnu'; prochainChangement: string | null; prochainChangementLocal: string | null; fuseau: string; commentaire: string | null; horaires: OpeningBasis };
   accepteSnp: string;
   urgencesHote: { id: string; nom: string | null } | null;
   note: string | null;
@@ -61,12 +62,7 @@ export interface StructureProperties {
 
 function feature(s: StructureRow, at: Date): Feature<Point, StructureProperties> {
   const fuseau = timeZoneOf(s.departement);
-  let state: ReturnType<typeof openingStateAt>;
-  try {
-    state = openingStateAt(s.openingHours, at, fuseau);
-  } catch {
-    state = { state: 'inconnu', nextChange: null, nextChangeLocal: null, comment: null };
-  }
+  const state = offerOpeningAt(s, at, fuseau);
   return {
     type: 'Feature',
     id: s.id,
@@ -76,7 +72,7 @@ function feature(s: StructureRow, at: Date): Feature<Point, StructureProperties>
       finess: { et: s.finessEt, ej: s.finessEj, categorie: s.finessCategory || s.finessCategoryLabel ? { code: s.finessCategory, libelle: s.finessCategoryLabel } : null },
       adresse: s.address, telephone: s.telephone, commune: { code: s.commune, nom: s.communeNom }, departement: s.departement, precision: s.precision,
       horaires: s.openingHours,
-      ouverture: { etat: state.state, prochainChangement: state.nextChange, prochainChangementLocal: state.nextChangeLocal, fuseau, commentaire: state.comment },
+      ouverture: { etat: state.state, prochainChangement: state.nextChange, prochainChangementLocal: state.nextChangeLocal, fuseau, commentaire: state.comment, horaires: state.basis },
       accepteSnp: s.acceptsSnp, urgencesHote: s.hostSuId ? { id: s.hostSuId, nom: s.hostSuName } : null, note: s.note,
       source: s.source, dateSource: s.sourceDate, demonstration: s.demo, importId: s.importId,
     },

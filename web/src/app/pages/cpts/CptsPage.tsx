@@ -21,7 +21,7 @@ import { CptsSnpFigures } from '../../../features/cpts/components/CptsSnpFigures
 import { DraftPanel } from '../../../features/cpts-draft/components/DraftPanel';
 import { ProposalPanels } from '../../../features/proposals/components/ProposalPanels';
 import { CptsVersions } from '../../../features/cpts-history/components/CptsVersions';
-import { useSnpAccess } from '../../../features/access/api/get-snp-access';
+import { useCptsSnpAccess } from '../../../features/cpts/api/get-cpts-snp-access';
 import { useStructuresMap } from '../../../features/structures/use-structures-map';
 import { COMMUNES_FILL_ID } from '../../../features/boundaries/layers/boundary-layers';
 import { OTHER_CPTS_ID } from '../../../features/cpts/layers/cpts-page-layers';
@@ -43,7 +43,7 @@ export function CptsPage({ id, baseStyle }: PageProps & { id: string }) {
     Boolean(d),
     { kinds: null, only: null },
   );
-  const access = useSnpAccess(territory, Boolean(departement));
+  const snpFigures = useCptsSnpAccess(id, Boolean(d));
   const map = useCptsPageMap(d, territory, draft, structures);
   const [focus, setFocus] = useState<MapFocus | null>(null);
   const initialViewport = useMemo(() => parseViewport(params.get('carte')) ?? FRANCE_VIEWPORT, []);
@@ -105,7 +105,7 @@ export function CptsPage({ id, baseStyle }: PageProps & { id: string }) {
                   {draft.officialHood.isPending && data.communes.length > 0 && <p className="fr-text--sm maillage-loading" role="status">Chargement du voisinage…</p>}
                   <InsideStructures structures={inside} />
                   <CptsProtocols cptsId={id} structureIds={new Set(inside.map((s) => s.properties.id))} />
-                  <CptsSnpFigures communes={official ?? []} access={access.data} accessState={access} structures={inside} />
+                  <CptsSnpFigures figures={snpFigures.data} state={snpFigures} />
                   <CptsVersions id={id} />
                 </>
               )}

@@ -1,0 +1,55 @@
+/**
+ * Items 8 and 9 of issue 11. One rule, one place: an emergency site without hours has the same
+ * opening state in /api/structures and in /api/snp/nearest. Analysis on the server: the SNP
+ * figures of a CPTS over two départements count the communes of both (the page used to compute
+ * them in the browser from its first département only).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFixture, type ImportFixture } from '../helpers/import-fixture';
+
+let f: ImportFixture;
+beforeAll(async () => {
+  f = await importFixture();
+});
+afterAll(() => f.close());
+
+const AT = '2026-11-23T03:00:00+01:00'; // a Monday, 3 a.m.: only round-the-clock offers are open
+
+describe('the opening state of an offer', () => {
+  it('is the same for the same site in /api/structures and /api/snp/nearest, SU without hours included', async () => {
+    const structures = (await f.get(`/api/structures?departement=44&kind=SU&instant=${encodeURIComponent(AT)}`)).body.features as any[];
+    const withoutHours = structures.filter((s) => s.properties.horaires === null);
+    expect(withoutHours.length).toBeGreaterThan(0);
+    for (const s of withoutHours) expect(s.properties.ouverture).toMatchObject({ etat: 'ouvert', horaires: 'supposés 24 h/24' });
+    const nearest = (await f.get(`/api/snp/nearest?commune=44109&limit=50&at=${encodeURIComponent(AT)}`)).body.offres as any[];
+    const byId = new Map(structures.map((s) => [s.properties.id, s.properties.ouverture.etat]));
+    const both = nearest.filter((o) => byId.has(o.id));
+    expect(both.length).toBeGreaterThan(0);
+    for (const o of both) expect({ id: o.id, etat: o.ouverture.etat }).toEqual({ id: o.id, etat: byId.get(o.id) });
+  });
+});
+
+describe('GET /api/cpts/:id/acces-snp', () => {
+  it('computes the figures of a CPTS over two départements from the communes of both', async () => {
+    const csv = 'id_cpts;nom;statut;date_statut;commune_insee;source\nTEST-2DEP;CPTS de deux départements;ACI signé;2024;44109;essai\nTEST-2DEP;CPTS de deux départements;ACI signé;2024;49007;essai\n';
+    expect((await f.run('cpts', new TextEncoder().encode(csv))).status).toBe('appliqué');
+    const res = await f.get('/api/cpts/TEST-2DEP/acces-snp');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ cpts: { id: 'TEST-2DEP' }, communes: 2, departements: ['44', '49'] });
+    // Each commune as its own département's access analysis sees it.
+    const row = async (dep: string, code: string) => ((await f.get(`/api/access/snp?territory=departement:${dep}`)).body.parCommune as any[]).find((r) => r.code === code);
+    const nantes = await row('44', '44109');
+    const angers = await row('49', '49007');
+    expect(res.body.population).toBe(nantes.population + angers.population);
+    const mean = (nantes.distanceRouteKm * nantes.population + angers.distanceRouteKm * angers.population) / (nantes.population + angers.population);
+    expect(res.body.distanceMoyenneKm).toBeCloseTo(mean, 1);
+    const beyond = [nantes, angers].filter((r) => r.distanceRouteKm > 30).reduce((s, r) => s + r.population, 0);
+    expect(res.body.auDelaDuSeuil).toMatchObject({ seuilKm: 30, population: beyond });
+    expect(res.body.offresSurTerritoire.every((o: any) => ['44109', '49007'].includes(o.commune))).toBe(true);
+    expect(res.body.offresSurTerritoire.length).toBeGreaterThan(0);
+  });
+
+  it('answers 404 in French for an unknown CPTS', async () => {
+    expect((await f.get('/api/cpts/INCONNUE/acces-snp'))).toMatchObject({ status: 404, body: { error: { code: 'introuvable', message: 'CPTS « INCONNUE » inconnue.' } } });
+  });
+});
