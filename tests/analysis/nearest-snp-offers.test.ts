@@ -1,8 +1,7 @@
 /** The nearest SNP offers from one point: against a brute-force sort, states in each offer's own time zone. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nearestSnpOffers, openStateOf, type SnpCandidate } from '../../server/src/analysis/nearest-snp-offers';
-import { haversineKm } from '../../server/src/analysis/distance';
-import { isSnpOffer } from '../../server/src/analysis/snp-offers';
+import { distance as turfDistance } from '@turf/turf';
 import { loadCommuneTable } from '../../server/src/db/analysis-queries';
 import { listStructures } from '../../server/src/db/structure-queries';
 import { SNP_KINDS } from '../../server/src/analysis/snp-offers';
@@ -26,9 +25,10 @@ describe('nearestSnpOffers', () => {
     for (const code of ['31149', '44109', '97416', '30007', '75056']) {
       const c = f.table.byCode.get(code)!;
       const ours = nearestSnpOffers(c, candidates, { at: MONDAY_21H_PARIS, limit: 8 });
+      // An independent twin: the SNP rule as the documentation states it, and turf's distance (a peer library).
       const brute = candidates
-        .filter((o) => isSnpOffer({ ...o, name: '', commune: '', hostSuId: null, demo: false }))
-        .map((o) => ({ id: o.id, km: haversineKm(c.lon, c.lat, o.lon, o.lat) }))
+        .filter((o) => o.kind === 'MMG' || o.kind === 'SU' || ((o.kind === 'MSP' || o.kind === 'CDS') && o.acceptsSnp === 'oui'))
+        .map((o) => ({ id: o.id, km: turfDistance([c.lon, c.lat], [o.lon, o.lat], { units: 'kilometers' }) }))
         .sort((a, b) => a.km - b.km || a.id.localeCompare(b.id))
         .slice(0, 8);
       expect(ours.map((n) => n.offer.id)).toEqual(brute.map((b) => b.id));

@@ -6,7 +6,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { useProductionApp } from './helpers/production-app';
-import { countColor, mapBox, openPage, screenshot, waitForMapIdle } from './helpers/browser';
+import { countColor, mapBox, openPage, screenshot, waitForMapIdle, eventually } from './helpers/browser';
 import { seriousViolations } from './helpers/axe';
 import { blend } from './helpers/pixels';
 import { CPTS_STATUS_COLORS, ZONE_BLANCHE_COLOR } from '../../web/src/features/coverage/layers/cpts-coverage-layers';
@@ -38,19 +38,19 @@ describe('ARS delegate: explore a territory', () => {
     await expect(cptsFigure.textContent()).resolves.toMatch(/Cible PRS : ≥ 100\s%/);
     const offer = page.locator('table').filter({ hasText: 'Offre de soins du territoire' });
     await offer.waitFor();
-    expect(await offer.locator('tr', { hasText: 'MSP' }).locator('td').first().textContent()).toBe('59');
-    expect(await offer.locator('tr', { hasText: 'MMG' }).locator('td').first().textContent()).toBe('11');
-    expect(await offer.locator('tr', { hasText: 'Centres de santé' }).locator('td').first().textContent()).toBe('60');
+    await eventually(() => offer.locator('tr', { hasText: 'MSP' }).locator('td').first().textContent()).toBe('59');
+    await eventually(() => offer.locator('tr', { hasText: 'MMG' }).locator('td').first().textContent()).toBe('11');
+    await eventually(() => offer.locator('tr', { hasText: 'Centres de santé' }).locator('td').first().textContent()).toBe('60');
     // Demonstration CPTS are labelled as such.
-    expect(await page.locator('.maillage-layers').getByText('démonstration').count()).toBeGreaterThan(0);
+    await eventually(() => page.locator('.maillage-layers').getByText('démonstration').count()).toBeGreaterThan(0);
     const statusCount = (s: string) => coverage.cpts.filter((c: any) => c.statut === s).length;
-    expect(await page.getByText(`ACI signé (${statusCount('ACI signé')})`).count()).toBe(1);
+    await eventually(() => page.getByText(`ACI signé (${statusCount('ACI signé')})`).count()).toBe(1);
 
     const png = await screenshot(page, 'parcours-ars-haute-garonne');
     const box = await mapBox(page);
-    for (const [status, color] of Object.entries(CPTS_STATUS_COLORS)) {
-      if (statusCount(status) > 0) expect(countColor(png, color, { box, tolerance: 12 }), `contour ${status}`).toBeGreaterThan(40);
-    }
+    const present = Object.entries(CPTS_STATUS_COLORS).filter(([status]) => statusCount(status) > 0);
+    expect(present.length, 'Haute-Garonne has CPTS of at least two statuses').toBeGreaterThanOrEqual(2);
+    for (const [status, color] of present) expect(countColor(png, color, { box, tolerance: 12 }), `contour ${status}`).toBeGreaterThan(40);
     expect(countColor(png, blend(ZONE_BLANCHE_COLOR, 0.9, LAND), { box, tolerance: 12 }), 'hachures des zones blanches').toBeGreaterThan(300);
     expect(countColor(png, CLUSTER_COLOR, { box, tolerance: 12 }), 'groupes de structures').toBeGreaterThan(100);
     expect(errors).toEqual([]);
@@ -86,8 +86,10 @@ describe('ARS delegate: explore a territory', () => {
     await page.waitForFunction(() => new URLSearchParams(location.search).get('protocole') === 'SNP-ODYNOPHAGIE');
     const status = page.locator('.maillage-protocols [role=status]');
     await status.getByText(/appliquent ce protocole/).waitFor();
-    expect((await status.textContent())!).toContain(`${deployments.deploiements.filter((d: any) => d.structure).length} structure(s)`);
-    if (deployments.donneesDemonstration) expect(await status.locator('.maillage-demo').count()).toBe(1);
+    await eventually(() => status.textContent()).toContain(`${deployments.deploiements.filter((d: any) => d.structure).length} structure(s)`);
+    // No open data says where protocols are deployed: these deployments are demonstration rows, and said so.
+    expect(deployments.donneesDemonstration).toBe(true);
+    await eventually(() => status.locator('.maillage-demo').count()).toBe(1);
     const msp = structures.filter((d: any) => d.structure.categorie === 'MSP').length;
     await page.getByText(`Maison de santé pluriprofessionnelle (MSP) (${msp})`).waitFor();
     await waitForMapIdle(page);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { useProductionApp } from './helpers/production-app';
-import { countColor, mapBox, openPage, screenshot, waitForMapIdle } from './helpers/browser';
+import { countColor, mapBox, openPage, screenshot, waitForMapIdle, eventually } from './helpers/browser';
 import { seriousViolations } from './helpers/axe';
 import { PERIMETER_COLOR } from '../../web/src/features/cpts/layers/cpts-page-layers';
 
@@ -26,14 +26,14 @@ describe('CPTS coordinator', () => {
     expect(new URL(page.url()).pathname).toBe('/cpts/REU-974-GRAND-SUD');
     await waitForMapIdle(page);
 
-    expect(await rowText(page, 'Communes de la CPTS', 'Saint-Joseph')).toMatch(/Saint-Joseph \(97412\)\s*39 207/);
-    expect(await rowText(page, 'Communes de la CPTS', 'Petite-Île')).toMatch(/13 067/);
-    expect(await rowText(page, 'Communes de la CPTS', 'Saint-Philippe')).toMatch(/5 082/);
-    expect(await rowText(page, 'Communes de la CPTS', 'Total')).toMatch(/Total \(3 communes\)\s*57 356/);
-    expect((await page.locator('.maillage-figures').first().textContent())?.replace(/\s/g, ' ')).toContain('55 100 hab.'); // declared
+    await eventually(() => rowText(page, 'Communes de la CPTS', 'Saint-Joseph')).toMatch(/Saint-Joseph \(97412\)\s*39 207/);
+    await eventually(() => rowText(page, 'Communes de la CPTS', 'Petite-Île')).toMatch(/13 067/);
+    await eventually(() => rowText(page, 'Communes de la CPTS', 'Saint-Philippe')).toMatch(/5 082/);
+    await eventually(() => rowText(page, 'Communes de la CPTS', 'Total')).toMatch(/Total \(3 communes\)\s*57 356/);
+    await eventually(async () => (await page.locator('.maillage-figures').first().textContent())?.replace(/\s/g, ' ')).toContain('55 100 hab.'); // declared
     const holes = page.locator('section', { has: page.getByRole('heading', { name: 'Voisinage' }) });
     await holes.getByText(/Zones blanches le long de la limite \(3\)/).waitFor();
-    expect((await holes.textContent())?.replace(/\s/g, ' ')).toMatch(/Saint-Pierre, Sainte-Rose, Le Tampon — 174 174 hab\. sans CPTS/);
+    await eventually(async () => (await holes.textContent())?.replace(/\s/g, ' ')).toMatch(/Saint-Pierre, Sainte-Rose, Le Tampon — 174 174 hab\. sans CPTS/);
 
     const png = await screenshot(page, 'parcours-cpts-grand-sud-reunion');
     expect(countColor(png, PERIMETER_COLOR, { box: await mapBox(page), tolerance: 10 }), 'contour du périmètre').toBeGreaterThan(800);
@@ -63,7 +63,7 @@ describe('CPTS coordinator', () => {
     await page.waitForFunction(() => new URLSearchParams(location.search).get('ajouts') === '97422');
     const figures = draft.locator('.maillage-figures');
     await figures.getByText(/139\s935 hab\.\s\(\+82\s579\)/).waitFor();
-    expect((await figures.textContent())?.replace(/\s/g, ' ')).toMatch(/Zones blanches comblées1 Le Tampon/);
+    await eventually(async () => (await figures.textContent())?.replace(/\s/g, ' ')).toMatch(/Zones blanches comblées1 Le Tampon/);
     await figures.getByText(/km²/).waitFor(); // the draft perimeter, dissolved by the API
     await waitForMapIdle(page);
     await screenshot(page, 'parcours-cpts-brouillon');
@@ -75,7 +75,7 @@ describe('CPTS coordinator', () => {
     await page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
     await page.waitForFunction(() => new URLSearchParams(location.search).get('retraits') === '97412');
     await figures.getByText(/Zones blanches ouvertes/).waitFor();
-    expect((await figures.textContent())?.replace(/\s/g, ' ')).toMatch(/Zones blanches ouvertes1 Saint-Joseph/);
+    await eventually(async () => (await figures.textContent())?.replace(/\s/g, ' ')).toMatch(/Zones blanches ouvertes1 Saint-Joseph/);
     await figures.getByText(/100\s728 hab\./).waitFor();
 
     const [download] = await Promise.all([page.waitForEvent('download'), draft.getByRole('button', { name: 'Exporter les communes (CSV)' }).click()]);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { GEODATA, requireBuiltFrance } from '../helpers/paths';
 import { useProductionApp } from './helpers/production-app';
-import { countColor, mapBox, openPage, screenshot, waitForMapIdle } from './helpers/browser';
+import { countColor, mapBox, openPage, screenshot, waitForMapIdle, eventually } from './helpers/browser';
 import { DENSITY_CLASSES } from '../../web/src/features/density/layers/density-layers';
 
 const app = useProductionApp(() => GEODATA, { before: requireBuiltFrance });
@@ -15,7 +15,7 @@ describe('the map of France', () => {
     const { page, errors } = await openPage(app.browser);
     await page.goto(`${app.server.url}/?couches=densite`);
     await waitForMapIdle(page);
-    expect(await page.getByRole('heading', { name: 'Densité de population', level: 2 }).count()).toBe(1);
+    await eventually(() => page.getByRole('heading', { name: 'Densité de population', level: 2 }).count()).toBe(1);
 
     const france = await screenshot(page, 'carte-france-densite');
     const box = await mapBox(page);
@@ -36,7 +36,7 @@ describe('the map of France', () => {
     expect(zoom).toBeGreaterThanOrEqual(10);
     expect(lat).toBeCloseTo(43.61, 1);
     expect(lon).toBeCloseTo(1.33, 1);
-    expect(await page.getByText(/40\s882 hab\./).count()).toBe(1);
+    await eventually(() => page.getByText(/40\s882 hab\./).count()).toBe(1);
 
     const zoomed = await screenshot(page, 'carte-colomiers');
     // The selected commune is outlined in blue France (#000091) in the middle of the map.
@@ -50,7 +50,7 @@ describe('the map of France', () => {
     await page.goto(`${app.server.url}/?commune=44109&carte=11.00/47.2200/-1.5500`);
     await page.getByRole('heading', { name: 'Nantes', level: 2 }).waitFor();
     await waitForMapIdle(page);
-    expect(await page.getByText('Nantes Métropole').count()).toBeGreaterThan(0);
+    await eventually(() => page.getByText('Nantes Métropole').count()).toBeGreaterThan(0);
     const png = await screenshot(page, 'carte-nantes-partagee');
     expect(countColor(png, '#000091', { box: await mapBox(page), tolerance: 30 })).toBeGreaterThan(300);
     expect(errors).toEqual([]);

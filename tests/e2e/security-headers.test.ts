@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { REPO } from '../helpers/paths';
 import { useProductionApp } from './helpers/production-app';
-import { openPage, waitForMapIdle } from './helpers/browser';
+import { eventually, openPage, waitForMapIdle } from './helpers/browser';
 
 const app = useProductionApp(() => inject('fixtureDir'));
 
@@ -41,7 +41,7 @@ describe('security headers', () => {
       s.textContent = 'window.__injecte = 1';
       document.body.append(s);
     });
-    await expect.poll(() => errors.some((e) => e.startsWith('csp: script-src-elem a bloqué'))).toBe(true);
+    await eventually(() => errors.some((e) => e.startsWith('csp: script-src-elem a bloqué'))).toBe(true);
     await page.close();
   }, 60_000);
 });

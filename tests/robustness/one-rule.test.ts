@@ -5,6 +5,9 @@
  * them in the browser from its first département only).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { structuresIn } from '../../server/src/analysis/territory';
+import { loadCommuneTable } from '../../server/src/db/analysis-queries';
+import { listStructures } from '../../server/src/db/structure-queries';
 import { importFixture, type ImportFixture } from '../helpers/import-fixture';
 
 let f: ImportFixture;
@@ -26,6 +29,29 @@ describe('the opening state of an offer', () => {
     const both = nearest.filter((o) => byId.has(o.id));
     expect(both.length).toBeGreaterThan(0);
     for (const o of both) expect({ id: o.id, etat: o.ouverture.etat }).toEqual({ id: o.id, etat: byId.get(o.id) });
+  });
+});
+
+describe('structures in a territory, and old commune codes', () => {
+  it('are the same set whether the database or the analyses select the structures of a département', async () => {
+    const table = await loadCommuneTable(f.db);
+    const all = await listStructures(f.db, { demo: true });
+    for (const dep of ['44', '31']) {
+      const viaSql = ((await f.get(`/api/structures?departement=${dep}`)).body.features as any[]).map((x) => x.properties.id).sort();
+      const viaRule = structuresIn({ kind: 'departement', code: dep }, table, all).map((x) => x.id).sort();
+      expect(viaSql.length, `${dep} : ${viaSql.length} structures`).toBeGreaterThan(3);
+      expect(viaRule).toEqual(viaSql);
+    }
+  });
+
+  it('translate an old code to the same commune in the commune card, the search, the SNP finder and the perimeter', async () => {
+    const card = (await f.get('/api/communes/44004')).body;
+    const search = (await f.get('/api/search?q=44004')).body.results[0];
+    const finder = (await f.get('/api/snp/nearest?commune=44004&limit=1')).body.origine;
+    const res = await f.app.request('/api/perimeter', { method: 'POST', body: JSON.stringify({ communes: ['44004'] }), headers: { 'content-type': 'application/json' } });
+    const perimeter = ((await res.json()) as any).properties;
+    expect([card.commune.code, search.code, finder.code, perimeter.codes[0]]).toEqual(['44163', '44163', '44163', '44163']);
+    expect(perimeter.codes_traduits).toEqual([{ ancien: '44004', nouveau: '44163' }]);
   });
 });
 

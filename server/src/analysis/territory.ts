@@ -67,3 +67,12 @@ export function territoryName(t: Territory, table: CommuneTable): string | null 
       return table.names.epci.get(t.code) ?? null;
   }
 }
+
+/** The structures located in a territory (by their commune): the one rule, for every route. */
+export function structuresIn<T extends { commune: string }>(t: Territory, table: Pick<CommuneTable, 'byCode'>, structures: readonly T[]): T[] {
+  if (t.kind === 'france') return structures.filter((s) => table.byCode.has(s.commune));
+  return structures.filter((s) => {
+    const c = table.byCode.get(s.commune);
+    return c !== undefined && inTerritory(t, c);
+  });
+}

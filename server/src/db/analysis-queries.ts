@@ -88,16 +88,6 @@ export async function loadProtocols(db: Database, { demo }: DemoFilter): Promise
   return { protocols, deployments };
 }
 
-/** Current codes of old ones (communes merged or renamed since), for the codes given. */
-export async function translateOldCodes(db: Database, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db.all<{ old: string; code: string }>(
-    'SELECT old_code AS old, code FROM commune_passage WHERE list_contains($codes, old_code)',
-    { codes: listValue(codes) },
-  );
-  return new Map(rows.map((r) => [r.old, r.code]));
-}
-
 /** Stored GeoJSON geometry text of communes (null for communes without own polygon). */
 export async function communeGeometryTexts(db: Database, codes: string[]): Promise<Map<string, string | null>> {
   if (codes.length === 0) return new Map();

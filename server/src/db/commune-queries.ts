@@ -1,4 +1,5 @@
 import type { Database } from './connection';
+import { passagesOf } from './import-queries';
 
 export type CommuneFilter =
   | { departement: string }
@@ -97,10 +98,7 @@ export interface Passage {
   oldNom: string | null;
 }
 
+/** The current commune of an old code: the one passage query (import-queries.ts), for one code. */
 export async function passageOf(db: Database, oldCode: string): Promise<Passage | null> {
-  const [row] = await db.all<Passage>(
-    'SELECT old_code AS oldCode, code, relation, old_nom AS oldNom FROM commune_passage WHERE old_code = $oldCode',
-    { oldCode },
-  );
-  return row ?? null;
+  return (await passagesOf(db, [oldCode]))[0] ?? null;
 }

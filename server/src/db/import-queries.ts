@@ -29,6 +29,7 @@ export function communesByCode(db: Database, codes: string[]): Promise<CommuneRe
   );
 }
 
+/** Old commune codes → current ones (the COG passage table): the one query of it but the search's ranking. */
 export function passagesOf(db: Database, oldCodes: string[]): Promise<PassageRef[]> {
   if (oldCodes.length === 0) return Promise.resolve([]);
   return db.all<PassageRef>(

@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context';
 import { accessibilityReport, type AccessibilityReport } from '../analysis/accessibility-report';
-import { inTerritory } from '../analysis/territory';
+import { structuresIn } from '../analysis/territory';
 import { snpAccess } from '../analysis/snp-access';
 import { selectSnpOffers } from '../analysis/snp-offers';
 import { communeGeometryTexts } from '../db/analysis-queries';
@@ -88,7 +88,7 @@ export const accessRoutes = new Hono<AppEnv>()
         code: r.code,
         properties: { code: r.code, nom: r.nom, population: r.population, distance_route_estimee_km: r.distanceRouteKm, distance_vol_oiseau_km: r.distanceVolOiseauKm, bande: r.bande, offre: r.offre?.nom ?? null, offre_type: r.offre?.type ?? null },
       }));
-      const offers = value.selection.offers.filter((o) => { const x = ctx.table.byCode.get(o.commune); return !!x && inTerritory(q.territory, x); });
+      const offers = structuresIn(q.territory, ctx.table, value.selection.offers);
       const text = communeLayerText(rows, geometries, offers, { name: `Accès aux soins non programmés — ${t.nom}`, instant: value.body.instant, methode: value.body.methode.description, version_donnees: version });
       return sendExport(c, text, exportFileName('acces-snp', t.slug, 'geojson'), 'geojson');
     }
@@ -111,7 +111,7 @@ export const accessRoutes = new Hono<AppEnv>()
     if (q.format === 'geojson') {
       const geometries = await communeGeometryTexts(ctx.db, t.communes.map((x) => x.code));
       const rows = value.report.parCommune.map((r) => ({ code: r.code, properties: { code: r.code, nom: r.nom, population: r.population, indice_pour_100000: r.indice } }));
-      const offers = value.offers.filter((o) => { const x = ctx.table.byCode.get(o.commune); return !!x && inTerritory(q.territory, x); });
+      const offers = structuresIn(q.territory, ctx.table, value.offers);
       const text = communeLayerText(rows, geometries, offers, { name: `Accessibilité 2SFCA aux soins non programmés — ${t.nom}`, unite: value.report.methode.unite, version_donnees: version });
       return sendExport(c, text, exportFileName('accessibilite-2sfca', t.slug, 'geojson'), 'geojson');
     }

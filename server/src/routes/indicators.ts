@@ -11,7 +11,7 @@ import { COUNTED_KINDS, offerIndicators } from '../analysis/offer-indicators';
 import { perimeter } from '../analysis/perimeter';
 import { protocolCoverage } from '../analysis/protocol-coverage';
 import { subKeyOf } from '../analysis/sub-territories';
-import { inTerritory, type Territory } from '../analysis/territory';
+import { structuresIn, type Territory } from '../analysis/territory';
 import type { CommuneTable } from '../analysis/inputs';
 import { jsonText } from '../lib/json-text';
 import { exportFileName, sendExport } from '../lib/attachment';
@@ -30,7 +30,7 @@ const query = z.object({
 function computeIndicators(territory: Territory, t: ResolvedTerritory, table: CommuneTable, care: CareInputs) {
   const offre = offerIndicators(territory, table, care.structures);
   offre.total.nom = t.nom;
-  const structures = care.structures.filter((s) => { const x = table.byCode.get(s.commune); return !!x && inTerritory(territory, x); });
+  const structures = structuresIn(territory, table, care.structures);
   return {
     offre,
     protocoles: protocolCoverage(territory, table, care),

@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context';
-import { translateOldCodes } from '../db/analysis-queries';
+import { passagesOf } from '../db/import-queries';
 import { getMeta } from '../db/meta-queries';
 import { badRequest } from '../lib/api-error';
 import { exportFileName, sendExport } from '../lib/attachment';
@@ -35,7 +35,7 @@ export const perimeterRoutes = new Hono<AppEnv>().post('/perimeter', validate('j
     throw badRequest(`Codes commune mal formés : ${malformed.slice(0, 20).join(', ')}${malformed.length > 20 ? '…' : ''} (5 caractères, ex. 44109, 2A004).`, malformed.map((m) => ({ path: 'communes', message: `code mal formé : ${m}` })));
   }
   const notCurrent = [...new Set(communes.filter((code) => !ctx.table.byCode.has(code)))];
-  const passage = await translateOldCodes(ctx.db, notCurrent);
+  const passage = new Map((await passagesOf(ctx.db, notCurrent)).map((p) => [p.oldCode, p.code]));
   const unknown = notCurrent.filter((code) => !passage.has(code));
   if (unknown.length > 0) {
     const { millesime } = await getMeta(ctx.db);

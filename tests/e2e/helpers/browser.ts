@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { launchChromium } from '../../../scripts/lib/chromium';
 import { PNG } from 'pngjs';
 import { REPO } from '../../helpers/paths';
@@ -35,6 +36,13 @@ export async function openPage(browser: Browser, viewport = { width: 1280, heigh
   });
   return { page, errors };
 }
+
+/**
+ * Reads `read` again until the assertion that follows holds (15 s at most): for a text, a count
+ * or an attribute that settles after what the test waited for (a table filled after its heading,
+ * a legend still loading, aria-current set after the address changed).
+ */
+export const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
 
 /** Waits until the map has rendered everything it asked for (MapLibre `idle`). */
 export async function waitForMapIdle(page: Page, timeout = 30_000) {

@@ -2,8 +2,14 @@
  * The map shell: creates the MapLibre map once, composes the layer specs, sources, images and
  * feature states it is given (in order), reports viewport changes and clicks, shows one popup and
  * exports its image. Nothing domain-specific lives here.
+ *
+ * `data-idle="true"` (what the browser tests wait for) means settled: MapLibre has drawn
+ * everything it was asked for since the last change of props (a change sets it false and asks
+ * for a repaint, so the flag is never left over from the previous props), and no query of the
+ * page is in flight (the data the page will hand to the map next).
  */
 import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
+import { useIsFetching } from '@tanstack/react-query';
 import { createPortal } from 'react-dom';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -72,6 +78,16 @@ export function MapView(props: MapViewProps) {
   const appliedStates = useRef(new Map<string, string>());
   const latest = useRef(props);
   latest.current = props;
+  // Settled = the map is idle since the last change AND no query is fetching.
+  const fetching = useIsFetching();
+  const settled = useRef({ map: false, fetching });
+  settled.current.fetching = fetching;
+  const publishIdle = () => container.current?.setAttribute('data-idle', String(settled.current.map && settled.current.fetching === 0));
+  const setMapIdle = (v: boolean) => {
+    settled.current.map = v;
+    publishIdle();
+  };
+  useEffect(publishIdle, [fetching]);
 
   useImperativeHandle(props.ref, () => ({
     toPng: () =>
@@ -117,13 +133,12 @@ export function MapView(props: MapViewProps) {
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
-    const setIdle = (v: boolean) => el.setAttribute('data-idle', String(v));
     map.on('idle', () => {
-      setIdle(true);
+      setMapIdle(true);
       latest.current.onIdle?.();
     });
-    map.on('dataloading', () => setIdle(false));
-    map.on('movestart', () => setIdle(false));
+    map.on('dataloading', () => setMapIdle(false));
+    map.on('movestart', () => setMapIdle(false));
     map.on('moveend', () => {
       const c = map.getCenter();
       latest.current.onViewportChange?.({ zoom: map.getZoom(), lat: c.lat, lon: c.lng });
@@ -155,8 +170,11 @@ export function MapView(props: MapViewProps) {
     for (const [id, image] of Object.entries(images)) {
       if (!map.hasImage(id)) map.addImage(id, { width: image.width, height: image.height, data: image.data }, { pixelRatio: image.pixelRatio ?? 1 });
     }
+    // Not settled until the map has drawn these props: `idle` follows the repaint asked here.
+    setMapIdle(false);
     applied.current = syncStyle(map, applied.current, { layers, sources });
     appliedStates.current = applyFeatureStates(map, appliedStates.current, latest.current.featureStates ?? []);
+    map.triggerRepaint();
   }, [ready, props.layers, props.sources, props.images, props.featureStates]);
 
   useEffect(() => {
