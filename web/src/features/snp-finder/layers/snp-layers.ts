@@ -4,7 +4,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 export const SNP_SOURCE = 'offres-snp';
 export const SNP_OFFERS_ID = 'offres-snp-points';
 
-export const STATE_COLORS = { ouvert: '#18753c', fermé: '#666666', inconnu: '#ffffff' } as const;
+export const STATE_COLORS = { ouvert: '#18753c', fermé: '#666666', inconnu: '#ffe8b3' } as const;
 export const ORIGIN_COLOR = '#000091';
 
 export const snpLayers: LayerSpecification[] = [
