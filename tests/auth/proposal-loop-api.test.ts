@@ -24,6 +24,8 @@ describe('perimeter proposals', () => {
   let ars: SignedIn;
   let ars2: SignedIn;
   let other: SignedIn;
+  /** The delegate whose validation won the race. */
+  let winner = '';
   const call = async (who: SignedIn | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await fx.get().f.app.request(`${APP_URL}${path}`, { method, headers: { ...(who?.headers ?? {}), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await res.text();
@@ -82,16 +84,25 @@ describe('perimeter proposals', () => {
     p = (await call(coord, 'POST', `/api/propositions/${p.id}/soumettre`, { revision: p.revision })).body.proposition;
     expect(p.etat).toBe('soumise');
 
-    // Two reviewers decide at once on the same revision: exactly one wins, the other is told and writes nothing.
-    const [a, b] = await Promise.all([
-      call(ars, 'POST', `/api/propositions/${p.id}/valider`, { revision: p.revision }),
-      call(ars2, 'POST', `/api/propositions/${p.id}/refuser`, { revision: p.revision, motif: 'en même temps' }),
-    ]);
-    expect([a.status, b.status]).toEqual([200, 409]);
-    expect(b.body.error.code).toBe('conflit');
-    expect(a.body.proposition).toMatchObject({ etat: 'validée', aPartirDu: parisDay(), motif: null });
+    // Two reviewers validate at once on the same revision: exactly one wins (either), the other is told and writes nothing.
+    const versionsBefore = (await call(null, 'GET', `/api/cpts/${CPTS}/versions`)).body.versions.length;
+    const both = await Promise.all([ars, ars2].map((who) => call(who, 'POST', `/api/propositions/${p.id}/valider`, { revision: p.revision })));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const won = both.find((r) => r.status === 200)!;
+    expect(both.find((r) => r.status === 409)!.body.error.code).toBe('conflit');
+    expect(won.body.proposition).toMatchObject({ etat: 'validée', aPartirDu: parisDay(), motif: null });
+    winner = won.body.proposition.decideePar;
+    expect((await call(null, 'GET', `/api/cpts/${CPTS}/versions`)).body.versions.length).toBe(versionsBefore + 1);
     const again = await call(ars2, 'POST', `/api/propositions/${p.id}/valider`, { revision: p.revision });
     expect(again.status).toBe(409);
+
+    // A later version cannot take effect before the one in force.
+    const next = (await call(coord, 'POST', '/api/propositions', { cpts: CPTS, retraits: ['97405'] })).body.proposition;
+    const sub = (await call(coord, 'POST', `/api/propositions/${next.id}/soumettre`, { revision: next.revision })).body.proposition;
+    const early = await call(ars, 'POST', `/api/propositions/${next.id}/valider`, { revision: sub.revision, aPartirDu: '2020-01-01' });
+    expect(early.status).toBe(400);
+    expect(early.body.error.message).toBe(`Date d'effet antérieure à la version 1 du périmètre (en vigueur depuis le ${parisDay()}) : choisissez le ${parisDay()} ou après.`);
+    expect((await call(ars, 'POST', `/api/propositions/${next.id}/refuser`, { revision: sub.revision, motif: 'non' })).status).toBe(200);
   });
 
   it('answers the perimeter, its versions and the coverage today and « au <date d\'avant> »', async () => {
@@ -107,7 +118,7 @@ describe('perimeter proposals', () => {
     const versions = (await call(null, 'GET', `/api/cpts/${CPTS}/versions`)).body.versions;
     expect(versions.map((v: any) => [v.version, v.aPartirDu, v.jusquAu, v.communes, v.ajouts, v.retraits, v.decidePar])).toEqual([
       [0, null, today, 3, [], [], null],
-      [1, today, null, 4, ['97422'], [], 'delegue974@ars-reunion.test'],
+      [1, today, null, 4, ['97422'], [], winner],
     ]);
 
     const coverage = async (date?: string) => (await call(null, 'GET', `/api/coverage/cpts?territory=departement:974${date ? `&date=${date}` : ''}`)).body;
@@ -137,10 +148,10 @@ describe('perimeter proposals', () => {
     const log = (await call(ars, 'GET', '/api/journal')).body.entrees;
     const actions = log.map((e: any) => e.action).reverse();
     expect(actions.slice(0, 8)).toEqual([
-      'role.attribution', 'role.attribution', 'role.attribution', // coordinator, ARS 974, ARS région 04 (not the 44 one)
+      'role.attribution', 'role.attribution', 'role.attribution', // coordinator, ARS 974, ARS région 04 (not the 44 one's)
       'proposition.creation', 'proposition.modification', 'proposition.soumission', 'proposition.refus', 'proposition.modification',
     ]);
-    expect(log.find((e: any) => e.action === 'proposition.refus')).toMatchObject({ auteur: 'delegue974@ars-reunion.test', avant: expect.stringContaining('97417'), apres: 'refusée — motif : Saint-Philippe doit rester dans la CPTS' });
+    expect([...log].reverse().find((e: any) => e.action === 'proposition.refus')).toMatchObject({ auteur: 'delegue974@ars-reunion.test', avant: expect.stringContaining('97417'), apres: 'refusée — motif : Saint-Philippe doit rester dans la CPTS' });
     expect(log.find((e: any) => e.action === 'proposition.validation').apres).toMatch(/^validée : version 1 du périmètre \(4 communes\) à partir du \d{4}-\d{2}-\d{2}$/);
     expect(log.some((e: any) => e.objet === 'delegue44@ars-pdl.test')).toBe(false);
     expect((await call(other, 'GET', '/api/journal')).body.entrees.map((e: any) => e.objet)).toEqual(['delegue44@ars-pdl.test']);

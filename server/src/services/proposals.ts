@@ -14,7 +14,7 @@ import { appendAudit } from '../db/audit-queries';
 import { getProposal, insertProposal, listProposals, updateProposalIf, type ProposalRow } from '../db/proposal-queries';
 import type { ProposalState } from '../db/state-schema';
 import { bumpStateVersion } from '../db/state-store';
-import { appendVersion, departementsOf } from '../db/version-queries';
+import { appendVersion, departementsOf, listVersions } from '../db/version-queries';
 import { ApiError, badRequest, notFound } from '../lib/api-error';
 import { parisDay } from '../lib/attachment';
 import { policy, type RegionOf } from '../policy/policy';
@@ -107,6 +107,10 @@ export async function decideProposal(
   if (d.decision === 'refusée' && !d.reason) throw badRequest('Refus sans motif : indiquez la raison du refus.', [{ path: 'motif', message: 'motif requis' }]);
   const who = actorLabel(scope.actor);
   const validFrom = d.decision === 'validée' ? (d.validFrom ?? parisDay()) : null;
+  const last = (await listVersions(db, p.cptsId)).at(-1);
+  if (validFrom && last && validFrom < last.validFrom) {
+    throw badRequest(`Date d'effet antérieure à la version ${last.version} du périmètre (en vigueur depuis le ${last.validFrom}) : choisissez le ${last.validFrom} ou après.`, [{ path: 'aPartirDu', message: `au plus tôt le ${last.validFrom}` }]);
+  }
   return db.transaction(async (tx) => {
     const now = new Date().toISOString();
     const next = await updateProposalIf(tx, id, d.revision, ['soumise'], { state: d.decision, decidedBy: who, decidedAt: now, reason: d.reason, validFrom, updatedAt: now });
