@@ -15,6 +15,7 @@ import { runImport } from '../server/src/imports/run-import';
 import { formatOutcome } from './import/format-outcome';
 import { ensureStateStore } from '../server/src/db/state-store';
 import { recordImport } from '../server/src/services/record-import';
+import { cptsStates } from '../server/src/db/version-queries';
 
 const USAGE = 'Usage : npm run import -- <type> <fichier> [--garder-valides] [--par <nom>]';
 
@@ -51,11 +52,12 @@ try {
 try {
   await checkSchema(db);
   await ensureStateStore(db, { path: config.statePath });
+  const before = kind === 'cpts' || kind === 'cpts-perimetres' ? await cptsStates(db) : undefined;
   const outcome = await runImport(db, {
     kind, bytes: readFileSync(file), fileName: basename(file), keepValid,
     importedBy: by ?? `ligne de commande (${userInfo().username})`, archiveDir: join(dirname(config.dbPath), 'imports'),
   });
-  await recordImport(db, outcome.import?.importedBy ?? 'ligne de commande', outcome);
+  await recordImport(db, outcome.import?.importedBy ?? 'ligne de commande', outcome, before);
   console.log(formatOutcome(outcome));
   process.exitCode = outcome.status === 'rejeté' ? 1 : 0;
 } catch (err) {

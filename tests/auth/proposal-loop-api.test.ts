@@ -172,12 +172,31 @@ describe('perimeter proposals', () => {
     expect(res.status).toBe(201);
     expect((await call(null, 'GET', `/api/cpts/${CPTS}`)).body.communes.map((c: any) => c.code)).toEqual(['97412']);
     const versions = (await call(null, 'GET', `/api/cpts/${CPTS}/versions`)).body.versions;
-    expect(versions.map((v: any) => [v.version, v.origine, v.communes, v.ajouts, v.retraits])).toEqual([
-      [0, 'données', 1, [], []], // version 0 is the data's perimeter, replaced by the import (the journal keeps the file)
-      [1, 'proposition', 4, ['97422'], []],
-      [2, 'import', 1, [], ['97405', '97417', '97422']],
+    const today = parisDay();
+    expect(versions.map((v: any) => [v.version, v.origine, v.aPartirDu, v.communes, v.ajouts, v.retraits])).toEqual([
+      [2, 'données', null, 3, [], []], // the data's perimeter, saved before the import replaced it
+      [1, 'proposition', today, 4, ['97422'], []],
+      [3, 'import', today, 1, [], ['97405', '97417', '97422']],
     ]);
+    // The day before still answers the data's perimeter.
+    expect((await call(null, 'GET', `/api/cpts/${CPTS}?date=${dayBefore(today)}`)).body.communes.map((c: any) => c.code)).toEqual(['97405', '97412', '97417']);
     const log = (await call(ars, 'GET', '/api/journal')).body.entrees;
     expect(log[0]).toMatchObject({ action: 'import', auteur: 'jeton MAILLAGE_EDITOR_TOKEN', departements: ['974'], detail: 'cpts — cpts-974.csv' });
+  });
+
+  it('versions an import of a CPTS without versions too: its former perimeter still answers the day before', async () => {
+    const id = 'PDL-44-ERDRE-ET-CENS';
+    const former = (await call(null, 'GET', `/api/cpts/${id}`)).body.communes.map((c: any) => c.code);
+    expect(former).toEqual(['44035', '44114', '44194']);
+    const csv = `id_cpts;nom;statut;date_statut;commune_insee;source\n${id};CPTS Erdre et Cens;ACI signé;2022-06-01;44035;import de test\n`;
+    const res = await fx.get().f.app.request(`${APP_URL}/api/imports/cpts?nom=cpts-44.csv`, { method: 'POST', headers: { authorization: 'Bearer jeton-de-test' }, body: csv });
+    expect(res.status).toBe(201);
+    const today = parisDay();
+    expect((await call(null, 'GET', `/api/cpts/${id}`)).body.communes.map((c: any) => c.code)).toEqual(['44035']);
+    expect((await call(null, 'GET', `/api/cpts/${id}?date=${dayBefore(today)}`)).body.communes.map((c: any) => c.code)).toEqual(former);
+    expect((await call(null, 'GET', `/api/cpts/${id}/versions`)).body.versions.map((v: any) => [v.origine, v.aPartirDu, v.jusquAu, v.communes, v.retraits])).toEqual([
+      ['données', null, today, 3, []],
+      ['import', today, null, 1, ['44114', '44194']],
+    ]);
   });
 });

@@ -3,16 +3,17 @@
  * query reading `cpts` or `cpts_communes` uses in their place, with the named parameter `$date`.
  *
  * The database holds the perimeter given by the inputs and imports (version 0); the state store
- * (`etat.cpts_versions`, written when the ARS validates a proposal) holds later versions, each
- * valid from its `valid_from` day until the next one. At a day, a CPTS has the communes and status
- * of its latest version valid on that day, or its version 0 when none is.
+ * (`etat.cpts_versions`, written when the ARS validates a proposal or an import changes a CPTS)
+ * holds later versions, each valid from its `valid_from` day until the next one (`0000-01-01`: the
+ * data's perimeter saved before an import replaced it). At a day, a CPTS has the communes and
+ * status of its version in force that day, or its version 0 when none is.
  */
 
-/** Latest version of each CPTS valid at `$date` (one row per CPTS that has one). */
+/** Version of each CPTS in force at `$date`: the latest `valid_from` on or before it, the last written on a tie. */
 const CURRENT_VERSIONS = `(
   SELECT v.* FROM etat.cpts_versions v
   WHERE v.valid_from <= $date
-  QUALIFY row_number() OVER (PARTITION BY v.cpts_id ORDER BY v.version DESC) = 1
+  QUALIFY row_number() OVER (PARTITION BY v.cpts_id ORDER BY v.valid_from DESC, v.version DESC) = 1
 )`;
 
 /** Replaces `cpts`: same columns, status and status date of the version valid at `$date`. */

@@ -22,7 +22,7 @@ export function listVersions(db: Database, cptsId: string): Promise<CptsVersionR
     `SELECT v.cpts_id AS cptsId, v.version, v.valid_from AS validFrom, v.status, v.status_date AS statusDate, v.origin,
             v.proposal_id AS proposalId, v.added, v.removed, v.created_by AS createdBy, v.created_at AS createdAt,
             (SELECT count(*)::INTEGER FROM etat.cpts_version_communes c WHERE c.cpts_id = v.cpts_id AND c.version = v.version) AS communes
-     FROM etat.cpts_versions v WHERE v.cpts_id = $id ORDER BY v.version`,
+     FROM etat.cpts_versions v WHERE v.cpts_id = $id ORDER BY v.valid_from, v.version`,
     { id: cptsId },
   );
 }
@@ -56,23 +56,37 @@ export async function departementsOf(db: Database, codes: string[]): Promise<Map
   return new Map(rows.map((r) => [r.code, r.departement]));
 }
 
-/** CPTS written by an import that already have versions in the state store, with their imported status and communes. */
-export async function importedVersionedCpts(db: Database, importId: string): Promise<{ id: string; status: string; statusDate: string | null; members: { commune: string; coverage: string }[] }[]> {
+export interface CptsState {
+  id: string;
+  status: string;
+  statusDate: string | null;
+  members: { commune: string; coverage: string }[];
+}
+
+const STATE_SQL = `SELECT p.id, p.status, p.status_date AS statusDate,
+         coalesce(list({'commune': m.commune, 'coverage': m.coverage} ORDER BY m.commune) FILTER (WHERE m.commune IS NOT NULL), []) AS members
+  FROM cpts p LEFT JOIN cpts_communes m ON m.cpts_id = p.id`;
+
+/** Status and communes of every CPTS as the database holds them (version 0), before an import replaces some. */
+export async function cptsStates(db: Database): Promise<Map<string, CptsState>> {
+  const rows = await db.all<CptsState>(`${STATE_SQL} GROUP BY p.id, p.status, p.status_date`);
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** CPTS written by an import, with their imported status and communes, and whether they already have versions. */
+export function importedCpts(db: Database, importId: string): Promise<(CptsState & { versioned: boolean; sinceAlways: boolean })[]> {
   return db.all(
-    `SELECT p.id, p.status, p.status_date AS statusDate,
-            coalesce(list({'commune': m.commune, 'coverage': m.coverage} ORDER BY m.commune) FILTER (WHERE m.commune IS NOT NULL), []) AS members
-     FROM cpts p LEFT JOIN cpts_communes m ON m.cpts_id = p.id
-     WHERE p.import_id = $id AND p.id IN (SELECT cpts_id FROM etat.cpts_versions)
-     GROUP BY p.id, p.status, p.status_date ORDER BY p.id`,
+    `SELECT *, id IN (SELECT cpts_id FROM etat.cpts_versions) AS versioned,
+            id IN (SELECT cpts_id FROM etat.cpts_versions WHERE valid_from = '0000-01-01') AS sinceAlways FROM (${STATE_SQL} WHERE p.import_id = $id GROUP BY p.id, p.status, p.status_date) ORDER BY id`,
     { id: importId },
   );
 }
 
-/** Communes of the latest version of a CPTS (to say what an imported version changed). */
+/** Communes of the version of a CPTS in force last (to say what an imported version changed). */
 export async function latestVersionCommunes(db: Database, cptsId: string): Promise<string[]> {
   const rows = await db.all<{ commune: string }>(
     `SELECT commune FROM etat.cpts_version_communes
-     WHERE cpts_id = $id AND version = (SELECT max(version) FROM etat.cpts_versions WHERE cpts_id = $id) ORDER BY commune`,
+     WHERE cpts_id = $id AND version = (SELECT version FROM etat.cpts_versions WHERE cpts_id = $id ORDER BY valid_from DESC, version DESC LIMIT 1) ORDER BY commune`,
     { id: cptsId },
   );
   return rows.map((r) => r.commune);

@@ -23,6 +23,7 @@ import { validate } from '../lib/validate';
 import { importedDepartements } from '../db/import-territory-queries';
 import { policy } from '../policy/policy';
 import { recordImport } from '../services/record-import';
+import { cptsStates } from '../db/version-queries';
 import { actorLabel } from '../services/actor-label';
 import { regionsOf } from './policy-refs';
 
@@ -74,12 +75,13 @@ export const importRoutes = new Hono<AppEnv>()
     }
     const { actor } = c.get('scope');
     const regionOf = await regionsOf(c);
+    const before = kind === 'cpts' || kind === 'cpts-perimetres' ? await cptsStates(db) : undefined;
     const outcome = await runImport(db, {
       kind, bytes, fileName, keepValid: ['1', 'true', 'oui'].includes(q.garder_valides ?? '0'),
       importedBy: actor.kind === 'utilisateur' ? `${actor.id} (API)` : 'éditeur (API, jeton)', archiveDir: join(dirname(db.path), 'imports'),
       authorize: async (tx, id) => policy.importInto(actor, await importedDepartements(tx, id), regionOf),
     });
-    await recordImport(db, actorLabel(actor), outcome);
+    await recordImport(db, actorLabel(actor), outcome, before);
     const status = acceptedStatus(outcome);
     return c.json(outcomeBody(outcome), status);
   })

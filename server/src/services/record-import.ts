@@ -1,39 +1,52 @@
 /**
  * What follows an applied import (HTTP or CLI), after its own transaction — DuckDB writes one
- * attached database per transaction: the rows went to the database, this goes to the state store:
- * - a CPTS of the file that already has versions (a validated proposal) gets a new version, from
- *   the import's day, with the imported perimeter and status: the import is not hidden behind an
- *   older validated perimeter, and that one stays in the history (nothing overwritten);
- * - the audit log records the import (the import journal, `imports.imported_by`, records it too).
- * A CPTS without versions simply has its version 0 (the data's perimeter) replaced, as the import
- * journal replays it on every rebuild.
+ * attached database per transaction: the rows went to the database, this goes to the state store.
+ *
+ * Nothing is overwritten: for each CPTS the file changed, its perimeter and status become a new
+ * version from the import's day. The data's perimeter it had (version 0, read before the import:
+ * `cptsStates`) is first saved as the version valid since always, so that « au <date d'avant> »
+ * still answers it. A CPTS new in the file just has its version 0.
+ * The audit log records the import (the import journal, `imports.imported_by`, records it too).
+ * The build's replay of the journal rewrites version 0 with the same rows and records nothing.
  */
 import type { Database } from '../db/connection';
 import { appendAudit } from '../db/audit-queries';
 import { importedDepartements } from '../db/import-territory-queries';
 import { bumpStateVersion } from '../db/state-store';
-import { appendVersion, importedVersionedCpts, latestVersionCommunes } from '../db/version-queries';
+import { appendVersion, importedCpts, latestVersionCommunes, type CptsState } from '../db/version-queries';
 import type { ImportOutcome } from '../imports/run-import';
 import { parisDay } from '../lib/attachment';
 
-export async function recordImport(db: Database, who: string, o: ImportOutcome): Promise<void> {
+const SINCE_ALWAYS = '0000-01-01';
+const codes = (s: CptsState) => s.members.map((m) => m.commune);
+const same = (a: CptsState, b: CptsState) =>
+  a.status === b.status && a.statusDate === b.statusDate && JSON.stringify(a.members) === JSON.stringify(b.members);
+
+export async function recordImport(db: Database, who: string, o: ImportOutcome, before: Map<string, CptsState> = new Map()): Promise<void> {
   if (!o.import || (o.status !== 'appliqué' && o.status !== 'partiel')) return;
   const importId = o.import.id;
+  const day = parisDay(new Date(o.import.importedAt));
+  const now = new Date().toISOString();
   await db.transaction(async (tx) => {
-    const versioned = await importedVersionedCpts(tx, importId);
-    for (const c of versioned) {
-      const before = new Set(await latestVersionCommunes(tx, c.id));
-      const after = new Set(c.members.map((m) => m.commune));
+    const versioned: string[] = [];
+    for (const c of await importedCpts(tx, importId)) {
+      const old = before.get(c.id);
+      if (!c.versioned && (!old || same(old, c))) continue;
+      if (!c.sinceAlways && old) {
+        await appendVersion(tx, { cptsId: c.id, validFrom: SINCE_ALWAYS, status: old!.status, statusDate: old!.statusDate, origin: 'données', proposalId: null, added: [], removed: [], createdBy: who, createdAt: now, members: old!.members });
+      }
+      const previous = new Set(c.versioned ? await latestVersionCommunes(tx, c.id) : codes(old!));
+      const next = new Set(codes(c));
       await appendVersion(tx, {
-        cptsId: c.id, validFrom: parisDay(new Date(o.import!.importedAt)), status: c.status, statusDate: c.statusDate, origin: 'import', proposalId: null,
-        added: [...after].filter((x) => !before.has(x)).sort(), removed: [...before].filter((x) => !after.has(x)).sort(),
-        createdBy: who, createdAt: new Date().toISOString(), members: c.members,
+        cptsId: c.id, validFrom: day, status: c.status, statusDate: c.statusDate, origin: 'import', proposalId: null,
+        added: [...next].filter((x) => !previous.has(x)).sort(), removed: [...previous].filter((x) => !next.has(x)).sort(), createdBy: who, createdAt: now, members: c.members,
       });
+      versioned.push(c.id);
     }
     if (versioned.length > 0) await bumpStateVersion(tx);
     await appendAudit(tx, {
       action: 'import', actor: who, target: importId, departements: await importedDepartements(tx, importId),
-      before: null, after: `${o.status} : ${o.rowsAccepted} ligne(s) acceptée(s), ${o.rowsRejected} rejetée(s)${versioned.length ? ` ; nouvelle version de ${versioned.map((c) => c.id).join(', ')}` : ''}`,
+      before: null, after: `${o.status} : ${o.rowsAccepted} ligne(s) acceptée(s), ${o.rowsRejected} rejetée(s)${versioned.length ? ` ; nouvelle version de ${versioned.join(', ')}` : ''}`,
       detail: `${o.kind} — ${o.fileName}`,
     });
   });
