@@ -57,6 +57,9 @@ describe('sign-in and write limits', () => {
     expect(refused.status).toBe(429);
     expect(((await refused.json()) as any).error.message).toBe('Trop d’écritures en une minute : réessayez dans un instant.');
     expect(await tableChecksums(f.db, { only: STATE })).toEqual(before);
+    // Computations sent as POST write nothing and are not limited (the draft mode calls them at every click).
+    const perimeter = await f.app.request(`${APP_URL}/api/perimeter`, { method: 'POST', headers: coord.headers, body: JSON.stringify({ communes: ['97412'] }) });
+    expect(perimeter.status).toBe(200);
   });
 });
 

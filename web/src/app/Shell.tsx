@@ -6,6 +6,7 @@ import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import type { Route } from './routes';
 import { AccountAccess, accountNavigation } from '../features/auth/components/AccountAccess';
 import { useSession } from '../features/auth/api/get-session';
+import { SignInFailed } from '../features/auth/components/SignInFailed';
 
 export function Shell({ page, children }: { page: Route['page']; children: ReactNode }) {
   const session = useSession();
@@ -26,6 +27,7 @@ export function Shell({ page, children }: { page: Route['page']; children: React
         quickAccessItems={[<AccountAccess key="compte" session={session.data} />]}
       />
       <main id="contenu" className="maillage-main" tabIndex={-1}>
+        <SignInFailed />
         {children}
       </main>
       <Footer

@@ -13,12 +13,10 @@ import { signInUrl, useSession } from '../api/get-session';
 export function SignInPage() {
   const session = useSession();
   const params = useSearchParams();
-  const failed = params.get('connexion') === 'echec';
   const back = /^\/(?!\/)/.test(params.get('retour') ?? '') ? params.get('retour')! : '/';
   return (
     <div className="fr-container fr-my-4w maillage-page">
       <h1>Se connecter</h1>
-      {failed && <Alert severity="error" small description="La connexion a échoué ou a expiré : réessayez." className="fr-mb-2w" />}
       <QueryStatus query={session} what="la session">
         {(s) => s.utilisateur ? (
           <p>Vous êtes connecté·e : <strong>{s.utilisateur.nom}</strong> ({s.utilisateur.identifiant}).</p>
