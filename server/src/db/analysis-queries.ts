@@ -15,12 +15,14 @@ export interface DemoFilter {
 }
 
 /**
- * `meta.data_version` (incremented by every import; '0' when absent) and the state store's
- * version (incremented by every validated perimeter), as `<data>.<state>`: the analysis cache key.
+ * `meta.data_version` (incremented by every import; '0' when absent), followed by `.<n>` once the
+ * state store holds CPTS versions (incremented by each validated perimeter or versioned import):
+ * what keys the analysis and answer caches.
  */
 export async function dataVersion(db: Database): Promise<string> {
   const [row] = await db.all<{ value: string }>("SELECT value FROM meta WHERE key = 'data_version'");
-  return `${row?.value ?? '0'}.${await stateVersion(db)}`;
+  const state = await stateVersion(db);
+  return state === '0' ? (row?.value ?? '0') : `${row?.value ?? '0'}.${state}`;
 }
 
 export async function loadCommuneTable(db: Database): Promise<CommuneTable> {
