@@ -13,7 +13,7 @@ describe('checkSchema', () => {
   it('refuses a database built for an older care schema and says to rebuild', async () => {
     const f = await fixtureApp({ writable: true });
     await f.db.run("UPDATE meta SET value = '1' WHERE key = 'care_schema_version'");
-    await expect(checkSchema(f.db)).rejects.toThrow(/care_schema_version 1 au lieu de 2\) : reconstruisez-la avec « npm run build:data »/);
+    await expect(checkSchema(f.db)).rejects.toThrow(/care_schema_version 1 au lieu de 3\) : reconstruisez-la avec « npm run build:data »/);
     f.close();
   });
 });
