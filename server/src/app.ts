@@ -22,6 +22,7 @@ import { protocolRoutes } from './routes/protocols';
 import { sasRoutes } from './routes/sas';
 import { importRoutes } from './routes/imports';
 import { perimeterRoutes } from './routes/perimeter';
+import { cptsDraftRoutes } from './routes/cpts-draft';
 import { coverageRoutes } from './routes/coverage';
 import { accessRoutes } from './routes/access';
 import { indicatorRoutes } from './routes/indicators';
@@ -64,6 +65,7 @@ export function createApi(deps: AppDeps) {
     .route('/', sasRoutes)
     .route('/', importRoutes)
     .route('/', perimeterRoutes)
+    .route('/', cptsDraftRoutes)
     .route('/', coverageRoutes)
     .route('/', accessRoutes)
     .route('/', indicatorRoutes)

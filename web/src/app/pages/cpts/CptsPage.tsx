@@ -22,6 +22,8 @@ import { DraftPanel } from '../../../features/cpts-draft/components/DraftPanel';
 import { ProposalPanels } from '../../../features/proposals/components/ProposalPanels';
 import { CptsVersions } from '../../../features/cpts-history/components/CptsVersions';
 import { useCptsSnpAccess } from '../../../features/cpts/api/get-cpts-snp-access';
+import { DraftAddSearch } from '../../../features/cpts-draft/components/DraftAddSearch';
+import { DraftTerritoryEffect } from '../../../features/cpts-draft/components/DraftTerritoryEffect';
 import { useStructuresMap } from '../../../features/structures/use-structures-map';
 import { COMMUNES_FILL_ID } from '../../../features/boundaries/layers/boundary-layers';
 import { OTHER_CPTS_ID } from '../../../features/cpts/layers/cpts-page-layers';
@@ -63,6 +65,13 @@ export function CptsPage({ id, baseStyle }: PageProps & { id: string }) {
     }
   }, [d?.perimetre, departements.data]);
 
+  // After a change of the draft, the map fits the new perimeter (an added commune is never left at the edge).
+  const draftBbox = draft.on && draft.changed ? draft.perimeter.data?.bbox : undefined;
+  useEffect(() => {
+    if (draftBbox) setFocus({ bbox: draftBbox as [number, number, number, number], key: `brouillon-${draftBbox.join(',')}` });
+  }, [draftBbox?.join(',')]);
+  const departementNom = departements.data?.departements.find((x) => x.code === departement)?.nom ?? null;
+
   const codes = new Set(official ?? []);
   const inside = (structures.query.data ?? []).filter((s) => codes.has(s.properties.commune.code));
 
@@ -72,7 +81,7 @@ export function CptsPage({ id, baseStyle }: PageProps & { id: string }) {
         <QueryStatus query={detail} what={`la CPTS ${id}`}>
           {(data) => (
             <>
-              <CptsHeader detail={data} />
+              <CptsHeader detail={data} draft={draft.on && draft.changed && draft.effects ? { population: draft.effects.population, communes: draft.effects.communes } : null} />
               <ToggleSwitch
                 label="Mode brouillon : modifier le périmètre"
                 helperText="Ajoutez ou retirez des communes pour voir l’effet sur la population, les chevauchements et les zones blanches."
@@ -83,6 +92,7 @@ export function CptsPage({ id, baseStyle }: PageProps & { id: string }) {
               />
               {draft.on && draft.effects && draft.draft && (
                 <DraftPanel
+                  cptsId={id}
                   draft={draft.draft}
                   change={draft.change}
                   effects={draft.effects}
@@ -91,7 +101,19 @@ export function CptsPage({ id, baseStyle }: PageProps & { id: string }) {
                   perimeter={draft.perimeter}
                   onToggle={draft.toggle}
                   onReset={draft.reset}
-                />
+                >
+                  <DraftAddSearch draft={draft.draft} onAdd={(r) => draft.add(r.code)} />
+                  {departement && (
+                    <DraftTerritoryEffect
+                      departement={departement}
+                      departementNom={departementNom}
+                      effects={draft.effects}
+                      official={official ?? []}
+                      draft={draft.draft}
+                      structures={structures.query.data}
+                    />
+                  )}
+                </DraftPanel>
               )}
               {draft.on && <ProposalPanels cptsId={id} change={draft.change} />}
               {!draft.on && (

@@ -15,7 +15,8 @@ export function useCptsDraft(id: string, official: string[] | null) {
 
   const officialHood = useNeighbourhood(official);
   const draftHood = useNeighbourhood(on && changed ? draft : null);
-  const perimeter = usePerimeter(on && changed ? draft : null);
+  // The perimeter is computed for the official communes too: area and pieces are known before any change.
+  const perimeter = usePerimeter(on ? draft : null);
 
   const membership = useMemo(() => {
     const map = new Map<string, Membership>();
@@ -40,6 +41,7 @@ export function useCptsDraft(id: string, official: string[] | null) {
     officialHood,
     perimeter,
     toggle: (code: string) => official && setChange(toggleCommune(official, change, code)),
+    add: (code: string) => official && !draft?.includes(code) && setChange(toggleCommune(official, change, code)),
     reset: () => setChange({ added: [], removed: [] }),
     setOn: (v: boolean) => patchParams({ brouillon: v ? '1' : null, ...(v ? {} : { ajouts: null, retraits: null }) }),
   };

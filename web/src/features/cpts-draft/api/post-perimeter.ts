@@ -21,3 +21,12 @@ export async function perimeterExport(communes: string[], format: 'csv' | 'geojs
   const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `perimetre.${format}`;
   return { blob: await res.blob(), fileName };
 }
+
+/** The draft as a CSV table under the CPTS's id and name: each commune added, removed or unchanged (POST /cpts/:id/brouillon). */
+export async function draftCsvExport(cptsId: string, communes: string[]): Promise<{ blob: Blob; fileName: string }> {
+  const res = await api.cpts[':id'].brouillon.$post({ param: { id: cptsId }, json: { communes }, query: { format: 'csv' } });
+  if (!res.ok) await read(res);
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'brouillon-perimetre.csv';
+  return { blob: await res.blob(), fileName };
+}

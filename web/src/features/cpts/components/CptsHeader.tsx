@@ -5,7 +5,13 @@ import { formatInteger } from '../../../lib/format';
 import { DemoBadge } from '../../../lib/ui/DemoBadge';
 import { SourceNote } from '../../../lib/ui/SourceNote';
 
-export function CptsHeader({ detail }: { detail: CptsDetail }) {
+/** The draft's own figures, shown in the heading while a changed draft is open. */
+export interface HeaderDraft {
+  population: number;
+  communes: number;
+}
+
+export function CptsHeader({ detail, draft = null }: { detail: CptsDetail; draft?: HeaderDraft | null }) {
   const p = detail.cpts;
   return (
     <header className="maillage-cpts__head">
@@ -16,9 +22,19 @@ export function CptsHeader({ detail }: { detail: CptsDetail }) {
         {p.dateStatut && <span className="fr-text--sm"> depuis le {new Date(p.dateStatut).toLocaleDateString('fr-FR')}</span>}
       </p>
       <dl className="maillage-figures">
-        <div><dt>Population (communes, COG)</dt><dd>{p.population.calculee === null ? 'territoire non renseigné' : `${formatInteger(p.population.calculee)} hab.`}</dd></div>
+        <div>
+          <dt>Population (communes, COG){draft ? ' — brouillon' : ''}</dt>
+          <dd>{draft ? `${formatInteger(draft.population)} hab.` : p.population.calculee === null ? 'territoire non renseigné' : `${formatInteger(p.population.calculee)} hab.`}
+            {draft && p.population.calculee !== null && <span className="maillage-figure__detail"> officiel : {formatInteger(p.population.calculee)} hab.</span>}
+          </dd>
+        </div>
         <div><dt>Population déclarée</dt><dd>{p.population.declaree === null ? '—' : `${formatInteger(p.population.declaree)} hab.`}</dd></div>
-        <div><dt>Communes</dt><dd>{formatInteger(p.communes.total)}{p.communes.partielles > 0 ? ` dont ${p.communes.partielles} en partie` : ''}</dd></div>
+        <div>
+          <dt>Communes{draft ? ' — brouillon' : ''}</dt>
+          <dd>{formatInteger(draft ? draft.communes : p.communes.total)}{!draft && p.communes.partielles > 0 ? ` dont ${p.communes.partielles} en partie` : ''}
+            {draft && <span className="maillage-figure__detail"> officiel : {formatInteger(p.communes.total)}</span>}
+          </dd>
+        </div>
         <div><dt>Siège</dt><dd>{p.siege?.nom ?? '—'}</dd></div>
       </dl>
       {detail.perimetreNote && <p className="fr-text--sm">{detail.perimetreNote}</p>}
