@@ -124,7 +124,7 @@ describe('ARS delegate: explore a territory', () => {
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(bytes.readUInt32BE(16)).toBe((await mapBox(page)).w); // as wide as the map canvas
 
-    const csvHref = await page.getByRole('link', { name: 'CSV — Couverture CPTS par commune' }).getAttribute('href');
+    const csvHref = await page.getByRole('link', { name: 'Couverture CPTS par commune, tableau CSV' }).getAttribute('href');
     const csvBytes = Buffer.from(await (await fetch(new URL(csvHref!, app.server.url))).arrayBuffer());
     expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 with BOM: opens in Excel
     const csv = csvBytes.subarray(3).toString('utf8');

@@ -80,9 +80,9 @@ describe('CPTS coordinator', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), draft.getByRole('button', { name: 'Exporter les communes (CSV)' }).click()]);
     const csv = readFileSync(await download.path(), 'utf8');
-    expect(download.suggestedFilename()).toMatch(/^brouillon-perimetre_3-communes_\d{4}-\d{2}-\d{2}\.csv$/);
-    expect(csv).toContain('97422;Le Tampon');
-    expect(csv).not.toContain('97412');
+    expect(download.suggestedFilename()).toMatch(/^brouillon-perimetre_reu-974-grand-sud_\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv).toMatch(/REU-974-GRAND-SUD;CPTS Grand Sud Réunion;97422;Le Tampon;974;\d+;ajoutée;oui/);
+    expect(csv).toMatch(/;97412;Saint-Joseph;974;\d+;retirée;non/); // removed, said as such
     const [geo] = await Promise.all([page.waitForEvent('download'), draft.getByRole('button', { name: 'Exporter le périmètre (GeoJSON)' }).click()]);
     const feature = JSON.parse(readFileSync(await geo.path(), 'utf8'));
     expect(feature.type).toBe('FeatureCollection');

@@ -19,6 +19,8 @@ export function useMapExports(handle: RefObject<MapHandle | null>, nom: string, 
   const [printImage, setPrintImage] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const current = useRef<string | null>(null);
+  // Taking the image repaints the map, which ends in another `idle`: that one is ours, not a change.
+  const ownRepaint = useRef(false);
   const show = (url: string) => {
     if (current.current?.startsWith('blob:')) URL.revokeObjectURL(current.current);
     current.current = url;
@@ -35,9 +37,18 @@ export function useMapExports(handle: RefObject<MapHandle | null>, nom: string, 
   };
   /** For MapView's onIdle: refresh the report's image once the map is quiet. */
   const onMapIdle = () => {
+    if (ownRepaint.current) {
+      ownRepaint.current = false;
+      return;
+    }
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
-      handle.current?.toBlob().then((b) => show(URL.createObjectURL(b)), () => undefined);
+      if (!handle.current) return;
+      ownRepaint.current = true;
+      handle.current.toBlob().then((b) => show(URL.createObjectURL(b)), () => undefined).finally(() => {
+        // Had the repaint ended in no `idle`, the next real one is not skipped.
+        setTimeout(() => { ownRepaint.current = false; }, 100);
+      });
     }, IDLE_CAPTURE_MS);
   };
   const downloadPng = async () => {
