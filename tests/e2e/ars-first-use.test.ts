@@ -120,6 +120,28 @@ describe('the ARS delegate on /, first use (issue 12, items 1–7)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('Nantes: the two emergency sites placed at the commune point are both in the card, each with its nearest MMG and distance', async () => {
+    const nantes = (await api('/api/communes/44109')).commune;
+    const [lon, lat] = nantes.labelPoint;
+    const { page, errors } = await openLoireAtlantique(`/?territoire=departement:44&couches=structures&carte=13.00/${lat}/${lon}`);
+    await waitForMapIdle(page);
+    const here = (await api('/api/structures?departement=44')).features.filter((f: any) => f.geometry.coordinates[0] === lon && f.geometry.coordinates[1] === lat);
+    expect(here.map((f: any) => f.properties.nom).sort()).toEqual(['CHU de Nantes', 'Nouvelles Cliniques Nantaises']);
+    const box = await mapBox(page);
+    await page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
+    const popup = page.locator('.maplibregl-popup');
+    await popup.getByText('2 structures au même point').waitFor();
+    const access = await api('/api/access/snp?territory=departement:44');
+    for (const f of here) {
+      const item = popup.locator('.maillage-popup-list__item', { hasText: f.properties.nom });
+      const without = access.suSansMmg.liste.find((s: any) => s.id === f.properties.id);
+      const note = item.locator(without ? '.maillage-su-mmg' : 'p', { hasText: 'MMG' });
+      await note.first().waitFor();
+      if (without) expect(flat(await note.textContent())).toBe(`Pas de MMG à moins de 10 km. MMG la plus proche : ${without.mmgLaPlusProche.nom}, à ${num(Math.round(without.mmgLaPlusProche.distanceRouteKm * 10) / 10)} km par la route (estimée).`);
+    }
+    expect(errors).toEqual([]);
+  });
+
   it('Maine-et-Loire: the CPTS whose communes are unknown are said, not silently left out', async () => {
     const { page, errors } = await openLoireAtlantique('/?territoire=departement:49');
     const unmapped = (await api('/api/cpts?departement=49')).cpts.filter((c: any) => !c.territoireRenseigne);

@@ -68,7 +68,7 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
   const mapPopup: MapPopup | null = popup && {
     lngLat: popup.lngLat,
     key: `${popup.target.kind}-${popup.target.id}-${popup.lngLat.join(',')}`,
-    content: <ExplorePopup target={popup.target} sas={map.sas.data} structures={map.structures.query.data} />,
+    content: <ExplorePopup target={popup.target} sas={map.sas.data} structures={map.structures.query.data} territory={territory} />,
     onClose: () => setPopup(null),
   };
 

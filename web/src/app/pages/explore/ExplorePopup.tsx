@@ -9,6 +9,7 @@ import type { Point } from 'geojson';
 import { STRUCTURES_CLUSTERS_ID, STRUCTURES_POINTS_ID } from '../../../features/structures/layers/structure-layers';
 import type { StructureFeature } from '../../../features/structures/api/list-structures';
 import { StructurePopup } from '../../../features/structures/components/StructurePopup';
+import { SuMmgNote } from '../../../features/structures/components/SuMmgNote';
 import { formatInteger } from '../../../lib/format';
 import { DemoBadge } from '../../../lib/ui/DemoBadge';
 
@@ -45,12 +46,28 @@ export interface ExplorePopupProps {
   target: PopupTarget;
   sas: SasCoverage | undefined;
   structures: StructureFeature[] | undefined;
+  /** The territory shown, for the access figures of an emergency site. */
+  territory: string;
 }
 
-export function ExplorePopup({ target, sas, structures }: ExplorePopupProps) {
+export function ExplorePopup({ target, sas, structures, territory }: ExplorePopupProps) {
   if (target.kind === 'structure') {
     const feature = structures?.find((f) => f.properties.id === target.id);
-    return feature ? <StructurePopup feature={feature} /> : null;
+    if (!feature) return null;
+    // Structures placed at the same point (a commune's point) draw one symbol: the card lists them all.
+    const [lon, lat] = feature.geometry.coordinates;
+    const here = structures!.filter((f) => f.geometry.coordinates[0] === lon && f.geometry.coordinates[1] === lat);
+    return (
+      <div className="maillage-popup-list">
+        {here.length > 1 && <p className="fr-text--sm fr-mb-1v"><strong>{here.length} structures au même point</strong> (position de la commune) :</p>}
+        {here.map((f) => (
+          <div key={f.properties.id} className="maillage-popup-list__item">
+            <StructurePopup feature={f} />
+            {f.properties.categorie === 'SU' && <SuMmgNote suId={f.properties.id} territory={territory} />}
+          </div>
+        ))}
+      </div>
+    );
   }
   if (target.kind === 'cpts') {
     return (

@@ -4,10 +4,20 @@
  */
 import { formatSourceDate } from '../source-date';
 
+/** « francebleu.fr » for a source that is an address, null otherwise. */
+function hostOf(source: string): string | null {
+  if (!/^https?:\/\//.test(source)) return null;
+  try {
+    return new URL(source.split(' ')[0]!).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
 export function OfferSources({ source, date, id }: { source: string; date: string | null; id: string }) {
   const parts = source.split(' ; ').map((s) => s.trim()).filter(Boolean);
   const first = parts[0] ?? source;
-  const short = /^https?:\/\//.test(first) ? new URL(first).hostname.replace(/^www\./, '') : first.split(' (')[0]!;
+  const short = hostOf(first) ?? first.split(' (')[0]!;
   return (
     <details className="maillage-offer__sources" id={`${id}-sources`}>
       <summary className="fr-text--xs">
