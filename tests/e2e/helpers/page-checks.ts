@@ -20,6 +20,13 @@ export async function openContextPage(browser: Browser, options: BrowserContextO
   page.on('console', (m) => {
     if (m.type() === 'error' && !m.text().includes('favicon')) errors.push(`console: ${m.text()}`);
   });
+  // Content-Security-Policy violations fail the journey, as in helpers/browser.ts.
+  await page.exposeFunction('__cspViolation', (text: string) => errors.push(`csp: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      void (window as unknown as { __cspViolation(t: string): Promise<void> }).__cspViolation(`${e.effectiveDirective} a bloqué ${e.blockedURI || '(en ligne)'}`);
+    });
+  });
   return { page, errors };
 }
 
