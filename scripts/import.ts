@@ -1,5 +1,6 @@
 /**
- * CLI: `npm run import -- <type> <fichier> [--garder-valides] [--par <nom>]` — the same import as
+ * CLI: `npm run import -- <type> <fichier> [--garder-valides] [--par <nom>] [--liste-complete 44,49 [--liste cpts|mmg|snp]
+ * [--complete-au AAAA-MM-JJ]]` — the same import as
  * `POST /api/imports/:type`, on the database of GEODATA_DIR (or MAILLAGE_DB). The raw file is
  * archived next to the database (`imports/`) and journaled, so `npm run build:data` replays it.
  * Exit code 0 when applied (or already imported), 1 when refused, 2 on a usage error.
@@ -10,6 +11,8 @@ import { basename, dirname, join } from 'node:path';
 import { readConfig } from '../server/src/config';
 import { checkSchema } from '../server/src/db/meta-queries';
 import { openDatabase, type Database } from '../server/src/db/connection';
+import { parseDeclaration } from '../server/src/imports/completeness-declaration';
+import { parisDay } from '../server/src/lib/attachment';
 import { isImportKind, unknownKindMessage } from '../server/src/imports/import-kinds';
 import { runImport } from '../server/src/imports/run-import';
 import { formatOutcome } from './import/format-outcome';
@@ -17,7 +20,7 @@ import { ensureStateStore } from '../server/src/db/state-store';
 import { recordImport } from '../server/src/services/record-import';
 import { cptsStates } from '../server/src/db/version-queries';
 
-const USAGE = 'Usage : npm run import -- <type> <fichier> [--garder-valides] [--par <nom>]';
+const USAGE = 'Usage : npm run import -- <type> <fichier> [--garder-valides] [--par <nom>] [--liste-complete <départements> [--liste cpts|mmg|snp] [--complete-au AAAA-MM-JJ]]';
 
 function fail(message: string, code: number): never {
   console.error(message);
@@ -27,11 +30,15 @@ function fail(message: string, code: number): never {
 const positional: string[] = [];
 let keepValid = false;
 let by: string | undefined;
+const declared: { departements?: string; list?: string; date?: string } = {};
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
   if (a === '--garder-valides') keepValid = true;
   else if (a === '--par') by = args[++i] ?? fail(`--par attend un nom\n${USAGE}`, 2);
+  else if (a === '--liste-complete') declared.departements = args[++i] ?? fail(`--liste-complete attend des départements (ex. 44,49)\n${USAGE}`, 2);
+  else if (a === '--liste') declared.list = args[++i] ?? fail(`--liste attend cpts, mmg ou snp\n${USAGE}`, 2);
+  else if (a === '--complete-au') declared.date = args[++i] ?? fail(`--complete-au attend une date AAAA-MM-JJ\n${USAGE}`, 2);
   else if (a.startsWith('--')) fail(`Option inconnue : ${a}\n${USAGE}`, 2);
   else positional.push(a);
 }
@@ -39,6 +46,8 @@ const [kind, file] = positional;
 if (!kind || !file || positional.length > 2) fail(USAGE, 2);
 if (!isImportKind(kind)) fail(unknownKindMessage(kind), 2);
 if (!existsSync(file)) fail(`Fichier introuvable : ${file}`, 2);
+const declaration = parseDeclaration(kind, declared, parisDay());
+if (!declaration.ok) fail(`Liste complète : ${declaration.message}\n${USAGE}`, 2);
 
 const config = readConfig();
 if (!existsSync(config.dbPath)) fail(`Base absente : ${config.dbPath}. Lancez « npm run build:data ».`, 2);
@@ -56,6 +65,7 @@ try {
   const outcome = await runImport(db, {
     kind, bytes: readFileSync(file), fileName: basename(file), keepValid,
     importedBy: by ?? `ligne de commande (${userInfo().username})`, archiveDir: join(dirname(config.dbPath), 'imports'),
+    completeness: declaration.value,
   });
   await recordImport(db, outcome.import?.importedBy ?? 'ligne de commande', outcome, before);
   console.log(formatOutcome(outcome));

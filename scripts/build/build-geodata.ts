@@ -12,6 +12,8 @@ import { roundGeometry } from '../../server/src/geo/commune-topology';
 import { GEOGRAPHY_SCHEMA_VERSION, GEOGRAPHY_SPECS } from '../../server/src/db/geography-schema';
 import { CARE_SCHEMA_VERSION, CARE_SPECS } from '../../server/src/db/care-schema';
 import { careOfferTables } from './care-offer';
+import { officialIndicatorTables } from './official-indicators';
+import { OFFICIAL_SPECS } from '../../server/src/db/official-schema';
 import { replayImports } from './replay-imports';
 import { createProgress, type Progress } from '../lib/progress';
 import { loadInputs } from './load-inputs';
@@ -153,10 +155,14 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
     // Stored gzipped (deterministic: no time in the header) and sent as they are (routes/tiles.ts).
     tiles: tiles.map((t) => ({ z: t.z, x: t.x, y: t.y, data_b64: gzipSync(t.data, { level: 9 }).toString('base64') })),
   };
-  const care = await progress.step('Offre de soins par défaut', () => careOfferTables({ cacheDir: opts.cacheDir, communes: rows, epci: territories.epci, topology }),
+  const care = await progress.step('Offre de soins par défaut', () => careOfferTables({
+    cacheDir: opts.cacheDir, communes: rows, epci: territories.epci, topology, passage: new Map(inputs.cog.passage.map((p) => [p.oldCode, p.code])),
+  }),
     (t) => CARE_SPECS.map((s) => `${t[s.name]?.length ?? 0} ${s.name}`).join(', '));
-  const specs = [...GEOGRAPHY_SPECS, ...CARE_SPECS];
-  const parquet = await progress.step('Tables Parquet', () => writeParquetTables(specs, { ...tables, ...care }, join(opts.outDir, 'tables')),
+  const official = await progress.step('Indicateurs officiels (baromètre de l\'action publique)', () => officialIndicatorTables(opts.cacheDir),
+    (t) => `${t.official_indicator_defs.length} indicateurs, ${t.official_indicators.length} valeurs datées`);
+  const specs = [...GEOGRAPHY_SPECS, ...CARE_SPECS, ...OFFICIAL_SPECS];
+  const parquet = await progress.step('Tables Parquet', () => writeParquetTables(specs, { ...tables, ...care, ...(official as unknown as TableRows) }, join(opts.outDir, 'tables')),
     () => `${specs.length} tables`);
 
   const dbPath = join(opts.outDir, 'maillage.duckdb');

@@ -14,6 +14,7 @@ import { readCuratedLists } from './care-default/curated-files';
 import { defaultCpts } from './care-default/default-cpts';
 import { defaultProtocols } from './care-default/default-protocols';
 import { defaultSas } from './care-default/default-sas';
+import { defaultEmergencySites } from './care-default/default-emergency-sites';
 import { defaultStructures } from './care-default/default-structures';
 import { demoCpts } from './care-default/demo-cpts';
 import { demoDeployments } from './care-default/demo-deployments';
@@ -26,6 +27,8 @@ export interface CareOfferInput {
   epci?: { code: string; nom: string }[];
   /** Commune topology (demonstration territories merge neighbouring EPCI). */
   topology?: CommuneTopology;
+  /** Old commune code → current code (COG passage table), for the SAE's COG 2021 codes. */
+  passage?: Map<string, string>;
 }
 
 export function careOfferTables(input: CareOfferInput): TableRows {
@@ -34,7 +37,8 @@ export function careOfferTables(input: CareOfferInput): TableRows {
   const departements = new Set(input.communes.map((c) => c.departement));
   const lists = readCuratedLists(input.cacheDir);
   if (lists) {
-    tables.structures = defaultStructures(lists, { communes });
+    const emergency = defaultEmergencySites({ cacheDir: input.cacheDir, communes, passage: input.passage ?? new Map(), handListed: lists.urgences });
+    tables.structures = defaultStructures(lists, { communes }, emergency);
     const cpts = defaultCpts(lists, { communes }, departements);
     tables.cpts = cpts.cpts;
     tables.cpts_communes = cpts.communes;

@@ -23,6 +23,16 @@ export const CURATED_FILES = [
   'sas_departements.csv', 'protocoles_cooperation_snp.csv', 'msp_reunion_france_sante_partiel.csv',
 ] as const;
 
+/** Official indicators of the baromètre de l'action publique (barometre-action-publique/PROVENANCE.md). */
+export const BAROMETRE_INDICATORS = ['311', '312', '318', '587', '589', '679'] as const;
+const BAROMETRE_COMMIT = '8bab813aa2926e9293cd85d3ac8c35ed74604347';
+const BAROMETRE = `https://raw.githubusercontent.com/DITP-pilotage/barometre-resultats/${BAROMETRE_COMMIT}`;
+
+/** DREES SAE 2021 emergency bases (drees-sae-2021-urgences/PROVENANCE.md) and the FINESS coordinates of hospitals. */
+const SAE = 'https://raw.githubusercontent.com/taniki/notebooks/199697973bf42f3cdde3852881b621668b3b46b0/finess/datasets/'
+  + 'SAE%202021%20Bases%20statistiques%20-%20formats%20SAS-CSV/Bases%20statistiques/Bases%20CSV';
+const GISCO_FR = 'https://raw.githubusercontent.com/eurostat/basic-services/f200d0ce0af43a0353ea0f229e1e770a2be26f8d/data/healthcare/csv/FR.csv';
+
 const ETALAB = 'https://etalab-datasets.geo.data.gouv.fr/contours-administratifs';
 const COG_PRODUCER = 'INSEE, Code officiel géographique ; DGCL (EPCI) ; via @etalab/decoupage-administratif';
 const IGN_PRODUCER = 'IGN ADMIN EXPRESS COG, via Etalab contours-administratifs';
@@ -70,6 +80,38 @@ export function sourceFiles(millesime: number): SourceFile[] {
       mirrorPath: 'etalab-contours-1000m/regions-1000m-dissolved.geojson',
       producer: IGN_PRODUCER,
       licence: 'Licence Ouverte 2.0',
+    },
+    ...BAROMETRE_INDICATORS.map((n): SourceFile => ({
+      cacheName: `barometre/ind-${n}.csv`,
+      url: `${BAROMETRE}/data/ind-${n}.csv`,
+      mirrorPath: `barometre-action-publique/ind-${n}.csv`,
+      optional: true,
+      producer: 'DITP, Baromètre des résultats de l\'action publique (gouvernement.fr)',
+      licence: 'Licence Ouverte 2.0',
+    })),
+    ...(['meta_indicateurs', 'meta_chantiers'] as const).map((name): SourceFile => ({
+      cacheName: `barometre/${name}.csv`,
+      url: `${BAROMETRE}/metadata/${name}.csv`,
+      mirrorPath: `barometre-action-publique/${name}.csv`,
+      optional: true,
+      producer: 'DITP, Baromètre des résultats de l\'action publique (gouvernement.fr)',
+      licence: 'Licence Ouverte 2.0',
+    })),
+    ...(['URGENCES2_2021r', 'ID_2021r'] as const).map((name): SourceFile => ({
+      cacheName: `sae-2021/${name}.csv`,
+      url: `${SAE}/${name}.csv`,
+      mirrorPath: `drees-sae-2021-urgences/${name}.csv`,
+      optional: true,
+      producer: 'DREES, Statistique annuelle des établissements de santé (SAE) 2021, bases statistiques',
+      licence: 'Licence Ouverte 2.0',
+    })),
+    {
+      cacheName: 'gisco/FR.csv',
+      url: GISCO_FR,
+      mirrorPath: 'eurostat-healthcare-fr-2020/FR.csv',
+      optional: true,
+      producer: 'Eurostat GISCO, Healthcare services in Europe (d\'après FINESS 2020-03)',
+      licence: 'réutilisation avec attribution « © Eurostat GISCO ; source FINESS »',
     },
     ...CURATED_FILES.map((name): SourceFile => ({
       cacheName: `curated/${name}`,

@@ -9,14 +9,16 @@ import { checkOpeningHours } from '../../../server/src/lib/opening-hours';
 import { InvariantError } from '../invariant-error';
 import type { CuratedLists, CuratedRow } from './curated-files';
 import { latestDate, orNull, REAL, slug, type DefaultContext, type Row } from './care-rows';
+import { HAND_LISTED_FINESS, suIdOf } from './default-emergency-sites';
 
 /** The FINESS extract was generated on this day (curated/README.md). */
 const FINESS_31_DATE = '2026-08-10';
 const REUNION_MSP_DATE = '2026-01-29';
-/** Ancenis: « urgences fermées la nuit (17h-8h30) depuis le 10 févr. 2023 » → open 08:30–17:00. */
+/** Ancenis: « urgences fermées la nuit (17h-8h30) depuis le 10 févr. 2023 » → open 08:30–17:00 (SAE absent only). */
 const SU_HOURS: Record<string, string> = { 'Centre hospitalier Erdre et Loire': 'Mo-Su 08:30-17:00' };
 
-export const suId = (r: CuratedRow) => `su:${r.commune_insee}:${slug(r.etablissement!)}`;
+/** Hand-listed emergency sites are the SAE sites of their FINESS number (default-emergency-sites.ts). */
+export const suId = (r: CuratedRow) => (HAND_LISTED_FINESS[r.etablissement!] ? suIdOf(HAND_LISTED_FINESS[r.etablissement!]!) : `su:${r.commune_insee}:${slug(r.etablissement!)}`);
 
 function atCommune(ctx: DefaultContext, code: string) {
   const c = ctx.communes.get(code);
@@ -32,7 +34,11 @@ function hoursOf(r: CuratedRow): string | null {
 
 const base = { telephone: null, cds_subtype: null, finess_category: null, finess_category_label: null, finess_et: null, finess_ej: null, opening_hours: null, host_su_id: null, ...REAL };
 
-export function defaultStructures(lists: CuratedLists, ctx: DefaultContext): Row[] {
+/**
+ * `emergency`: the SAE sites (default-emergency-sites.ts), which replace the hand-listed ones;
+ * null when the cache has no SAE table: the hand-listed sites are then used alone.
+ */
+export function defaultStructures(lists: CuratedLists, ctx: DefaultContext, emergency: Row[] | null = null): Row[] {
   const rows: Row[] = [];
   for (const r of lists.finess31) {
     if (!ctx.communes.has(r.commune_insee!)) continue;
@@ -67,7 +73,8 @@ export function defaultStructures(lists: CuratedLists, ctx: DefaultContext): Row
       accepts_snp: 'oui', host_su_id: host ? suId(host) : null, note: notes.filter(Boolean).join(' ; '), source: r.source, source_date: latestDate(r.date_info!),
     });
   }
-  for (const r of lists.urgences) {
+  if (emergency) rows.push(...emergency);
+  for (const r of emergency ? [] : lists.urgences) {
     const place = atCommune(ctx, r.commune_insee!);
     if (!place) continue;
     rows.push({

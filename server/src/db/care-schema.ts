@@ -17,8 +17,14 @@ import { defineTable, type TableSpec } from './table-spec';
 /**
  * 2: `cpts.departement` (the CPTS's département, for CPTS whose communes are not listed).
  * 3: `structures.telephone` (the FINESS telephone, kept through imports).
+ * 4: `completeness` (« liste complète au <date> » per département and list), `structures.visits_per_year`,
+ *    the official indicators (official-schema.ts).
  */
-export const CARE_SCHEMA_VERSION = 3;
+export const CARE_SCHEMA_VERSION = 4;
+
+/** The lists a département can be declared complete for: its CPTS, its MMG, its SNP offers (all kinds). */
+export const COMPLETE_LISTS = ['cpts', 'mmg', 'snp'] as const;
+export type CompleteList = (typeof COMPLETE_LISTS)[number];
 
 export const STRUCTURE_KINDS = ['MSP', 'CDS', 'MMG', 'SU', 'CPTS_SIEGE', 'ESP', 'AUTRE'] as const;
 export type StructureKind = (typeof STRUCTURE_KINDS)[number];
@@ -48,6 +54,8 @@ export const CARE_SPECS: TableSpec[] = [
     opening_hours: 'VARCHAR', // OpenStreetMap opening_hours syntax, validated
     accepts_snp: 'VARCHAR NOT NULL', // oui | non | inconnu
     host_su_id: 'VARCHAR', // MMG adossée: id of its SU structure
+    visits_per_year: 'INTEGER', // SU: emergency visits in a year (SAE PASSU), NULL unknown
+    visits_year: 'INTEGER', // the year of visits_per_year
     note: 'VARCHAR',
     source: 'VARCHAR NOT NULL',
     source_date: 'VARCHAR',
@@ -125,6 +133,18 @@ export const CARE_SPECS: TableSpec[] = [
     demo: 'BOOLEAN NOT NULL',
     import_id: 'VARCHAR',
   }, { primaryKey: ['departement', 'filiere'] }),
+  // « Liste complète au <date> »: only a declaration makes absence meaningful (zones blanches, « à
+  // plus de 30 km », « SU sans MMG »). Written by an import that carries one; never removed by an
+  // import without one. The curated default declares nothing (no curated list is exhaustive).
+  defineTable('completeness', {
+    departement: 'VARCHAR',
+    list_kind: 'VARCHAR', // cpts | mmg | snp
+    complete_on: 'VARCHAR NOT NULL', // AAAA-MM-JJ: the day the list is complete at
+    declared_by: 'VARCHAR NOT NULL',
+    source: 'VARCHAR NOT NULL', // the file declared complete
+    demo: 'BOOLEAN NOT NULL',
+    import_id: 'VARCHAR',
+  }, { primaryKey: ['departement', 'list_kind'] }),
   defineTable('imports', {
     id: 'VARCHAR',
     kind: 'VARCHAR NOT NULL',

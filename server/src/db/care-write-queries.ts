@@ -7,7 +7,7 @@ import { CARE_SPECS } from './care-schema';
 import type { Database } from './connection';
 
 export type Row = Record<string, unknown>;
-type CareTable = 'structures' | 'cpts' | 'cpts_communes' | 'protocol_deployments' | 'sas' | 'sas_filieres' | 'imports';
+type CareTable = 'structures' | 'cpts' | 'cpts_communes' | 'protocol_deployments' | 'sas' | 'sas_filieres' | 'imports' | 'completeness';
 
 function structType(table: CareTable): string {
   const spec = CARE_SPECS.find((s) => s.name === table)!;

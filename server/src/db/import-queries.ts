@@ -74,13 +74,14 @@ export async function existingIds(db: Database, table: 'structures' | 'cpts' | '
 export interface ExistingStructure {
   id: string; lon: number; lat: number; precision: string; address: string | null; telephone: string | null;
   finessCategory: string | null; finessCategoryLabel: string | null; finessEj: string | null;
+  name: string; openingHours: string | null; note: string | null; source: string;
 }
 
 export function structuresById(db: Database, ids: string[]): Promise<ExistingStructure[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return db.all<ExistingStructure>(
     `SELECT id, lon, lat, location_precision AS precision, address, telephone, finess_category AS finessCategory,
-            finess_category_label AS finessCategoryLabel, finess_ej AS finessEj
+            finess_category_label AS finessCategoryLabel, finess_ej AS finessEj, name, opening_hours AS openingHours, note, source
      FROM structures WHERE id IN (SELECT unnest($ids))`,
     { ids: list(ids) },
   );

@@ -14,6 +14,7 @@ export async function importedDepartements(db: Database, importId: string): Prom
        UNION ALL SELECT coalesce(p.departement, hq.departement) FROM cpts p LEFT JOIN communes hq ON hq.code = p.headquarters_commune WHERE p.import_id = $id
        UNION ALL SELECT departement FROM sas WHERE import_id = $id
        UNION ALL SELECT departement FROM sas_filieres WHERE import_id = $id
+       UNION ALL SELECT departement FROM completeness WHERE import_id = $id -- a « liste complète » declaration is an act on its départements
        UNION ALL SELECT c.departement FROM protocol_deployments pd JOIN structures s ON s.id = pd.structure_id JOIN communes c ON c.code = s.commune WHERE pd.import_id = $id
        UNION ALL SELECT coalesce(p.departement, c.departement) FROM protocol_deployments pd JOIN cpts p ON p.id = pd.cpts_id
          LEFT JOIN communes c ON c.code = p.headquarters_commune WHERE pd.import_id = $id

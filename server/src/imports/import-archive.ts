@@ -5,6 +5,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CompletenessDeclaration } from './completeness-declaration';
 import type { ImportKind } from './import-kinds';
 
 export interface JournalEntry {
@@ -19,6 +20,8 @@ export interface JournalEntry {
   importedBy: string;
   rowsAccepted: number;
   rowsRejected: number;
+  /** « Liste complète au <date> » declared with the import (absent: none). */
+  completeness?: CompletenessDeclaration;
 }
 
 export const JOURNAL = 'journal.ndjson';

@@ -2,7 +2,7 @@
  * The kinds of import, as named on the command line (`npm run import -- <kind> <file>`) and in
  * the URL (`POST /api/imports/<kind>`), with what each expects.
  */
-export const IMPORT_KINDS = ['finess', 'cpts', 'cpts-perimetres', 'mmg', 'urgences', 'deploiements', 'sas'] as const;
+export const IMPORT_KINDS = ['finess', 'cpts', 'cpts-perimetres', 'mmg', 'urgences', 'sae-urgences', 'deploiements', 'sas'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface KindInfo {
@@ -19,6 +19,9 @@ export const KIND_INFO: Record<ImportKind, KindInfo> = {
   'cpts-perimetres': { label: 'périmètres de CPTS dessinés (GeoJSON)', format: 'GeoJSON', extension: 'geojson' },
   mmg: { label: 'maisons médicales de garde', format: 'CSV modèle MMG', extension: 'csv' },
   urgences: { label: 'sites d\'urgences', format: 'CSV modèle sites d\'urgences', extension: 'csv' },
+  'sae-urgences': {
+    label: 'bases SAE de la DREES, urgences (URGENCES2 puis ID, concaténés)', format: 'SAE DREES, bases statistiques CSV « ; » (URGENCES2 + ID)', extension: 'csv',
+  },
   deploiements: { label: 'déploiements de protocoles de coopération', format: 'CSV modèle déploiements', extension: 'csv' },
   sas: { label: 'SAS par département', format: 'CSV modèle SAS', extension: 'csv' },
 };

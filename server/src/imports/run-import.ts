@@ -9,9 +9,10 @@
 import { createHash } from 'node:crypto';
 import { bumpDataVersion, replaceRows } from '../db/care-write-queries';
 import type { Database } from '../db/connection';
-import { cogMillesime, findImport, type ImportRecord } from '../db/import-queries';
+import { cogMillesime, departementCodes, findImport, type ImportRecord } from '../db/import-queries';
 import { FileFormatError, type LineIssue } from '../ingest/line-issue';
 import { crashPoint } from '../lib/crash-point';
+import { declarationText, type CompletenessDeclaration } from './completeness-declaration';
 import { appendJournal, archiveFile, type JournalEntry } from './import-archive';
 import { KIND_INFO, type ImportKind } from './import-kinds';
 import { prepareImport } from './prepare-import';
@@ -28,6 +29,8 @@ export interface ImportRequest {
   archiveDir: string | null;
   /** Build replay: the journal entry whose id, date and author are reused. */
   replay?: JournalEntry;
+  /** « Liste complète au <date> » for some départements, written with the rows (none: no change of completeness). */
+  completeness?: CompletenessDeclaration | null;
   now?: () => Date;
   /**
    * Called inside the transaction once the rows are written (they carry the import's id): throws
@@ -83,6 +86,15 @@ async function importNow(db: Database, req: ImportRequest): Promise<ImportOutcom
   const importedAt = req.replay?.importedAt ?? (req.now?.() ?? new Date()).toISOString();
   const id = req.replay?.id ?? `imp-${compact(importedAt)}-${sha256.slice(0, 8)}`;
   const millesime = await cogMillesime(db);
+  const declaration = req.replay ? (req.replay.completeness ?? null) : (req.completeness ?? null);
+  if (declaration) {
+    const known = await departementCodes(db);
+    const unknown = declaration.departements.filter((d) => !known.has(d));
+    if (unknown.length > 0) {
+      const fileError = `département(s) ${unknown.join(', ')} de la liste complète inconnu(s) de la base.`;
+      return { ...base, status: 'rejeté', fileError, message: `Déclaration refusée : ${fileError} Rien n'a été importé.` };
+    }
+  }
   let prepared;
   try {
     prepared = await prepareImport(req.kind, db, req.bytes, { importId: id, fileName: req.fileName, millesime });
@@ -114,8 +126,14 @@ async function importNow(db: Database, req: ImportRequest): Promise<ImportOutcom
     dataVersion = await db.transaction(async (tx) => {
       const notes = await prepared.apply(tx);
       if (notes) warnings.push(...notes);
+      if (declaration) {
+        await replaceRows(tx, 'completeness', declaration.departements.map((departement) => ({
+          departement, list_kind: declaration.list, complete_on: declaration.date, declared_by: req.replay?.importedBy ?? req.importedBy,
+          source: req.fileName, demo: false, import_id: id,
+        })));
+      }
       await req.authorize?.(tx, id);
-      const report = { summary: prepared.summary, rejects: prepared.rejects.slice(0, 1000), warnings: warnings.slice(0, 1000), encoding: prepared.encoding ?? null };
+      const report = { completeness: declaration, summary: prepared.summary, rejects: prepared.rejects.slice(0, 1000), warnings: warnings.slice(0, 1000), encoding: prepared.encoding ?? null };
       await replaceRows(tx, 'imports', [{
         id, kind: req.kind, file_name: req.fileName, format: record.format, sha256, rows_read: record.rowsRead, rows_accepted: record.rowsAccepted,
         rows_rejected: rowsRejected, status, imported_at: importedAt, imported_by: record.importedBy, millesime, report: JSON.stringify(report),
@@ -124,7 +142,7 @@ async function importNow(db: Database, req: ImportRequest): Promise<ImportOutcom
       if (req.archiveDir && archive) {
         undoJournal = appendJournal(req.archiveDir, {
           id, kind: req.kind, sha256, archive, fileName: req.fileName, keepValid: req.keepValid, importedAt, importedBy: record.importedBy,
-          rowsAccepted: record.rowsAccepted, rowsRejected,
+          rowsAccepted: record.rowsAccepted, rowsRejected, ...(declaration ? { completeness: declaration } : {}),
         });
         crashPoint('journal-ecrit');
       }
@@ -137,8 +155,9 @@ async function importNow(db: Database, req: ImportRequest): Promise<ImportOutcom
   }
   return {
     ...base, ...counts, warnings, status, import: record, dataVersion,
-    message: status === 'appliqué'
+    message: (status === 'appliqué'
       ? `Import appliqué : ${prepared.rowsAccepted} ligne(s) sur ${prepared.rowsRead}.`
-      : `Import partiel (lignes valides gardées) : ${prepared.rowsAccepted} ligne(s) importée(s), ${rowsRejected} rejetée(s).`,
+      : `Import partiel (lignes valides gardées) : ${prepared.rowsAccepted} ligne(s) importée(s), ${rowsRejected} rejetée(s).`)
+      + (declaration ? ` ${declarationText(declaration).replace(/^./, (x) => x.toUpperCase())}.` : ''),
   };
 }

@@ -14,6 +14,7 @@ import type { AppEnv } from '../context';
 import { listImports } from '../db/import-queries';
 import { IMPORT_KINDS, KIND_INFO, type ImportKind } from '../imports/import-kinds';
 import { acceptedStatus, outcomeBody } from '../imports/import-response';
+import { parseDeclaration } from '../imports/completeness-declaration';
 import { rejectReportCsv } from '../imports/reject-report';
 import { runImport } from '../imports/run-import';
 import { parisDay, sendExport } from '../lib/attachment';
@@ -42,6 +43,10 @@ const importQuery = z.object({
   nom: z.string().trim().min(1).max(255).optional(),
   /** `csv`: check the file and download every problem found, import nothing. */
   rapport: z.enum(['csv'], { error: 'rapport attendu : csv (la liste complète des problèmes, sans rien importer)' }).optional(),
+  /** « Liste complète au <date> »: départements (44,49), list (cpts | mmg | snp, default by kind), day (default today). */
+  liste_complete: z.string().trim().min(1).max(2000).optional(),
+  liste: z.string().trim().optional(),
+  complete_au: z.string().trim().optional(),
 });
 
 export const importRoutes = new Hono<AppEnv>()
@@ -54,6 +59,8 @@ export const importRoutes = new Hono<AppEnv>()
   }, validate('param', kindParam), validate('query', importQuery), async (c) => {
     const kind = c.req.valid('param').kind as ImportKind;
     const q = c.req.valid('query');
+    const declaration = parseDeclaration(kind, { departements: q.liste_complete, list: q.liste, date: q.complete_au }, parisDay());
+    if (!declaration.ok) throw badRequest(`Liste complète : ${declaration.message}`, [{ path: 'liste_complete', message: declaration.message }]);
     if (c.get('config').readOnly) throw new ApiError(503, 'lecture_seule', 'Cette instance ouvre la base en lecture seule : importez sur l\'instance d\'écriture.');
     let bytes: Uint8Array;
     let fileName = q.nom ?? `${kind}.${KIND_INFO[kind].extension}`;
@@ -79,6 +86,7 @@ export const importRoutes = new Hono<AppEnv>()
     const outcome = await runImport(db, {
       kind, bytes, fileName, keepValid: ['1', 'true', 'oui'].includes(q.garder_valides ?? '0'),
       importedBy: actor.kind === 'utilisateur' ? `${actor.id} (API)` : 'éditeur (API, jeton)', archiveDir: join(dirname(db.path), 'imports'),
+      completeness: declaration.value,
       authorize: async (tx, id) => policy.importInto(actor, await importedDepartements(tx, id), regionOf),
     });
     await recordImport(db, actorLabel(actor), outcome, before);
