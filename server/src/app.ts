@@ -37,6 +37,7 @@ import { proposalRoutes } from './routes/proposals';
 import { roleRoutes } from './routes/roles';
 import { auditRoutes } from './routes/audit';
 import { cptsVersionRoutes } from './routes/cpts-versions';
+import { officialIndicatorRoutes } from './routes/official-indicators';
 
 export function createApi(deps: AppDeps) {
   const auth = deps.config.auth ?? NO_AUTH;
@@ -75,7 +76,8 @@ export function createApi(deps: AppDeps) {
     .route('/', proposalRoutes)
     .route('/', roleRoutes)
     .route('/', auditRoutes)
-    .route('/', cptsVersionRoutes);
+    .route('/', cptsVersionRoutes)
+    .route('/', officialIndicatorRoutes);
 }
 
 export function createApp(deps: AppDeps) {
