@@ -12,6 +12,7 @@ import { careOfferTables } from '../../scripts/build/care-offer';
 import type { CommuneRow } from '../../scripts/build/communes-table';
 import { InvariantError } from '../../scripts/build/invariant-error';
 import { fixtureApp, type FixtureApp } from '../helpers/fixture-app';
+import { saeSites } from '../helpers/sae-sites';
 
 let f: FixtureApp;
 beforeAll(async () => {
@@ -20,6 +21,11 @@ beforeAll(async () => {
 afterAll(() => f.close());
 
 const rows = (sql: string) => f.db.all<Record<string, any>>(sql);
+/** SAE 2021 emergency sites of the fixture's départements (their hand-listed twins are merged into them). */
+const fixtureSae = async () => {
+  const deps = new Set((await rows('SELECT code FROM departements')).map((r) => r.code));
+  return saeSites().filter((s) => deps.has(s.departement)).length;
+};
 
 describe('the default care offer of the fixture database', () => {
   it('holds the curated rows of the fixture régions and the demonstration scenario, counted apart', async () => {
@@ -33,17 +39,18 @@ describe('the default care offer of the fixture database', () => {
       UNION ALL SELECT 'sas_filieres', count(*) FILTER (WHERE NOT demo), count(*) FILTER (WHERE demo) FROM sas_filieres
       UNION ALL SELECT 'imports', count(*), 0 FROM imports)`);
     expect(Object.fromEntries(counts.map((c) => [c.t, [c.reel, c.demo]]))).toEqual({
-      // 130 FINESS of 31 + 6 press MMG + 13 emergency sites + 4 Réunion MSP
-      structures: [153, 0], cpts: [6, 8], cpts_communes: [10, 371], protocols: [6, 0], protocol_deployments: [0, 24],
+      // 130 FINESS of 31 + 6 press MMG + 4 Réunion MSP + the SAE emergency sites of the four régions
+      structures: [140 + (await fixtureSae()), 0], cpts: [6, 8], cpts_communes: [10, 371], protocols: [6, 0], protocol_deployments: [0, 24],
       // pilot départements in régions 04, 11, 52, 76 (31, 44, 75, 78, 92, 93, 94, 974) and the Vendée
       sas: [9, 0], sas_filieres: [0, 0], imports: [0, 0],
     });
+    expect(await fixtureSae()).toBe(187);
     expect(await rows("SELECT value FROM meta WHERE key = 'data_version'")).toEqual([{ value: '1' }]);
   });
 
   it('keeps a source on every row: a URL for real rows, exactly « démonstration » for the scenario', async () => {
     for (const table of ['structures', 'cpts', 'cpts_communes', 'protocols', 'protocol_deployments', 'sas']) {
-      expect(await rows(`SELECT count(*)::INTEGER AS n FROM ${table} WHERE demo <> (source = 'démonstration') OR source NOT LIKE '%http%' AND NOT demo`)).toEqual([{ n: 0 }]);
+      expect(await rows(`SELECT count(*)::INTEGER AS n FROM ${table} WHERE demo <> (source = 'démonstration') OR source NOT LIKE '%http%' AND source NOT LIKE '%DREES, SAE 2021%' AND NOT demo`)).toEqual([{ n: 0 }]);
     }
     expect(await rows("SELECT count(*)::INTEGER AS n FROM structures WHERE source_date IS NULL")).toEqual([{ n: 0 }]);
     expect(await rows("SELECT count(*)::INTEGER AS n FROM cpts WHERE demo AND name NOT LIKE '%(démonstration)'")).toEqual([{ n: 0 }]);
@@ -69,7 +76,7 @@ describe('the default care offer of the fixture database', () => {
       FROM structures s JOIN communes c ON c.code = s.commune LEFT JOIN communes p ON p.code = c.contained_in`);
     const outside = structures.filter((s) => !booleanPointInPolygon([s.lon, s.lat], JSON.parse(s.geometry)));
     expect(outside.map((s) => s.id)).toEqual([]);
-    expect(structures).toHaveLength(153);
+    expect(structures).toHaveLength(140 + (await fixtureSae()));
   });
 });
 

@@ -53,7 +53,7 @@ describe('who may import', () => {
     }
     const unknown = await post('/api/imports/pharmacies', 'x');
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.message).toMatch(/type d'import inconnu \(types : finess, cpts, cpts-perimetres, mmg, urgences, deploiements, sas\)/);
+    expect(unknown.body.error.message).toMatch(/type d'import inconnu \(types : finess, cpts, cpts-perimetres, mmg, urgences, sae-urgences, deploiements, sas\)/);
   });
 });
 

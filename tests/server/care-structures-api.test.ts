@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureApp, type FixtureApp } from '../helpers/fixture-app';
+import { saeSites } from '../helpers/sae-sites';
 
 let f: FixtureApp;
 beforeAll(async () => {
@@ -18,7 +19,7 @@ const BOUAYE = 'mmg:44018:maison-medicale-de-garde-de-bouaye-caps';
 
 describe('GET /api/structures', () => {
   it('gives the 59 MSP, 60 centres de santé and 11 MMG of Haute-Garonne from FINESS', async () => {
-    const { status, body } = await get('/api/structures?departement=31');
+    const { status, body } = await get('/api/structures?departement=31&kind=MSP,CDS,MMG');
     expect(status).toBe(200);
     expect(body.type).toBe('FeatureCollection');
     const count = (k: string) => body.features.filter((x: any) => x.properties.categorie === k).length;
@@ -52,7 +53,7 @@ describe('GET /api/structures', () => {
     expect(body.total).toBe(17);
     expect(props(body, 'mmg:30007:maison-medicale-de-garde-d-ales')).toMatchObject({
       precision: 'commune', horaires: 'Mo-Fr 20:00-24:00; Sa 09:00-24:00; Su,PH 08:00-24:00', dateSource: '2020-05',
-      urgencesHote: { id: 'su:30007:centre-hospitalier-d-ales', nom: "Centre hospitalier d'Alès" },
+      urgencesHote: { id: 'su:300000023', nom: "Centre hospitalier d'Alès" }, // the SAE site of its FINESS number
     });
     expect(props(body, 'mmg:97410:mmg-de-saint-benoit').note).toMatch(/adossée aux urgences : probable \(GHER \(cité comme localisation\)\), non établi/);
   });
@@ -65,11 +66,14 @@ describe('GET /api/structures', () => {
     expect((await at('2026-11-12T10:00:00+01:00')).etat).toBe('fermé');
   });
 
-  it('gives the emergency sites at commune precision; Ancenis is closed at night', async () => {
+  it('gives every SAE emergency site of the fixture, the hand-listed ones merged in by FINESS number; Ancenis is closed at night', async () => {
     const { body } = await get('/api/structures?kind=SU&instant=2026-11-23T18:00:00%2B01:00');
-    expect(body.total).toBe(13);
-    const ancenis = props(body, 'su:44003:centre-hospitalier-erdre-et-loire');
-    expect(ancenis).toMatchObject({ precision: 'commune', horaires: 'Mo-Su 08:30-17:00', ouverture: { etat: 'fermé' }, dateSource: '2023-02' });
+    const deps = new Set((await get('/api/departements')).body.departements.map((d: any) => d.code));
+    expect(body.total).toBe(saeSites().filter((s) => deps.has(s.departement)).length);
+    const ancenis = props(body, 'su:440000396');
+    expect(ancenis).toMatchObject({ nom: 'Centre hospitalier Erdre et Loire', precision: 'adresse', horaires: 'Mo-Su 08:30-17:00', ouverture: { etat: 'fermé' }, dateSource: '2023-02' });
+    expect(ancenis.passagesParAn).toBe(16090);
+    expect(ancenis.note).toMatch(/urgences fermées la nuit/);
     const reunion = body.features.filter((x: any) => x.properties.departement === '974');
     expect(reunion.map((x: any) => x.properties.ouverture.fuseau)).toEqual(['Indian/Reunion', 'Indian/Reunion', 'Indian/Reunion', 'Indian/Reunion']);
   });
@@ -81,9 +85,9 @@ describe('GET /api/structures', () => {
     const union: string[] = [];
     for (const d of deps) union.push(...(await get(`/api/structures?departement=${d}`)).body.features.map((x: any) => x.id));
     expect(body.features.map((x: any) => x.id).sort()).toEqual(union.sort());
-    // Haute-Garonne's 130 FINESS rows plus Alès (Gard): its MMG and its emergency site.
-    expect(body.total).toBe(132);
-    expect(new Set(body.features.map((x: any) => x.properties.departement))).toEqual(new Set(['30', '31']));
+    // Haute-Garonne's 130 FINESS rows, the Alès MMG (Gard) and every SAE emergency site of the région.
+    expect(body.total).toBe(131 + saeSites().filter((s) => deps.includes(s.departement)).length);
+    expect(new Set(body.features.map((x: any) => x.properties.departement))).toEqual(new Set(deps));
     expect((await get('/api/structures?region=99')).status).toBe(404);
   });
 

@@ -5,10 +5,18 @@
  * A commune the source says is only partly covered (« partielle », e.g. Nantes shared between
  * CPTS by quartiers) counts as covered: communes are the finest unit we have. The output gives
  * the population of such communes apart so that nobody mistakes it for full coverage.
- * Covered + uncovered = total population, exactly (integers, each commune counted once).
+ * Covered + uncovered + not known = total population, exactly (integers, each commune counted once).
+ *
+ * Known vs not known: a commune without CPTS is a zone blanche only in a département whose CPTS
+ * list was declared complete (`complete`); elsewhere it is « non renseigné ». Overlaps are listed in
+ * complete départements only, and the share covered (`part`) is computed on them alone.
+ * At a date: a CPTS counts from its status date (a CPTS without one counts, flagged; a date known
+ * only to the month or year that contains the day is uncertain and does not count, as for the SAS).
  */
 import type { CommuneRef, CptsRecord, CptsStatus } from './inputs';
 import { compareCodes, compareNames } from './compare';
+import type { CompleteDepartements } from './completeness';
+import { periodOf, startedBy } from './partial-date';
 
 export type CptsStatusFilter = 'all' | 'projet' | 'aci';
 
@@ -21,7 +29,17 @@ export const STATUSES_OF_FILTER: Record<CptsStatusFilter, CptsStatus[]> = {
 export interface CptsCoverageOptions {
   /** Which CPTS count (default 'all'): all, « projet de santé » and beyond, « ACI signé » only. */
   status?: CptsStatusFilter;
+  /**
+   * Départements whose CPTS list is complete. Absent: every département (pure uses on a list known
+   * to be whole, e.g. tests and drafts); the API always passes the declarations of the database.
+   */
+  complete?: CompleteDepartements;
+  /** AAAA-MM-JJ: CPTS count from their status date (absent: every CPTS, whatever its date). */
+  date?: string;
 }
+
+/** State of a commune, as the map and the exports show it. */
+export type CommuneCptsState = 'couverte' | 'partielle' | 'zone_blanche' | 'non_renseigne';
 
 export interface CommuneCoverage {
   code: string;
@@ -32,6 +50,7 @@ export interface CommuneCoverage {
   /** 'entière' if one CPTS covers it entirely, 'partielle' if only partly, null in a zone blanche. */
   couverture: 'entière' | 'partielle' | null;
   cpts: { id: string; nom: string; couverture: 'entière' | 'partielle' }[];
+  etat: CommuneCptsState;
 }
 
 export interface CptsSummary {
@@ -39,6 +58,7 @@ export interface CptsSummary {
   nom: string;
   statut: CptsStatus;
   demo: boolean;
+  dateStatut: string | null;
   communesTerritoire: number;
   populationTerritoire: number;
   communesTotal: number;
@@ -48,8 +68,17 @@ export interface CptsSummary {
 export interface CptsCoverage {
   statut: CptsStatusFilter;
   statutsRetenus: CptsStatus[];
-  population: { totale: number; couverte: number; nonCouverte: number; couvertePartiellement: number; part: number | null };
-  communes: { total: number; couvertes: number; nonCouvertes: number; partielles: number; enChevauchement: number };
+  /** AAAA-MM-JJ when CPTS were counted from their status date. */
+  date: string | null;
+  /**
+   * `couverte`: in a commune a CPTS lists (anywhere); `nonCouverte`: zones blanches (complete
+   * départements); `nonRenseignee`: no CPTS known where the list is not complete; `renseignee`: the
+   * population of the complete départements, on which `part` (covered share) is computed.
+   */
+  population: { totale: number; couverte: number; nonCouverte: number; nonRenseignee: number; renseignee: number; couvertePartiellement: number; part: number | null };
+  communes: { total: number; couvertes: number; nonCouvertes: number; nonRenseignees: number; partielles: number; enChevauchement: number };
+  /** CPTS left out at the date: their status date is later (or uncertain at that day). */
+  cptsPasEncoreActives: { id: string; nom: string; dateStatut: string }[];
   /** One row per commune of the territory (computed on first read, not enumerable). */
   readonly parCommune: CommuneCoverage[];
   zonesBlanches: { code: string; nom: string; departement: string; population: number }[];
@@ -74,11 +103,21 @@ export function coverageWithMembers(
   territory: CommuneRef[],
   all: Map<string, CommuneRef>,
   cpts: CptsRecord[],
-  { status = 'all' }: CptsCoverageOptions = {},
+  { status = 'all', complete, date }: CptsCoverageOptions = {},
 ): { coverage: CptsCoverage; members: Map<string, CommuneRef[]> } {
   const statuses = STATUSES_OF_FILTER[status];
   if (!statuses) throw new RangeError(`filtre de statut « ${status} » inconnu (all, projet ou aci)`);
-  const kept = cpts.filter((c) => statuses.includes(c.status));
+  const later: CptsCoverage['cptsPasEncoreActives'] = [];
+  const kept = cpts.filter((c) => {
+    if (!statuses.includes(c.status)) return false;
+    const period = date && c.statusDate ? periodOf(c.statusDate) : null;
+    if (period && startedBy(period, date!) !== 'oui') {
+      later.push({ id: c.id, nom: c.name, dateStatut: c.statusDate! });
+      return false;
+    }
+    return true;
+  });
+  const known = (departement: string) => !complete || complete.has(departement);
   // Keyed by the commune records themselves: identity hashing, one string lookup per membership.
   const byCommune = new Map<CommuneRef, CommuneCoverage['cpts'][number][]>();
   const members = new Map<string, CommuneRef[]>();
@@ -108,24 +147,35 @@ export function coverageWithMembers(
   const partielles: CptsCoverage['partielles'] = [];
   let total = 0;
   let covered = 0;
+  let coveredKnown = 0;
+  let renseignee = 0;
+  let unknownPopulation = 0;
+  let unknownCommunes = 0;
   let partial = 0;
   let partialCommunes = 0;
   for (const c of territory) {
     inTerritory.add(c);
     const list = byCommune.get(c);
+    const isKnown = known(c.departement);
     total += c.population;
+    if (isKnown) renseignee += c.population;
     if (!list) {
-      zonesBlanches.push({ code: c.code, nom: c.nom, departement: c.departement, population: c.population });
+      if (isKnown) zonesBlanches.push({ code: c.code, nom: c.nom, departement: c.departement, population: c.population });
+      else {
+        unknownPopulation += c.population;
+        unknownCommunes++;
+      }
       continue;
     }
     covered += c.population;
+    if (isKnown) coveredKnown += c.population;
     const couverture = couvertureOf(list);
     if (couverture === 'partielle') {
       partial += c.population;
       partialCommunes++;
       partielles.push({ code: c.code, nom: c.nom, population: c.population, cpts: list.map(({ id, nom }) => ({ id, nom })) });
     }
-    if (list.length >= 2) {
+    if (list.length >= 2 && isKnown) {
       chevauchements.push({ code: c.code, nom: c.nom, population: c.population, toutesPartielles: couverture === 'partielle', cpts: list.map(({ id, nom }) => ({ id, nom })) });
     }
   }
@@ -142,17 +192,22 @@ export function coverageWithMembers(
         populationTerritoire += ref.population;
       }
     }
-    if (communesTerritoire > 0) summaries.push({ id: c.id, nom: c.name, statut: c.status, demo: c.demo, communesTerritoire, populationTerritoire, communesTotal: refs.length, populationTotal });
+    if (communesTerritoire > 0) summaries.push({ id: c.id, nom: c.name, statut: c.status, demo: c.demo, dateStatut: c.statusDate ?? null, communesTerritoire, populationTerritoire, communesTotal: refs.length, populationTotal });
   }
   summaries.sort((a, b) => compareNames(a.nom, b.nom) || compareCodes(a.id, b.id));
   const coverage = {
     statut: status,
     statutsRetenus: statuses,
-    population: { totale: total, couverte: covered, nonCouverte: total - covered, couvertePartiellement: partial, part: total > 0 ? covered / total : null },
+    date: date ?? null,
+    population: {
+      totale: total, couverte: covered, nonCouverte: renseignee - coveredKnown, nonRenseignee: unknownPopulation, renseignee,
+      couvertePartiellement: partial, part: renseignee > 0 ? coveredKnown / renseignee : null,
+    },
     communes: {
       total: territory.length,
-      couvertes: territory.length - zonesBlanches.length,
+      couvertes: territory.length - zonesBlanches.length - unknownCommunes,
       nonCouvertes: zonesBlanches.length,
+      nonRenseignees: unknownCommunes,
       partielles: partialCommunes,
       enChevauchement: chevauchements.length,
     },
@@ -160,6 +215,7 @@ export function coverageWithMembers(
     chevauchements,
     partielles,
     cpts: summaries,
+    cptsPasEncoreActives: later,
     communesInconnues: unknown,
     donneesDemonstration: summaries.some((x) => x.demo),
   } as CptsCoverage;
@@ -171,7 +227,9 @@ export function coverageWithMembers(
     get: () =>
       (perCommune ??= territory.map((c) => {
         const list = byCommune.get(c);
-        return { code: c.code, nom: c.nom, departement: c.departement, epci: c.epci, population: c.population, couverture: list ? couvertureOf(list) : null, cpts: list ?? NO_CPTS };
+        const couverture = list ? couvertureOf(list) : null;
+        const etat: CommuneCptsState = couverture === 'entière' ? 'couverte' : couverture ?? (known(c.departement) ? 'zone_blanche' : 'non_renseigne');
+        return { code: c.code, nom: c.nom, departement: c.departement, epci: c.epci, population: c.population, couverture, cpts: list ?? NO_CPTS, etat };
       })),
   });
   return { coverage, members };

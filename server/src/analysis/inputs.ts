@@ -25,6 +25,8 @@ export interface CptsRecord {
   id: string;
   name: string;
   status: CptsStatus;
+  /** Date of the status (possibly partial: YYYY-MM, YYYY), null when the source gives none. */
+  statusDate?: string | null;
   demo: boolean;
   communes: { code: string; coverage: 'entière' | 'partielle' }[];
 }
@@ -43,6 +45,8 @@ export interface StructureRecord {
   openingHours: string | null;
   acceptsSnp: 'oui' | 'non' | 'inconnu';
   hostSuId: string | null;
+  /** SU: emergency visits in a year (SAE), null unknown. */
+  visitsPerYear?: number | null;
   demo: boolean;
 }
 

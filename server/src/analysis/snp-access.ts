@@ -3,7 +3,15 @@
  * from its label point to the nearest SNP offer (offers anywhere in the database count, so a
  * commune near a border may be served across it); population by distance band; communes and
  * population beyond a threshold; SU sites with no MMG within a distance.
+ *
+ * Known vs not known: a listed offer proves a distance is at most what it says, never that nothing
+ * is closer. Where the SNP offer list of a département is not declared complete (`completeSnp`),
+ * a commune beyond the threshold (or with no listed offer) is « non renseigné », not « à plus de
+ * 30 km », and a commune within it is given its distance as an upper bound (`distanceMaximale`).
+ * « SU sans MMG » is said only where the MMG list is complete (`completeMmg`). Absent sets: every
+ * département is complete (pure uses); the API passes the declarations of the database.
  */
+import type { CompleteDepartements } from './completeness';
 import { checkDetourFactor, DEFAULT_DETOUR_FACTOR, distanceMethod, haversineKm } from './distance';
 import type { CommuneRef, StructureRecord } from './inputs';
 import { indexOffers, nearestOffers } from './nearest-offer';
@@ -17,6 +25,10 @@ export interface SnpAccessOptions {
   thresholdKm?: number;
   /** An SU with no MMG within this estimated road distance is listed (default 10 km). */
   suWithoutMmgKm?: number;
+  /** Départements whose SNP offer list is complete (absent: all). */
+  completeSnp?: CompleteDepartements;
+  /** Départements whose MMG list is complete (absent: all). */
+  completeMmg?: CompleteDepartements;
 }
 
 export interface CommuneAccess {
@@ -27,6 +39,8 @@ export interface CommuneAccess {
   distanceVolOiseauKm: number | null;
   distanceRouteKm: number | null;
   bande: string;
+  /** True where the offer list is not complete: a closer offer may exist. */
+  distanceMaximale: boolean;
   offre: { id: string; nom: string; type: string; commune: string } | null;
 }
 
@@ -36,11 +50,14 @@ export interface SnpAccess {
   /** Bands of estimated road distance: lower bound excluded, upper bound included (0–10 km: d ≤ 10). */
   bandes: { bande: string; deKm: number | null; aKm: number | null; communes: number; population: number; part: number | null }[];
   auDelaDuSeuil: { seuilKm: number; communes: number; population: number; part: number | null; liste: { code: string; nom: string; population: number; distanceRouteKm: number | null }[] };
+  /** Communes beyond the threshold (or without any listed offer) where the SNP offer list is not complete. */
+  nonRenseigne: { communes: number; population: number };
   parCommune: CommuneAccess[];
-  suSansMmg: { seuilKm: number; liste: { id: string; nom: string; commune: string; mmgLaPlusProche: { id: string; nom: string; distanceRouteKm: number } | null }[] };
+  suSansMmg: { seuilKm: number; nonRenseignes: number; liste: { id: string; nom: string; commune: string; mmgLaPlusProche: { id: string; nom: string; distanceRouteKm: number } | null }[] };
 }
 
 export const NO_OFFER_BAND = 'aucune offre';
+export const UNKNOWN_BAND = 'non renseigné';
 const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
 const fmt = (v: number) => String(v).replace('.', ',');
 
@@ -75,42 +92,55 @@ export function snpAccess(territory: CommuneRef[], offers: StructureRecord[], st
   }
   const labels = bandLabels(limits);
   const nearest = nearestOffers(indexOffers(offers), territory);
+  const known = (d: string) => !options.completeSnp || options.completeSnp.has(d);
+  const far = (i: number) => !nearest[i] || nearest[i]!.km * detour > threshold;
   const parCommune: CommuneAccess[] = territory.map((c, i) => {
     const n = nearest[i];
     const road = n ? n.km * detour : null;
-    const band = road === null ? NO_OFFER_BAND : labels[bandIndex(limits, road)]!;
+    const isKnown = known(c.departement);
+    const band = !isKnown && far(i) ? UNKNOWN_BAND : road === null ? NO_OFFER_BAND : labels[bandIndex(limits, road)]!;
     const o = n ? offers[n.offer]! : null;
     return {
       code: c.code, nom: c.nom, departement: c.departement, population: c.population,
-      distanceVolOiseauKm: n ? round(n.km) : null, distanceRouteKm: road === null ? null : round(road), bande: band,
+      distanceVolOiseauKm: n ? round(n.km) : null, distanceRouteKm: road === null ? null : round(road), bande: band, distanceMaximale: !isKnown,
       offre: o ? { id: o.id, nom: o.name, type: o.kind, commune: o.commune } : null,
     };
   });
   const total = territory.reduce((s, c) => s + c.population, 0);
   const share = (p: number) => (total > 0 ? p / total : null);
-  const bandes = [...labels, NO_OFFER_BAND].map((bande, i) => {
+  const bandes = [...labels, NO_OFFER_BAND, UNKNOWN_BAND].map((bande, i) => {
     const rows = parCommune.filter((c) => c.bande === bande);
     const population = rows.reduce((s, c) => s + c.population, 0);
     const deKm = i === 0 ? 0 : i <= limits.length ? limits[i - 1]! : null;
     return { bande, deKm, aKm: i < limits.length ? limits[i]! : null, communes: rows.length, population, part: share(population) };
-  }).filter((b) => b.bande !== NO_OFFER_BAND || b.communes > 0);
-  // Beyond the threshold: compared on unrounded distances; communes with no offer at all count too.
-  const beyond = parCommune.filter((c, i) => !nearest[i] || nearest[i]!.km * detour > threshold);
+  }).filter((b) => (b.bande !== NO_OFFER_BAND && b.bande !== UNKNOWN_BAND) || b.communes > 0);
+  // Beyond the threshold: compared on unrounded distances; communes with no offer at all count too,
+  // in départements whose offer list is complete only.
+  const beyond = parCommune.filter((c, i) => far(i) && known(c.departement));
   const beyondPop = beyond.reduce((s, c) => s + c.population, 0);
+  const unknown = parCommune.filter((c) => c.bande === UNKNOWN_BAND);
   return {
     methode: distanceMethod(detour),
     population: total,
     bandes,
     auDelaDuSeuil: { seuilKm: threshold, communes: beyond.length, population: beyondPop, part: share(beyondPop), liste: beyond.map(({ code, nom, population, distanceRouteKm }) => ({ code, nom, population, distanceRouteKm })) },
+    nonRenseigne: { communes: unknown.length, population: unknown.reduce((s, c) => s + c.population, 0) },
     parCommune,
-    suSansMmg: { seuilKm: suKm, liste: suWithoutMmg(territory, structures, suKm, detour) },
+    suSansMmg: { seuilKm: suKm, ...suWithoutMmg(territory, structures, suKm, detour, options.completeMmg) },
   };
 }
 
-function suWithoutMmg(territory: CommuneRef[], structures: StructureRecord[], km: number, detour: number): SnpAccess['suSansMmg']['liste'] {
+function suWithoutMmg(
+  territory: CommuneRef[], structures: StructureRecord[], km: number, detour: number, completeMmg: CompleteDepartements | undefined,
+): Pick<SnpAccess['suSansMmg'], 'liste' | 'nonRenseignes'> {
   const inTerritory = new Set(territory.map((c) => c.code));
   const mmg = structures.filter((s) => s.kind === 'MMG');
-  const sites = structures.filter((s) => s.kind === 'SU' && inTerritory.has(s.commune));
+  const all = structures.filter((s) => s.kind === 'SU' && inTerritory.has(s.commune));
+  const sites = all.filter((s) => !completeMmg || completeMmg.has(s.departement));
+  return { nonRenseignes: all.length - sites.length, liste: suWithoutMmgAmong(sites, mmg, km, detour) };
+}
+
+function suWithoutMmgAmong(sites: StructureRecord[], mmg: StructureRecord[], km: number, detour: number): SnpAccess['suSansMmg']['liste'] {
   const nearest = nearestOffers(indexOffers(mmg), sites);
   return sites
     .map((su, i) => ({ su, n: nearest[i] }))

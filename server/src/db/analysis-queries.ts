@@ -7,6 +7,7 @@ import { listValue } from '@duckdb/node-api';
 import type { Database } from './connection';
 import { CPTS_AT, CPTS_COMMUNES_AT } from './cpts-at-date';
 import { stateVersion } from './state-store';
+import type { CompletenessRecord } from '../analysis/completeness';
 import { communeTable, type CommuneRef, type CommuneTable, type CptsRecord, type DeploymentRecord, type ProtocolRecord, type SasRecord, type StructureRecord } from '../analysis/inputs';
 
 export interface DemoFilter {
@@ -42,7 +43,7 @@ export async function loadCommuneTable(db: Database): Promise<CommuneTable> {
 export async function loadStructures(db: Database, { demo }: DemoFilter): Promise<StructureRecord[]> {
   return db.all<StructureRecord>(
     `SELECT s.id, s.kind, s.name, s.commune, coalesce(c.departement, '') AS departement, s.lon, s.lat,
-            s.opening_hours AS openingHours, s.accepts_snp AS acceptsSnp, s.host_su_id AS hostSuId, s.demo
+            s.opening_hours AS openingHours, s.accepts_snp AS acceptsSnp, s.host_su_id AS hostSuId, s.visits_per_year AS visitsPerYear, s.demo
      FROM structures s LEFT JOIN communes c ON c.code = s.commune
      WHERE $demo OR NOT s.demo ORDER BY s.id`,
     { demo },
@@ -51,7 +52,7 @@ export async function loadStructures(db: Database, { demo }: DemoFilter): Promis
 
 /** The CPTS with their status and communes as they were on `date` (AAAA-MM-JJ): db/cpts-at-date.ts. */
 export async function loadCpts(db: Database, { demo, date }: DemoFilter & { date: string }): Promise<CptsRecord[]> {
-  const cpts = await db.all<Omit<CptsRecord, 'communes'>>(`SELECT id, name, status, demo FROM ${CPTS_AT} WHERE $demo OR NOT demo ORDER BY id`, { demo, date });
+  const cpts = await db.all<Omit<CptsRecord, 'communes'>>(`SELECT id, name, status, status_date AS statusDate, demo FROM ${CPTS_AT} WHERE $demo OR NOT demo ORDER BY id`, { demo, date });
   // One text row rather than one JSON object per membership: 30 000 rows convert 5× faster.
   const [row] = await db.all<{ members: string | null }>(
     `SELECT string_agg(cpts_id || chr(9) || commune || chr(9) || coverage, chr(10)) AS members
@@ -88,6 +89,13 @@ export async function loadProtocols(db: Database, { demo }: DemoFilter): Promise
     { demo },
   );
   return { protocols, deployments };
+}
+
+export async function loadCompleteness(db: Database, { demo }: DemoFilter): Promise<CompletenessRecord[]> {
+  return db.all<CompletenessRecord>(
+    'SELECT departement, list_kind AS list, complete_on AS date, source, demo FROM completeness WHERE $demo OR NOT demo ORDER BY list_kind, departement',
+    { demo },
+  );
 }
 
 /** Stored GeoJSON geometry text of communes (null for communes without own polygon). */

@@ -19,13 +19,23 @@ const source = (table: CareTable) => `SELECT * FROM (SELECT unnest(CAST($rows AS
 /** Rows per statement: a national file is written in chunks, which bounds DuckDB's memory. */
 const CHUNK = 2000;
 
-async function inChunks(rows: Row[], write: (json: string) => Promise<void>): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await write(JSON.stringify(rows.slice(i, i + CHUNK)));
+/** Every column of the table in every row (NULL when a preparer leaves it out: the STRUCT cast needs each key). */
+function withAllColumns(table: CareTable, rows: Row[]): Row[] {
+  const columns = Object.keys(CARE_SPECS.find((s) => s.name === table)!.columns);
+  const missing = columns.filter((c) => rows.some((r) => !(c in r)));
+  if (missing.length === 0) return rows;
+  const nulls = Object.fromEntries(missing.map((c) => [c, null]));
+  return rows.map((r) => ({ ...nulls, ...r }));
+}
+
+async function inChunks(rows: Row[], write: (json: string) => Promise<void>, table?: CareTable): Promise<void> {
+  const all = table ? withAllColumns(table, rows) : rows;
+  for (let i = 0; i < all.length; i += CHUNK) await write(JSON.stringify(all.slice(i, i + CHUNK)));
 }
 
 /** Inserts rows, replacing those with the same primary key. */
 export async function replaceRows(db: Database, table: CareTable, rows: Row[]): Promise<void> {
-  await inChunks(rows, (json) => db.run(`INSERT OR REPLACE INTO ${table} BY NAME ${source(table)}`, { rows: json }));
+  await inChunks(rows, (json) => db.run(`INSERT OR REPLACE INTO ${table} BY NAME ${source(table)}`, { rows: json }), table);
 }
 
 /** Columns a FINESS import owns; the hours, host and SNP answer set by a MMG import are kept. */
@@ -39,7 +49,7 @@ export async function upsertFinessStructures(db: Database, rows: Row[]): Promise
     `INSERT INTO structures BY NAME ${source('structures')}
      ON CONFLICT (id) DO UPDATE SET ${FINESS_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
     { rows: json },
-  ));
+  ), 'structures');
 }
 
 export async function deleteCptsCommunes(db: Database, cptsIds: string[]): Promise<void> {

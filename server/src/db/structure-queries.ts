@@ -34,6 +34,8 @@ export interface StructureRow {
   acceptsSnp: SnpFlag;
   hostSuId: string | null;
   hostSuName: string | null;
+  visitsPerYear: number | null;
+  visitsYear: number | null;
   note: string | null;
   source: string;
   sourceDate: string | null;
@@ -48,7 +50,7 @@ export function listStructures(db: Database, f: StructureFilter): Promise<Struct
             s.finess_category_label AS finessCategoryLabel, s.finess_et AS finessEt, s.finess_ej AS finessEj, s.name, s.address, s.telephone,
             s.commune, c.nom AS communeNom, c.departement, s.lon, s.lat, s.location_precision AS precision,
             s.opening_hours AS openingHours, s.accepts_snp AS acceptsSnp, s.host_su_id AS hostSuId, h.name AS hostSuName,
-            s.note, s.source, s.source_date AS sourceDate, s.demo, s.import_id AS importId
+            s.visits_per_year AS visitsPerYear, s.visits_year AS visitsYear, s.note, s.source, s.source_date AS sourceDate, s.demo, s.import_id AS importId
      FROM structures s JOIN communes c ON c.code = s.commune
      LEFT JOIN structures h ON h.id = s.host_su_id AND ($demo OR NOT h.demo)
      WHERE ($demo OR NOT s.demo)

@@ -1,7 +1,7 @@
 /** CSV tables and GeoJSON layers of the access endpoints (SNP distance and 2SFCA index). */
 import type { AccessibilityReport } from '../analysis/accessibility-report';
 import type { StructureRecord } from '../analysis/inputs';
-import type { SnpAccess } from '../analysis/snp-access';
+import { UNKNOWN_BAND, type SnpAccess } from '../analysis/snp-access';
 import { toCsv } from '../lib/csv';
 import { featureCollectionText, type TextFeature } from '../lib/geojson-text';
 
@@ -23,7 +23,11 @@ export function snpCsv(result: SnpAccess, table: 'communes' | 'su-sans-mmg' | 'a
     { header: 'code_commune', value: (r) => r.code }, { header: 'nom', value: (r) => r.nom }, { header: 'departement', value: (r) => r.departement },
     { header: 'population', value: (r) => r.population }, { header: 'distance_vol_oiseau_km', value: (r) => r.distanceVolOiseauKm },
     { header: 'distance_route_estimee_km', value: (r) => r.distanceRouteKm }, { header: 'bande', value: (r) => r.bande },
-    { header: 'au_dela_du_seuil', value: (r) => r.distanceRouteKm === null || r.distanceRouteKm > result.auDelaDuSeuil.seuilKm },
+    {
+      header: 'au_dela_du_seuil',
+      value: (r) => (r.bande === UNKNOWN_BAND ? 'non renseigné' : r.distanceRouteKm === null || r.distanceRouteKm > result.auDelaDuSeuil.seuilKm),
+    },
+    { header: 'distance_maximale', value: (r) => r.distanceMaximale },
     { header: 'offre_id', value: (r) => r.offre?.id }, { header: 'offre_nom', value: (r) => r.offre?.nom },
     { header: 'offre_type', value: (r) => r.offre?.type }, { header: 'offre_commune', value: (r) => r.offre?.commune },
     { header: 'coefficient_detour', value: () => result.methode.coefficientDetour },

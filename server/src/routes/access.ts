@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context';
 import { accessibilityReport, type AccessibilityReport } from '../analysis/accessibility-report';
+import { completeDepartements, completenessSummary } from '../analysis/completeness';
 import { structuresIn } from '../analysis/territory';
 import { snpAccess } from '../analysis/snp-access';
 import { selectSnpOffers } from '../analysis/snp-offers';
@@ -42,9 +43,11 @@ interface SnpBodyParams {
   unknownHours: 'exclude' | 'include';
 }
 
-function computeSnp(care: CareInputs, t: ResolvedTerritory, at: Date | null, q: SnpBodyParams) {
+function computeSnp(care: CareInputs, t: ResolvedTerritory, at: Date | null, q: SnpBodyParams, names: ReadonlyMap<string, string>) {
   const selection = selectSnpOffers(care.structures, { at, unknownHours: q.unknownHours });
-  const access = snpAccess(t.communes, selection.offers, care.structures, { thresholdKm: q.thresholdKm, suWithoutMmgKm: q.suMmgKm });
+  const completeSnp = completeDepartements(care.completeness, 'snp');
+  const completeMmg = completeDepartements(care.completeness, 'mmg');
+  const access = snpAccess(t.communes, selection.offers, care.structures, { thresholdKm: q.thresholdKm, suWithoutMmgKm: q.suMmgKm, completeSnp, completeMmg });
   const parType: Record<string, number> = {};
   for (const o of selection.offers) parType[o.kind] = (parType[o.kind] ?? 0) + 1;
   return {
@@ -57,6 +60,10 @@ function computeSnp(care: CareInputs, t: ResolvedTerritory, at: Date | null, q: 
         definition: "Offres de soins non programmés : MMG, sites d'urgence (SU) et MSP ou centres de santé déclarant accueillir des soins non programmés. Un SU sans horaires est supposé ouvert 24 h/24.",
       },
       donneesDemonstration: selection.offers.some((o) => o.demo),
+      completude: {
+        snp: completenessSummary(t.communes, completeSnp, 'snp', names, `distance « à plus de ${q.thresholdKm} km » calculée`),
+        mmg: completenessSummary(t.communes, completeMmg, 'mmg', names, '« SU sans MMG » calculé'),
+      },
       ...access,
     },
   };
@@ -77,7 +84,7 @@ export const accessRoutes = new Hono<AppEnv>()
     const t = resolveTerritory(ctx, q.territory);
     const at = q.at ?? null;
     const key = `snp|${t.code}|${at?.toISOString() ?? ''}|${q.thresholdKm}|${q.suMmgKm}|${q.unknownHours}`;
-    const { value, version } = await cachedAnalysis(ctx, key, (care) => computeSnp(care, t, at, q));
+    const { value, version } = await cachedAnalysis(ctx, key, (care) => computeSnp(care, t, at, q, ctx.table.names.departements));
     if (q.format === 'csv') {
       const name = exportFileName(q.table === 'communes' ? 'acces-snp' : `acces-snp-${q.table}`, t.slug, 'csv');
       return sendExport(c, snpCsv(value.body, q.table), name, 'csv');
@@ -86,7 +93,7 @@ export const accessRoutes = new Hono<AppEnv>()
       const geometries = await communeGeometryTexts(ctx.db, t.communes.map((x) => x.code));
       const rows = value.body.parCommune.map((r) => ({
         code: r.code,
-        properties: { code: r.code, nom: r.nom, population: r.population, distance_route_estimee_km: r.distanceRouteKm, distance_vol_oiseau_km: r.distanceVolOiseauKm, bande: r.bande, offre: r.offre?.nom ?? null, offre_type: r.offre?.type ?? null },
+        properties: { code: r.code, nom: r.nom, population: r.population, distance_route_estimee_km: r.distanceRouteKm, distance_vol_oiseau_km: r.distanceVolOiseauKm, bande: r.bande, distance_maximale: r.distanceMaximale, offre: r.offre?.nom ?? null, offre_type: r.offre?.type ?? null },
       }));
       const offers = structuresIn(q.territory, ctx.table, value.selection.offers);
       const text = communeLayerText(rows, geometries, offers, { name: `Accès aux soins non programmés — ${t.nom}`, instant: value.body.instant, methode: value.body.methode.description, version_donnees: version });

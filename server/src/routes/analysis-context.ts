@@ -7,7 +7,8 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../context';
 import type { CommuneRef, CommuneTable, CptsRecord, DeploymentRecord, ProtocolRecord, SasRecord, StructureRecord } from '../analysis/inputs';
 import { communesOf, formatTerritory, territoryName, territorySlug, type Territory } from '../analysis/territory';
-import { loadCommuneTable, loadCpts, loadProtocols, loadSas, loadStructures } from '../db/analysis-queries';
+import type { CompletenessRecord } from '../analysis/completeness';
+import { loadCommuneTable, loadCompleteness, loadCpts, loadProtocols, loadSas, loadStructures } from '../db/analysis-queries';
 import type { Database } from '../db/connection';
 import type { LoadedTopology } from '../geo/topology-store';
 import { notFound } from '../lib/api-error';
@@ -20,6 +21,8 @@ export interface CareInputs {
   sas: SasRecord[];
   protocols: ProtocolRecord[];
   deployments: DeploymentRecord[];
+  /** « Liste complète au <date> » declarations (CPTS, MMG, SNP offers). */
+  completeness: CompletenessRecord[];
 }
 
 export interface AnalysisContext {
@@ -62,10 +65,10 @@ export function resolveTerritory(ctx: AnalysisContext, territory: Territory): Re
 export async function careInputs(ctx: AnalysisContext): Promise<{ care: CareInputs; version: string }> {
   const { value, version } = await cachedResult(ctx.db, `care|${ctx.demo}|${ctx.date}`, async () => {
     const filter = { demo: ctx.demo };
-    const [structures, cpts, sas, protocols] = await Promise.all([
-      loadStructures(ctx.db, filter), loadCpts(ctx.db, { ...filter, date: ctx.date }), loadSas(ctx.db, filter), loadProtocols(ctx.db, filter),
+    const [structures, cpts, sas, protocols, completeness] = await Promise.all([
+      loadStructures(ctx.db, filter), loadCpts(ctx.db, { ...filter, date: ctx.date }), loadSas(ctx.db, filter), loadProtocols(ctx.db, filter), loadCompleteness(ctx.db, filter),
     ]);
-    return { structures, cpts, sas, ...protocols };
+    return { structures, cpts, sas, ...protocols, completeness };
   });
   return { care: value, version };
 }

@@ -31,9 +31,10 @@ export function cptsCsv(report: CptsReport, table: 'communes' | 'cpts' | 'chevau
   return toCsv([
     { header: 'code_commune', value: (r) => r.code }, { header: 'nom', value: (r) => r.nom }, { header: 'departement', value: (r) => r.departement },
     { header: 'epci', value: (r) => r.epci }, { header: 'population', value: (r) => r.population },
-    { header: 'couverte', value: (r) => r.couverture !== null }, { header: 'couverture', value: (r) => r.couverture ?? 'aucune' },
+    { header: 'couverte', value: (r) => (r.etat === 'non_renseigne' ? 'non renseigné' : r.couverture !== null) },
+    { header: 'couverture', value: (r) => r.couverture ?? (r.etat === 'non_renseigne' ? 'non renseigné' : 'aucune') },
     { header: 'nombre_cpts', value: (r) => r.cpts.length }, { header: 'cpts', value: (r) => r.cpts.map((x) => x.nom).join(' | ') },
-    { header: 'cpts_id', value: (r) => r.cpts.map((x) => x.id).join(' | ') },
+    { header: 'cpts_id', value: (r) => r.cpts.map((x) => x.id).join(' | ') }, { header: 'etat', value: (r) => r.etat },
   ], report.parCommune);
 }
 

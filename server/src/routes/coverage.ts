@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context';
 import { cptsLayers, cptsReport, type CptsReport } from '../analysis/cpts-report';
+import { completeDepartements } from '../analysis/completeness';
 import { perimeter } from '../analysis/perimeter';
 import { sasCoverage, type SasCoverage } from '../analysis/sas-coverage';
 import { exportFileName, sendExport } from '../lib/attachment';
@@ -29,18 +30,23 @@ export const coverageRoutes = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const ctx = await analysisContext(c);
     const t = resolveTerritory(ctx, q.territory);
-    const key = `cpts|${t.code}|${q.status}`;
-    const { value: report, version } = await cachedAnalysis(ctx, key, (care) => cptsReport(ctx.topology(), ctx.table, t.communes, care.cpts, { status: q.status }));
+    const date = c.get('scope').date;
+    const key = `cpts|${t.code}|${q.status}|${date}`;
+    const { value: report, version } = await cachedAnalysis(ctx, key, (care) =>
+      cptsReport(ctx.topology(), ctx.table, t.communes, care.cpts, { status: q.status, date, complete: completeDepartements(care.completeness, 'cpts') }));
     if (q.format === 'csv') {
       const name = exportFileName(q.table === 'communes' ? 'couverture-cpts' : `couverture-cpts-${q.table}`, t.slug, 'csv');
       return sendExport(c, cptsCsv(report, q.table), name, 'csv');
     }
     if (q.format === 'geojson') {
       const { value: layers } = await cachedAnalysis(ctx, `${key}|couches`, (care) => cptsLayers(ctx.topology(), ctx.table, report, care.cpts));
-      const text = cptsGeojson(layers, report, { name: `Couverture CPTS — ${t.nom}`, statut: q.status, version_donnees: version, donnees_demonstration: report.donneesDemonstration });
+      const text = cptsGeojson(layers, report, {
+        name: `Couverture CPTS au ${date} — ${t.nom}`, statut: q.status, date, version_donnees: version, donnees_demonstration: report.donneesDemonstration,
+        completude: report.completude?.phrase ?? null,
+      });
       return sendExport(c, text, exportFileName('couverture-cpts', t.slug, 'geojson'), 'geojson');
     }
-    const text = await cachedJsonText(ctx, key, async () => cptsBody(t, q.status, ctx.date, version, report));
+    const text = await cachedJsonText(ctx, key, async () => cptsBody(t, q.status, date, version, report));
     return jsonText<ReturnType<typeof cptsBody>>(c, text);
   })
   .get('/coverage/sas', validate('query', sasQuery), async (c) => {

@@ -53,6 +53,9 @@ export interface StructureProperties {
   ouverture: { etat: 'ouvert' | 'fermé' | 'inconnu'; prochainChangement: string | null; prochainChangementLocal: string | null; fuseau: string; commentaire: string | null; horaires: OpeningBasis };
   accepteSnp: string;
   urgencesHote: { id: string; nom: string | null } | null;
+  /** SU: emergency visits in a year (SAE), with the year; null when unknown. */
+  passagesParAn: number | null;
+  anneePassages: number | null;
   note: string | null;
   source: string;
   dateSource: string | null;
@@ -73,7 +76,8 @@ function feature(s: StructureRow, at: Date): Feature<Point, StructureProperties>
       adresse: s.address, telephone: s.telephone, commune: { code: s.commune, nom: s.communeNom }, departement: s.departement, precision: s.precision,
       horaires: s.openingHours,
       ouverture: { etat: state.state, prochainChangement: state.nextChange, prochainChangementLocal: state.nextChangeLocal, fuseau, commentaire: state.comment, horaires: state.basis },
-      accepteSnp: s.acceptsSnp, urgencesHote: s.hostSuId ? { id: s.hostSuId, nom: s.hostSuName } : null, note: s.note,
+      accepteSnp: s.acceptsSnp, urgencesHote: s.hostSuId ? { id: s.hostSuId, nom: s.hostSuName } : null,
+      passagesParAn: s.visitsPerYear, anneePassages: s.visitsYear, note: s.note,
       source: s.source, dateSource: s.sourceDate, demonstration: s.demo, importId: s.importId,
     },
   };
