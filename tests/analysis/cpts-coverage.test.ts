@@ -27,7 +27,7 @@ describe('CPTS coverage', () => {
     expect(r.population.couvertePartiellement).toBe(pop(['44109']));
     expect(r.population.couverte + r.population.nonCouverte).toBe(r.population.totale);
     expect(r.population.totale).toBe(1_487_570);
-    expect(r.communes).toEqual({ total: 207, couvertes: 7, nonCouvertes: 200, partielles: 1, enChevauchement: 0 });
+    expect(r.communes).toEqual({ total: 207, couvertes: 7, nonCouvertes: 200, nonRenseignees: 0, partielles: 1, enChevauchement: 0 });
     expect(r.zonesBlanches).toHaveLength(200);
     expect(r.zonesBlanches.find((z) => z.code === '44184')).toMatchObject({ nom: 'Saint-Nazaire' });
     expect(r.parCommune.find((c) => c.code === '44109')).toMatchObject({ couverture: 'partielle', cpts: [{ id: 'PDL-44-NANTES-GRAND-OUEST', couverture: 'partielle' }] });
@@ -77,8 +77,52 @@ describe('CPTS coverage', () => {
 
   it('gives an empty territory zero everywhere and no share', () => {
     const r = cptsCoverage([], F.table.byCode, real);
-    expect(r.population).toEqual({ totale: 0, couverte: 0, nonCouverte: 0, couvertePartiellement: 0, part: null });
+    expect(r.population).toEqual({ totale: 0, couverte: 0, nonCouverte: 0, nonRenseignee: 0, renseignee: 0, couvertePartiellement: 0, part: null });
     expect(r.cpts).toEqual([]);
+  });
+});
+
+describe('CPTS coverage: known vs not known, and at a date', () => {
+  const region52 = () => F.table.list.filter((c) => c.region === '52');
+
+  it('makes zones blanches only where the CPTS list is complete; « non renseigné » elsewhere, never absent', () => {
+    const r = cptsCoverage(region52(), F.table.byCode, real, { complete: new Map([['44', '2026-11-01']]) });
+    const listed44 = ['44114', '44035', '44194', '44109', '44047', '44074', '44162'];
+    expect(r.zonesBlanches.every((z) => z.departement === '44')).toBe(true);
+    expect(r.zonesBlanches).toHaveLength(200);
+    expect(r.population.renseignee).toBe(dep('44').reduce((s, c) => s + c.population, 0));
+    expect(r.population.part).toBeCloseTo(pop(listed44) / r.population.renseignee, 12);
+    expect(r.population.couverte + r.population.nonCouverte + r.population.nonRenseignee).toBe(r.population.totale);
+    expect(r.communes.nonRenseignees).toBe(region52().length - 207);
+    expect(r.parCommune.find((c) => c.code === '49007')!.etat).toBe('non_renseigne'); // Angers: no list for 49
+    expect(r.parCommune.find((c) => c.code === '44184')!.etat).toBe('zone_blanche'); // Saint-Nazaire
+    expect(r.parCommune.find((c) => c.code === '44109')!.etat).toBe('partielle');
+    const none = cptsCoverage(region52(), F.table.byCode, real, { complete: new Map() });
+    expect([none.zonesBlanches.length, none.population.part, none.population.nonCouverte]).toEqual([0, null, 0]);
+  });
+
+  it('lists overlaps only in complete départements', () => {
+    const cpts: CptsRecord[] = [
+      { id: 'A', name: 'A', status: 'ACI signé', demo: false, communes: [{ code: '44143', coverage: 'entière' }, { code: '49007', coverage: 'entière' }] },
+      { id: 'B', name: 'B', status: 'ACI signé', demo: false, communes: [{ code: '44143', coverage: 'entière' }, { code: '49007', coverage: 'entière' }] },
+    ];
+    const r = cptsCoverage(region52(), F.table.byCode, cpts, { complete: new Map([['44', '2026-11-01']]) });
+    expect(r.chevauchements.map((c) => c.code)).toEqual(['44143']);
+  });
+
+  it('counts a CPTS from its status date: before it, not at all; in its month, uncertain and left out; without date, counted', () => {
+    const cpts: CptsRecord[] = [
+      { id: 'D', name: 'Datée', status: 'ACI signé', statusDate: '2024-10-15', demo: false, communes: [{ code: '44143', coverage: 'entière' }] },
+      { id: 'M', name: 'Au mois', status: 'ACI signé', statusDate: '2024-10', demo: false, communes: [{ code: '44020', coverage: 'entière' }] },
+      { id: 'S', name: 'Sans date', status: 'ACI signé', statusDate: null, demo: false, communes: [{ code: '44184', coverage: 'entière' }] },
+    ];
+    const at = (date: string) => cptsCoverage(dep('44'), F.table.byCode, cpts, { date });
+    expect(at('2024-10-14').cpts.map((c) => c.id).sort()).toEqual(['S']);
+    expect(at('2024-10-14').cptsPasEncoreActives.map((c) => c.id)).toEqual(['D', 'M']);
+    expect(at('2024-10-15').cpts.map((c) => c.id).sort()).toEqual(['D', 'S']);
+    expect(at('2024-11-01').cpts.map((c) => c.id).sort()).toEqual(['D', 'M', 'S']);
+    expect(at('2024-11-01').population.couverte).toBe(pop(['44143', '44020', '44184']));
+    expect(at('2024-11-01').date).toBe('2024-11-01');
   });
 });
 

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haversineKm } from '../../server/src/analysis/distance';
 import { followsRightHandRule } from '../../server/src/geo/rewind';
 import { analysisFixture, type AnalysisFixture } from '../helpers/analysis-fixture';
+import { insertRows } from '../helpers/curated-care';
+import { saeSites } from '../helpers/sae-sites';
 
 let f: AnalysisFixture;
 beforeAll(async () => {
@@ -11,12 +13,14 @@ beforeAll(async () => {
 afterAll(() => f.close());
 
 const csvLines = (text: string) => text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+const saeIn = (deps: string[]) => saeSites().filter((s) => deps.includes(s.departement)).length;
+const FIXTURE_DEPS = ['974', '75', '77', '78', '91', '92', '93', '94', '95', '44', '49', '53', '72', '85', '09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
 
 describe('GET /api/access/snp', () => {
   it('gives every commune of La Réunion its nearest SNP offer, bands that add up, and says distances are estimated', async () => {
     const { status, body } = await f.get('/api/access/snp?territory=departement:974');
     expect(status).toBe(200);
-    expect(body.offres.parType).toMatchObject({ MMG: 17, SU: 13 });
+    expect(body.offres.parType).toMatchObject({ MMG: 17, SU: saeIn(FIXTURE_DEPS) });
     expect(body.parCommune).toHaveLength(24);
     expect(body.bandes.reduce((s: number, b: any) => s + b.population, 0)).toBe(body.territoire.population);
     expect(body.methode).toMatchObject({ type: 'estimation', coefficientDetour: 1.3 });
@@ -40,15 +44,36 @@ describe('GET /api/access/snp', () => {
     expect(inclusive.offres.horairesInconnusComptees).toBe(15);
   });
 
-  it('lists communes beyond the threshold and SU with no MMG nearby, checked against the offers themselves', async () => {
+  it('says « non renseigné » rather than « à plus de 20 km » or « SU sans MMG » while the lists of 44 are not declared complete', async () => {
+    const { body } = await f.get('/api/access/snp?territory=departement:44&thresholdKm=20&suMmgKm=10');
+    expect(body.auDelaDuSeuil.liste).toEqual([]);
+    const far = body.parCommune.filter((c: any) => c.distanceRouteKm === null || c.distanceRouteKm > 20);
+    expect(far.length).toBeGreaterThan(0);
+    expect(far.every((c: any) => c.bande === 'non renseigné' && c.distanceMaximale)).toBe(true);
+    expect(body.nonRenseigne).toEqual({ communes: far.length, population: far.reduce((s: number, c: any) => s + c.population, 0) });
+    expect(body.suSansMmg.liste).toEqual([]);
+    expect(body.suSansMmg.nonRenseignes).toBe(saeIn(['44']));
+    expect(body.completude.snp.phrase).toBe('aucun département à liste complète : distance « à plus de 20 km » calculée impossible, 1 département non renseigné');
+  });
+
+  it('lists communes beyond the threshold and SU with no MMG nearby once the lists of 44 are declared complete, checked against the offers themselves', async () => {
+    const base = { complete_on: '2026-11-01', declared_by: 'test', source: 'test', demo: false, import_id: 'import-test' };
+    await insertRows(f.db, { completeness: [{ departement: '44', list_kind: 'snp', ...base }, { departement: '44', list_kind: 'mmg', ...base }] });
     const { body } = await f.get('/api/access/snp?territory=departement:44&thresholdKm=20&suMmgKm=10');
     expect(body.auDelaDuSeuil.seuilKm).toBe(20);
+    expect(body.auDelaDuSeuil.liste.length).toBeGreaterThan(0);
     expect(body.auDelaDuSeuil.liste.every((c: any) => c.distanceRouteKm > 20)).toBe(true);
     expect(body.auDelaDuSeuil.population).toBe(body.auDelaDuSeuil.liste.reduce((s: number, c: any) => s + c.population, 0));
-    expect(body.suSansMmg.liste.map((s: any) => s.nom).sort()).toEqual(['CHU de Nantes', 'Centre hospitalier Erdre et Loire', 'Nouvelles Cliniques Nantaises']);
-    const nantes = f.table.byCode.get('44109')!;
-    const bouaye = f.table.byCode.get('44018')!;
-    expect(body.suSansMmg.liste.find((s: any) => s.nom === 'CHU de Nantes').mmgLaPlusProche.distanceRouteKm).toBeCloseTo(haversineKm(nantes.lon, nantes.lat, bouaye.lon, bouaye.lat) * 1.3, 1);
+    expect(body.nonRenseigne).toEqual({ communes: 0, population: 0 });
+    expect(body.completude.snp.departementsComplets).toEqual([{ code: '44', nom: 'Loire-Atlantique', date: '2026-11-01', population: body.territoire.population }]);
+    // Brute force: every SU of 44 whose nearest MMG (anywhere) is farther than 10 km by road (× 1.3).
+    const structures = (await f.get('/api/structures')).body.features;
+    const mmg = structures.filter((s: any) => s.properties.categorie === 'MMG');
+    const expected = structures.filter((s: any) => s.properties.categorie === 'SU' && s.properties.departement === '44').filter((su: any) =>
+      mmg.every((m: any) => haversineKm(su.geometry.coordinates[0], su.geometry.coordinates[1], m.geometry.coordinates[0], m.geometry.coordinates[1]) * 1.3 > 10));
+    expect(body.suSansMmg.liste.map((s: any) => s.id).sort()).toEqual(expected.map((s: any) => s.id).sort());
+    expect(body.suSansMmg.liste.map((s: any) => s.nom)).toContain('CHU de Nantes');
+    expect(body.suSansMmg.nonRenseignes).toBe(0);
   });
 
   it('exports communes as CSV and GeoJSON (polygons and offer points)', async () => {
@@ -56,16 +81,17 @@ describe('GET /api/access/snp', () => {
     expect(csv.headers.get('content-disposition')).toMatch(/acces-snp_departement-974_\d{4}-\d{2}-\d{2}\.csv/);
     const lines = csvLines(csv.text);
     expect(lines).toHaveLength(25);
-    expect(lines[0]).toBe('code_commune;nom;departement;population;distance_vol_oiseau_km;distance_route_estimee_km;bande;au_dela_du_seuil;offre_id;offre_nom;offre_type;offre_commune;coefficient_detour');
-    expect(lines.find((l) => l.startsWith('97416;'))).toMatch(/;0;0;0–10 km;non;.*;1,3$/);
+    expect(lines[0]).toBe('code_commune;nom;departement;population;distance_vol_oiseau_km;distance_route_estimee_km;bande;au_dela_du_seuil;distance_maximale;offre_id;offre_nom;offre_type;offre_commune;coefficient_detour');
+    expect(lines.find((l) => l.startsWith('97416;'))).toMatch(/;0;0;0–10 km;non;oui;.*;1,3$/);
     const su = csvLines((await f.get('/api/access/snp?territory=departement:44&format=csv&table=su-sans-mmg')).text);
-    expect(su).toHaveLength(4);
+    const suJson = (await f.get('/api/access/snp?territory=departement:44')).body.suSansMmg.liste;
+    expect(su).toHaveLength(1 + suJson.length);
     const geo = (await f.get('/api/access/snp?territory=departement:974&format=geojson')).body;
     const communes = geo.features.filter((x: any) => x.properties.couche === 'commune');
     expect(communes).toHaveLength(24);
     expect(communes.every((x: any) => followsRightHandRule(x.geometry))).toBe(true);
     expect(geo.crs).toBeUndefined();
-    expect(geo.features.filter((x: any) => x.properties.couche === 'offre').map((x: any) => x.geometry.type)).toEqual(Array(8).fill('Point'));
+    expect(geo.features.filter((x: any) => x.properties.couche === 'offre').map((x: any) => x.geometry.type)).toEqual(Array(4 + saeIn(['974'])).fill('Point'));
   });
 
   it('refuses an instant without time zone, a negative threshold and an unknown policy, in French', async () => {
@@ -103,8 +129,9 @@ describe('GET /api/access/2sfca', () => {
 describe('GET /api/indicators', () => {
   it('counts MSP, CDS, MMG and SU of Occitanie by département, per 10 000 inhabitants', async () => {
     const { body } = await f.get('/api/indicators?territory=region:76');
-    expect(body.offre.total).toMatchObject({ nom: 'Occitanie', nombre: { MSP: 59, CDS: 60, MMG: 12, SU: 1 } });
-    expect(body.offre.lignes.find((l: any) => l.code === '31').nombre).toEqual({ MSP: 59, CDS: 60, MMG: 11, SU: 0 });
+    const occitanie = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
+    expect(body.offre.total).toMatchObject({ nom: 'Occitanie', nombre: { MSP: 59, CDS: 60, MMG: 12, SU: saeIn(occitanie) } });
+    expect(body.offre.lignes.find((l: any) => l.code === '31').nombre).toEqual({ MSP: 59, CDS: 60, MMG: 11, SU: saeIn(['31']) });
     expect(body.structures).toBeUndefined();
     // The default deploys the six SNP protocols in demonstration structures and CPTS of Haute-Garonne.
     expect(body.protocoles.deploiements).toBe(24);
@@ -118,9 +145,9 @@ describe('GET /api/indicators', () => {
   it('exports the offer table with a total row, and the sub-territories as GeoJSON with structure points', async () => {
     const csv = csvLines((await f.get('/api/indicators?territory=departement:31&format=csv')).text);
     expect(csv[0]).toBe('niveau;code;nom;population;MSP;CDS;MMG;SU;MSP_pour_10000_hab;CDS_pour_10000_hab;MMG_pour_10000_hab;SU_pour_10000_hab');
-    expect(csv.at(-1)).toMatch(/^total;31;Haute-Garonne;\d+;59;60;11;0;/);
+    expect(csv.at(-1)).toMatch(new RegExp(`^total;31;Haute-Garonne;\\d+;59;60;11;${saeIn(['31'])};`));
     const geo = (await f.get('/api/indicators?territory=departement:31&format=geojson')).body;
-    expect(geo.features.filter((x: any) => x.properties.couche === 'structure')).toHaveLength(130);
+    expect(geo.features.filter((x: any) => x.properties.couche === 'structure')).toHaveLength(130 + saeIn(['31']));
     expect(geo.features.filter((x: any) => x.properties.couche === 'epci').every((x: any) => x.geometry.type === 'MultiPolygon')).toBe(true);
   });
 });

@@ -22,6 +22,24 @@ const pop = (codes: string[]) => codes.reduce((s, c) => s + f.table.byCode.get(c
 const csvLines = (text: string) => text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
 
 describe('GET /api/coverage/cpts', () => {
+  it('says « non renseigné » for Loire-Atlantique while no CPTS list of it is declared complete: no zone blanche, no share', async () => {
+    const { status, body } = await f.get('/api/coverage/cpts?territory=departement:44');
+    expect(status).toBe(200);
+    expect(body.zonesBlanches).toEqual([]);
+    expect(body.population.part).toBeNull();
+    expect(body.population.couverte).toBe(pop(['44114', '44035', '44194', '44109', '44047', '44074', '44162']));
+    expect(body.population.couverte + body.population.nonRenseignee).toBe(body.population.totale);
+    expect(body.communes.nonRenseignees).toBe(200);
+    expect(body.completude.phrase).toBe('aucun département à liste complète : couverture calculée impossible, 1 département non renseigné');
+    expect(body.comparaisonOfficielle.phrase).toMatch(/^calculé : non calculable \(d'après 2 CPTS importées \(0 département\(s\) à liste complète\)\) ; officiel : \d+ % au /);
+    const layers = (await f.get('/api/coverage/cpts?territory=departement:44&format=geojson')).body;
+    expect(layers.features.map((x: any) => x.properties.couche)).toEqual(['cpts', 'cpts', 'non_renseigne']);
+    const csv = csvLines((await f.get('/api/coverage/cpts?territory=departement:44&format=csv')).text);
+    expect(csv.find((l) => l.startsWith('44184;'))).toMatch(/;non renseigné;non renseigné;0;;;non_renseigne$/);
+    // The ARS declares the list complete (here written directly; tests/server/completeness-api.test.ts goes through an import).
+    await insertRows(f.db, { completeness: [{ departement: '44', list_kind: 'cpts', complete_on: '2026-11-01', declared_by: 'test', source: 'test', demo: false, import_id: 'import-test' }] });
+  });
+
   it('gives the CPTS coverage of Loire-Atlantique: covered + uncovered = total, Nantes partly covered, Erdre et Cens in two pieces', async () => {
     const { status, body } = await f.get('/api/coverage/cpts?territory=departement:44');
     expect(status).toBe(200);
@@ -70,10 +88,10 @@ describe('GET /api/coverage/cpts', () => {
     expect(status).toBe(200);
     expect(headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(headers.get('content-disposition')).toBe(`attachment; filename="couverture-cpts_departement-44_${parisDay()}.csv"`);
-    expect(text.startsWith('\uFEFFcode_commune;nom;departement;epci;population;couverte;couverture;nombre_cpts;cpts;cpts_id\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFFcode_commune;nom;departement;epci;population;couverte;couverture;nombre_cpts;cpts;cpts_id;etat\r\n')).toBe(true);
     const lines = csvLines(text);
     expect(lines).toHaveLength(208);
-    expect(lines.find((l) => l.startsWith('44109;'))).toBe(`44109;Nantes;44;244400404;${pop(['44109'])};oui;partielle;1;CPTS Nantes Grand Ouest;PDL-44-NANTES-GRAND-OUEST`);
+    expect(lines.find((l) => l.startsWith('44109;'))).toBe(`44109;Nantes;44;244400404;${pop(['44109'])};oui;partielle;1;CPTS Nantes Grand Ouest;PDL-44-NANTES-GRAND-OUEST;partielle`);
     const cpts = csvLines((await f.get('/api/coverage/cpts?territory=departement:44&format=csv&table=cpts')).text);
     expect(cpts[0]).toBe('id;nom;statut;communes_dans_territoire;population_dans_territoire;communes_total;population_total;composantes;parties;communes_en_enclave;demonstration');
     expect(cpts.find((l) => l.startsWith('PDL-44-ERDRE-ET-CENS;'))).toMatch(/;2;2;44035;non$/);

@@ -7,12 +7,15 @@ import { z } from 'zod';
 import type { AppEnv } from '../context';
 import { cptsLayers, cptsReport, type CptsReport } from '../analysis/cpts-report';
 import { completeDepartements } from '../analysis/completeness';
+import { officialComparison } from '../analysis/official-comparison';
+import { officialIndicator, type OfficialIndicator } from '../analysis/official-series';
 import { perimeter } from '../analysis/perimeter';
+import { officialDefs, officialValues } from '../db/official-queries';
 import { sasCoverage, type SasCoverage } from '../analysis/sas-coverage';
 import { exportFileName, sendExport } from '../lib/attachment';
 import { jsonText } from '../lib/json-text';
 import { validate } from '../lib/validate';
-import { analysisContext, cachedAnalysis, cachedJsonText, resolveTerritory, territoryHeader, type ResolvedTerritory } from './analysis-context';
+import { analysisContext, type AnalysisContext, cachedAnalysis, cachedJsonText, resolveTerritory, territoryHeader, type ResolvedTerritory } from './analysis-context';
 import { dayParam, formatParam, territoryParam } from './analysis-params';
 import { cptsCsv, cptsGeojson, sasCsv, sasGeojson } from './coverage-exports';
 
@@ -46,7 +49,11 @@ export const coverageRoutes = new Hono<AppEnv>()
       });
       return sendExport(c, text, exportFileName('couverture-cpts', t.slug, 'geojson'), 'geojson');
     }
-    const text = await cachedJsonText(ctx, key, async () => cptsBody(t, q.status, date, version, report));
+    const text = await cachedJsonText(ctx, key, async () => {
+      const official = await officialOf(ctx, t, 'IND-589', date);
+      const base = `d'après ${report.cpts.length} CPTS importée${report.cpts.length > 1 ? 's' : ''}${report.completude ? ` (${report.completude.departementsComplets.length} département(s) à liste complète)` : ''}`;
+      return { ...cptsBody(t, q.status, date, version, report), comparaisonOfficielle: officialComparison(official, report.population.part, base, 'IND-589') };
+    });
     return jsonText<ReturnType<typeof cptsBody>>(c, text);
   })
   .get('/coverage/sas', validate('query', sasQuery), async (c) => {
@@ -67,9 +74,19 @@ export const coverageRoutes = new Hono<AppEnv>()
       const text = sasGeojson(result, geometries, { name: `Couverture SAS au ${date} — ${t.nom}`, version_donnees: version, donnees_demonstration: result.donneesDemonstration });
       return sendExport(c, text, exportFileName('couverture-sas', t.slug, 'geojson'), 'geojson');
     }
-    const text = await cachedJsonText(ctx, key, async () => sasBody(t, date, version, result));
+    const text = await cachedJsonText(ctx, key, async () => {
+      const official = await officialOf(ctx, t, 'IND-587', date);
+      return { ...sasBody(t, date, version, result), comparaisonOfficielle: officialComparison(official, result.population.part, 'd\'après les SAS de la base (statut et date de démarrage)', 'IND-587') };
+    });
     return jsonText<ReturnType<typeof sasBody>>(c, text);
   });
+
+/** The official indicator of the territory at the date (none for an EPCI: the baromètre stops at the département). */
+async function officialOf(ctx: AnalysisContext, t: ResolvedTerritory, indicator: string, date: string): Promise<OfficialIndicator | null> {
+  if (t.territory.kind === 'epci') return null;
+  const def = (await officialDefs(ctx.db)).find((d) => d.id === indicator);
+  return def ? officialIndicator(def, await officialValues(ctx.db, [t.code], indicator), t.code, date) : null;
+}
 
 /** `parametres.date`: the day the CPTS perimeters are taken at (« au <date> », request scope). */
 function cptsBody(t: ResolvedTerritory, status: string, date: string, version: string, report: CptsReport) {
