@@ -42,6 +42,22 @@ describe('GET /api/snp/nearest', () => {
     expect(point.body.offres[0].fuseau).toBe('Indian/Reunion');
   });
 
+  it('lists from Nantes only offers within the documented cap, never « MMG Lespinasse » 450 km away, and says the list is not complete', async () => {
+    const { body } = await f.get(`/api/snp/nearest?commune=44109&at=${at}&limit=50`);
+    expect(body.plafondKm).toBe(60);
+    expect(body.offres.length).toBeGreaterThan(0);
+    expect(body.offres.every((o: any) => o.distanceRouteKm <= 60)).toBe(true);
+    expect(body.offres.map((o: any) => o.nom)).not.toContain('MMG LESPINASSE');
+    expect(body.offres.every((o: any) => ['44', '49', '85', '56', '35'].includes(o.departement))).toBe(true);
+    expect(body.listeComplete).toBeNull();
+    expect(body.avertissement).toBe('La liste des offres de soins non programmés (Loire-Atlantique) n\'est pas déclarée complète : d\'autres offres, plus proches, peuvent exister. '
+      + 'En cas de besoin de soins non programmés, appelez d\'abord le 15 (ou le SAS de votre département) : il vous orientera.');
+    const wide = (await f.get(`/api/snp/nearest?commune=44109&at=${at}&limit=50&maxKm=200`)).body;
+    expect(wide.offres.length).toBeGreaterThan(body.offres.length);
+    expect(wide.offres.every((o: any) => o.distanceRouteKm <= 200)).toBe(true);
+    expect((await f.get('/api/snp/nearest?commune=44109&maxKm=450')).status).toBe(400);
+  });
+
   it('refuses a request without origin, or with both, and an unknown commune, in French', async () => {
     const none = await f.get('/api/snp/nearest');
     expect(none.status).toBe(400);

@@ -60,3 +60,12 @@ export async function sasOfDepartement(db: Database, departement: string, { demo
   );
   return row ?? null;
 }
+
+/** « Liste complète au <date> » of one département's SNP offers, or null when not declared. */
+export async function snpListCompleteness(db: Database, departement: string, { demo }: { demo: boolean }): Promise<{ date: string; source: string } | null> {
+  const [row] = await db.all<{ date: string; source: string }>(
+    "SELECT complete_on AS date, source FROM completeness WHERE departement = $d AND list_kind = 'snp' AND ($demo OR NOT demo)",
+    { d: departement, demo },
+  );
+  return row ?? null;
+}

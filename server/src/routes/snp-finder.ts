@@ -3,6 +3,11 @@
  * offers of soins non programmés from a commune's label point (or a point), each with its
  * distance, hours and state at the instant (now by default) in its own time zone, and the SAS
  * of the origin's département.
+ *
+ * Only offers within a reasonable distance are listed: `maxKm`, by default FINDER_MAX_KM (60 km of
+ * estimated road, about 45 minutes), so that nobody is sent 450 km away because nothing closer is
+ * listed. Where the département's SNP offer list is not declared complete, the answer says so
+ * (`listeComplete: null`, `avertissement`) and points to the 15 and the SAS first.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -10,7 +15,7 @@ import type { AppEnv } from '../context';
 import { indexSnpOffers, nearestIndexedSnpOffers } from '../analysis/snp-offer-index';
 import { cachedResult } from '../lib/analysis-cache';
 import { DEFAULT_DETOUR_FACTOR, distanceMethod } from '../analysis/distance';
-import { communeNear, communeOrigin, sasOfDepartement } from '../db/snp-finder-queries';
+import { communeNear, communeOrigin, sasOfDepartement, snpListCompleteness } from '../db/snp-finder-queries';
 import { listStructures } from '../db/structure-queries';
 import { SNP_KINDS } from '../analysis/snp-offers';
 import { OPEN_FILTERS } from '../analysis/open-filter';
@@ -28,12 +33,22 @@ const query = z
     lat: z.coerce.number({ error: 'latitude : nombre attendu' }).min(-90).max(90).optional(),
     at: instantParam.optional(),
     limit: z.coerce.number({ error: 'nombre d’offres : entier attendu' }).int().min(1).max(50).default(10),
-    maxKm: kmParam('distance maximale', 500).optional(),
+    maxKm: kmParam('distance maximale', 200).optional(),
     ouvert: z.enum(OPEN_FILTERS, { error: 'ouvert : « maintenant » ou « ce-soir » attendu' }).optional(),
   })
   .refine((q) => (q.commune !== undefined) !== (q.lon !== undefined && q.lat !== undefined), {
     message: 'donnez une commune (commune=31149) ou un point (lon= et lat=), pas les deux',
   });
+
+/** Default distance cap of the finder, in km of estimated road (≈ 45 min): the SNP offers one may reasonably go to. */
+export const FINDER_MAX_KM = 60;
+
+function finderWarning(departement: string, complete: { date: string } | null, found: number, maxKm: number): string | null {
+  const first = 'En cas de besoin de soins non programmés, appelez d\'abord le 15 (ou le SAS de votre département) : il vous orientera.';
+  if (!complete) return `La liste des offres de soins non programmés (${departement}) n'est pas déclarée complète : d'autres offres, plus proches, peuvent exister. ${first}`;
+  if (found === 0) return `Aucune offre listée à moins de ${maxKm} km (liste complète au ${complete.date}). ${first}`;
+  return null;
+}
 
 export const snpFinderRoutes = new Hono<AppEnv>().get('/snp/nearest', validate('query', query), async (c) => {
   const q = c.req.valid('query');
@@ -54,11 +69,13 @@ export const snpFinderRoutes = new Hono<AppEnv>().get('/snp/nearest', validate('
   }
   const at = q.at ?? currentMinute();
   // The offers of the data version, indexed once (kd-tree): a search reads a dozen offers, not all of France.
-  const [{ value: index }, sas] = await Promise.all([
+  const [{ value: index }, sas, complete] = await Promise.all([
     cachedResult(db, `snp-finder-index|${demo}`, async () => indexSnpOffers(await listStructures(db, { kinds: [...SNP_KINDS], demo }))),
     sasOfDepartement(db, origin.departement, { demo }),
+    snpListCompleteness(db, origin.departement, { demo }),
   ]);
-  const nearest = nearestIndexedSnpOffers(origin, index, { at, limit: q.limit, maxRouteKm: q.maxKm, open: q.ouvert });
+  const maxKm = q.maxKm ?? FINDER_MAX_KM;
+  const nearest = nearestIndexedSnpOffers(origin, index, { at, limit: q.limit, maxRouteKm: maxKm, open: q.ouvert });
   return c.json({
     origine: origin,
     instant: at.toISOString(),
@@ -72,6 +89,9 @@ export const snpFinderRoutes = new Hono<AppEnv>().get('/snp/nearest', validate('
       departement: sas.departement, nom: sas.departementNom, statut: sas.status, debut: sas.startDate, telephone: sas.telephone,
       filieres: sas.filieres, note: sas.note, source: sas.source, demonstration: sas.demo,
     },
+    plafondKm: maxKm,
+    listeComplete: complete,
+    avertissement: finderWarning(origin.departementNom ?? origin.departement, complete, nearest.length, maxKm),
     methode: distanceMethod(DEFAULT_DETOUR_FACTOR).description,
     donneesDemonstration: nearest.some((n) => n.offer.demo) || Boolean(sas?.demo),
   });

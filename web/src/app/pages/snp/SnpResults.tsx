@@ -3,6 +3,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { NearestOffers, OpenFilter } from '../../../features/snp-finder/api/nearest-offers';
 import { OpenNotice } from '../../../features/snp-finder/components/OpenNotice';
 import { OfferCard } from '../../../features/snp-finder/components/OfferCard';
+import { CompletenessNotice } from '../../../features/snp-finder/components/CompletenessNotice';
 import { SasCallout } from '../../../features/snp-finder/components/SasCallout';
 import { QueryStatus } from '../../../lib/ui/QueryStatus';
 import { DemoBadge } from '../../../lib/ui/DemoBadge';
@@ -21,7 +22,7 @@ const FILTER_WORDS: Record<OpenFilter, string> = { maintenant: ' ouvertes mainte
 
 export function SnpResults({ query, selected, onSelect, filter, onFilter, fromPosition }: SnpResultsProps) {
   return (
-    <QueryStatus query={query} what="les offres les plus proches" isEmpty={(d) => d.offres.length === 0 && filter === null} empty="Aucune offre de soins non programmés n’est connue dans la base. En cas de besoin, appelez le 15.">
+    <QueryStatus query={query} what="les offres les plus proches" isEmpty={() => false} empty="">
       {(d) => {
         const time = new Date(d.instant).toLocaleTimeString('fr-FR', { timeZone: d.offres[0]?.fuseau ?? 'Europe/Paris', hour: '2-digit', minute: '2-digit' });
         return (
@@ -29,10 +30,13 @@ export function SnpResults({ query, selected, onSelect, filter, onFilter, fromPo
             <h2 id="resultats-titre" className="fr-h5 fr-mb-1w">
               {fromPosition ? `Près de votre position (${d.origine.nom}, ${d.origine.departement})` : `Près de ${d.origine.nom} (${d.origine.departement})`} {d.donneesDemonstration && <DemoBadge />}
             </h2>
+            <CompletenessNotice avertissement={d.avertissement} listeComplete={d.listeComplete} plafondKm={d.plafondKm} />
             <OpenNotice data={d} filter={filter} onFilter={onFilter} />
             <SasCallout sas={d.sas} departement={{ code: d.origine.departement, nom: d.origine.departementNom }} />
             <p className="fr-text--sm" aria-live="polite">
-              {d.offres.length} offres{filter ? FILTER_WORDS[filter] : ''} les plus proches, états à {time} (heure locale de chaque offre). Distances depuis {fromPosition ? 'votre position' : `le centre de ${d.origine.nom}`}.
+              {d.offres.length === 0 && filter === null
+                ? `Aucune offre listée à moins de ${d.plafondKm} km de ${d.origine.nom}. En cas de besoin, appelez le 15.`
+                : `${d.offres.length} offres${filter ? FILTER_WORDS[filter] : ''} les plus proches à moins de ${d.plafondKm} km, états à ${time} (heure locale de chaque offre). Distances depuis ${fromPosition ? 'votre position' : `le centre de ${d.origine.nom}`}.`}
             </p>
             <ol className="maillage-offers">
               {d.offres.map((o, i) => (
