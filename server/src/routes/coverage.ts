@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../context';
 import { cptsLayers, cptsReport, type CptsReport } from '../analysis/cpts-report';
 import { completeDepartements } from '../analysis/completeness';
-import { officialComparison } from '../analysis/official-comparison';
+import { officialComparison, type OfficialComparison } from '../analysis/official-comparison';
 import { officialIndicator, type OfficialIndicator } from '../analysis/official-series';
 import { perimeter } from '../analysis/perimeter';
 import { officialDefs, officialValues } from '../db/official-queries';
@@ -24,6 +24,8 @@ const cptsQuery = z.object({
   status: z.enum(['all', 'projet', 'aci'], { error: 'statut attendu : all (toutes), projet (projet de santé et au-delà) ou aci (ACI signé)' }).default('all'),
   format: formatParam,
   table: z.enum(['communes', 'cpts', 'chevauchements', 'zones-blanches'], { error: 'table attendue : communes, cpts, chevauchements ou zones-blanches' }).default('communes'),
+  /** The day the coverage is true at (CPTS count from their status date); read through the request scope. */
+  date: dayParam.optional(),
 });
 
 const sasQuery = z.object({ territory: territoryParam, date: dayParam.optional(), format: formatParam });
@@ -54,7 +56,7 @@ export const coverageRoutes = new Hono<AppEnv>()
       const base = `d'après ${report.cpts.length} CPTS importée${report.cpts.length > 1 ? 's' : ''}${report.completude ? ` (${report.completude.departementsComplets.length} département(s) à liste complète)` : ''}`;
       return { ...cptsBody(t, q.status, date, version, report), comparaisonOfficielle: officialComparison(official, report.population.part, base, 'IND-589') };
     });
-    return jsonText<ReturnType<typeof cptsBody>>(c, text);
+    return jsonText<ReturnType<typeof cptsBody> & { comparaisonOfficielle: OfficialComparison }>(c, text);
   })
   .get('/coverage/sas', validate('query', sasQuery), async (c) => {
     const q = c.req.valid('query');
@@ -78,7 +80,7 @@ export const coverageRoutes = new Hono<AppEnv>()
       const official = await officialOf(ctx, t, 'IND-587', date);
       return { ...sasBody(t, date, version, result), comparaisonOfficielle: officialComparison(official, result.population.part, 'd\'après les SAS de la base (statut et date de démarrage)', 'IND-587') };
     });
-    return jsonText<ReturnType<typeof sasBody>>(c, text);
+    return jsonText<ReturnType<typeof sasBody> & { comparaisonOfficielle: OfficialComparison }>(c, text);
   });
 
 /** The official indicator of the territory at the date (none for an EPCI: the baromètre stops at the département). */

@@ -15,10 +15,11 @@ import { officialDefs, officialDepartementValues, officialValues } from '../db/o
 import { notFound } from '../lib/api-error';
 import { validate } from '../lib/validate';
 import { analysisContext } from './analysis-context';
-import { territoryParam } from './analysis-params';
+import { dayParam, territoryParam } from './analysis-params';
 
-const byTerritory = z.object({ territory: territoryParam });
+const byTerritory = z.object({ territory: territoryParam, date: dayParam.optional() });
 const byDepartement = z.object({
+  date: dayParam.optional(),
   indicator: z.string().regex(/^IND-\d+$/, { message: 'indicateur attendu sous la forme IND-589' }).default('IND-589'),
 });
 

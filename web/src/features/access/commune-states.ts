@@ -1,4 +1,5 @@
 /** Per-commune values of the access analyses, as feature states of the commune tiles. */
+import { NOT_KNOWN_STATE } from '../../lib/not-known';
 import { classBreaks, classOf, type ClassMethod } from '../../lib/class-breaks';
 
 export interface BandRow {
@@ -6,10 +7,10 @@ export interface BandRow {
   bande: string;
 }
 
-/** `bande`: index of the commune's band in `bands`, -1 for « aucune offre ». */
+/** `bande`: index of the commune's band in `bands`, -1 for « aucune offre », NOT_KNOWN_STATE for « non renseigné ». */
 export function bandStates(rows: readonly BandRow[], bands: readonly string[]): Map<string, { bande: number }> {
-  const index = new Map(bands.map((b, i) => [b, i]));
-  return new Map(rows.map((r) => [r.code, { bande: index.get(r.bande) ?? -1 }]));
+  const index = new Map(bands.filter((b) => b !== 'aucune offre' && b !== 'non renseigné').map((b, i) => [b, i]));
+  return new Map(rows.map((r) => [r.code, { bande: r.bande === 'non renseigné' ? NOT_KNOWN_STATE : index.get(r.bande) ?? -1 }]));
 }
 
 export interface IndexRow {

@@ -2,11 +2,12 @@
  * The thematic layers of the explore page, in drawing order (bottom first), and their form in
  * the address: `couches=cpts,structures` (absent: the defaults; `aucune`: none).
  */
-export const LAYER_IDS = ['densite', 'indice', 'acces', 'sas', 'zones-blanches', 'cpts', 'structures'] as const;
+export const LAYER_IDS = ['densite', 'officiel', 'indice', 'acces', 'sas', 'zones-blanches', 'cpts', 'structures'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
 export const LAYER_LABELS: Record<LayerId, string> = {
   densite: 'Densité de population',
+  officiel: 'Indicateurs officiels par département (CPTS, SAS)',
   indice: 'Accessibilité aux soins non programmés (indice 2SFCA)',
   acces: 'Distance à l’offre de soins non programmés',
   sas: 'Service d’accès aux soins (SAS) par département',
@@ -16,7 +17,7 @@ export const LAYER_LABELS: Record<LayerId, string> = {
 };
 
 /** Panel order: what a delegate looks at first. */
-export const PANEL_ORDER: LayerId[] = ['cpts', 'zones-blanches', 'structures', 'sas', 'acces', 'indice', 'densite'];
+export const PANEL_ORDER: LayerId[] = ['cpts', 'zones-blanches', 'structures', 'officiel', 'sas', 'acces', 'indice', 'densite'];
 
 export const DEFAULT_LAYERS: LayerId[] = ['cpts', 'zones-blanches', 'structures'];
 

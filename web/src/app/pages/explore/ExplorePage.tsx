@@ -26,6 +26,9 @@ import { IndicatorPanel } from '../../../features/indicators/components/Indicato
 import { ExportMenu } from '../../../features/exports/components/ExportMenu';
 import { ProtocolFilter } from '../../../features/protocols/components/ProtocolFilter';
 import { ReportHeader, ReportSources } from '../../../features/report/components/ReportHeader';
+import { DateControl } from '../../../features/dates/components/DateControl';
+import { OfficialIndicators } from '../../../features/official/components/OfficialIndicators';
+import { OfficialBeside } from '../../../features/official/components/OfficialBeside';
 
 export function ExplorePage({ baseStyle, config }: PageProps) {
   const p = useExploreParams();
@@ -77,6 +80,7 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
       <ReportHeader nom={info?.nom ?? 'France'} mapImage={exports.printImage} />
       <aside className="maillage-side" aria-label="Territoire et couches">
         <h1 className="fr-h5 fr-mb-1w maillage-no-print">Explorer un territoire{info ? ` — ${info.nom}` : ''}</h1>
+        <DateControl />
         <TerritorySelector
           value={p.territory}
           regionOfValue={info?.regionCode ?? null}
@@ -119,6 +123,9 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
       <aside className="maillage-side maillage-side--right" aria-label="Indicateurs et exports">
         {unknown && <Alert severity="warning" small description={`Territoire inconnu : ${territory}. Choisissez une région ou un département dans la liste.`} className="fr-mb-2w" />}
         {territoryError && <Alert severity="error" small description={`Liste des territoires indisponible : ${territoryError.message}`} className="fr-mb-2w" />}
+        {/* France and régions: commune-level lists are incomplete, the official figures lead. */}
+        {info && (p.territory.kind === 'france' || p.territory.kind === 'region') && <OfficialIndicators territory={territory} title={`Chiffres officiels — ${info.nom}`} />}
+        {info && <OfficialBeside territory={territory} status={p.status} />}
         {info && (
           <IndicatorPanel
             territory={territory}
@@ -128,6 +135,7 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
             subTerritories={info.subTerritories}
           />
         )}
+        {info && p.territory.kind === 'departement' && <OfficialIndicators territory={territory} title={`Chiffres officiels — ${info.nom}`} />}
         <ExportMenu territory={territory} status={p.status} onMapPng={exports.downloadPng} onPrint={exports.print} />
       </aside>
       <ReportSources />

@@ -11,6 +11,7 @@ import { AccessLegend } from '../../../features/access/components/AccessLegend';
 import { IndexLegend } from '../../../features/access/components/IndexLegend';
 import { StructuresLegend } from '../../../features/structures/components/StructuresLegend';
 import { DensityLegend } from '../../../features/density/components/DensityLegend';
+import { OfficialLegend } from '../../../features/official/components/OfficialLegend';
 import { formatTerritory } from '../../../lib/territory';
 import type { ExploreParams } from './explore-params';
 import type { useExploreMap } from './use-explore-map';
@@ -41,6 +42,7 @@ export function useExploreLegends({ p, map, millesime }: ExploreLegendsProps): P
     acces: <AccessLegend query={map.access.access} />,
     indice: <IndexLegend query={map.access.index} breaks={map.access.breaks} method={p.method} onMethod={(m) => patchParams({ classes: m === 'jenks' ? 'jenks' : null })} />,
     densite: <DensityLegend millesime={millesime} />,
+    officiel: <OfficialLegend query={map.official.query} indicator={map.official.indicator} />,
     structures: <StructuresLegend query={map.structures.query} kinds={p.kinds} onKinds={(k) => patchParams({ types: k ? k.join(',') : null })} only={map.protocol.structures} />,
   };
 }

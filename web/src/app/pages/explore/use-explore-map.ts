@@ -15,6 +15,7 @@ import { formatTerritory } from '../../../lib/territory';
 import { useStructuresMap } from '../../../features/structures/use-structures-map';
 import type { StructureScope } from '../../../features/structures/api/list-structures';
 import { useProtocolFilter } from '../../../features/protocols/use-protocol-filter';
+import { useOfficialMap } from '../../../features/official/use-official-map';
 import type { ExploreParams } from './explore-params';
 
 /** The structures of the territory shown, filtered by the server. */
@@ -30,6 +31,7 @@ export function useExploreMap(p: ExploreParams) {
   const structures = useStructuresMap([structureScope(p.territory)], on('structures'), { kinds: p.kinds, only: protocol.structures });
   const access = useAccessMap(territory, { distance: on('acces'), index: on('indice') }, p.method);
   const sas = useSasCoverage(territory, on('sas'));
+  const official = useOfficialMap(on('officiel'));
   const showDensity = on('densite');
   const sasPart = useMemo<MapContribution>(() => {
     if (!on('sas') || !sas.data) return { layers: [] };
@@ -40,6 +42,7 @@ export function useExploreMap(p: ExploreParams) {
     const m = mergeContributions([
       { layers: landLayers, clickable: [COMMUNES_FILL_ID] },
       { layers: showDensity ? [densityLayer] : [] },
+      official.contribution,
       access.twoStep,
       access.distance,
       sasPart,
@@ -53,7 +56,7 @@ export function useExploreMap(p: ExploreParams) {
     ]);
     // Topmost first: MapLibre answers clicks for the first clickable layer under the pointer.
     return { ...m, featureStates: mergeStateSets(m.featureStates), clickable: [...m.clickable].reverse() };
-  }, [showDensity, access.twoStep, access.distance, sasPart, coverage.below, coverage.labels, structures.contribution, p.commune]);
+  }, [showDensity, official.contribution, access.twoStep, access.distance, sasPart, coverage.below, coverage.labels, structures.contribution, p.commune]);
 
-  return { merged, coverage, access, sas, structures, protocol };
+  return { merged, coverage, access, sas, structures, protocol, official };
 }

@@ -3,6 +3,7 @@ import type { SnpAccess } from '../api/get-snp-access';
 import { BAND_COLORS, NO_OFFER_COLOR } from '../layers/access-layers';
 import { formatInteger, formatPercent } from '../../../lib/format';
 import { SourceNote } from '../../../lib/ui/SourceNote';
+import { NOT_KNOWN_COLOR } from '../../../lib/not-known';
 import { QueryStatus } from '../../../lib/ui/QueryStatus';
 
 export interface AccessLegendProps {
@@ -19,12 +20,12 @@ export function AccessLegend({ query }: AccessLegendProps) {
             <ul className="maillage-legend__list" aria-label="Bandes de distance">
               {a.bandes.map((b, i) => (
                 <li key={b.bande}>
-                  <span className="maillage-legend__swatch" style={{ background: BAND_COLORS[i] ?? NO_OFFER_COLOR }} aria-hidden="true" />
-                  {b.bande} : {formatInteger(b.population)} hab. ({formatPercent(b.part)})
+                  <span className="maillage-legend__swatch" style={{ background: b.bande === 'non renseigné' ? NOT_KNOWN_COLOR : BAND_COLORS[i] ?? NO_OFFER_COLOR }} aria-hidden="true" />
+                  {b.bande === 'non renseigné' ? `Non renseigné (liste des offres non déclarée complète, aucune offre listée à moins de ${a.auDelaDuSeuil.seuilKm} km)` : b.bande} : {formatInteger(b.population)} hab. ({formatPercent(b.part)})
                 </li>
               ))}
             </ul>
-            <p className="fr-text--xs fr-my-1w">{a.methode.description}</p>
+            <p className="fr-text--xs fr-my-1w">{a.completude.snp.phrase}. {a.methode.description}</p>
             <SourceNote demo={a.donneesDemonstration}>
               {formatInteger(a.offres.retenues)} offres de la base Maillage (données version {a.versionDonnees}) ; calcul Maillage
             </SourceNote>

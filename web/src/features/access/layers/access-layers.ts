@@ -5,6 +5,7 @@
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { MAILLAGE_SOURCE } from '../../../map/base-style';
+import { NOT_KNOWN_COLOR, NOT_KNOWN_STATE } from '../../../lib/not-known';
 
 export const BAND_COLORS = ['#edf8fb', '#b3cde3', '#8c96c6', '#88419d'];
 export const NO_OFFER_COLOR = '#4d004b';
@@ -15,8 +16,8 @@ export const ACCESS_LAYER_ID = 'acces-distance';
 export const INDEX_LAYER_ID = 'acces-indice';
 
 function stateColor(key: string, colors: string[], missing: string): ExpressionSpecification {
-  // No state (commune outside the territory): transparent.
-  return ['match', ['coalesce', ['feature-state', key], -2], -1, missing, ...colors.flatMap((c, i) => [i, c]), 'rgba(0,0,0,0)'] as unknown as ExpressionSpecification;
+  // No state (commune outside the territory): transparent. « Non renseigné »: the neutral grey.
+  return ['match', ['coalesce', ['feature-state', key], -2], -1, missing, NOT_KNOWN_STATE, NOT_KNOWN_COLOR, ...colors.flatMap((c, i) => [i, c]), 'rgba(0,0,0,0)'] as unknown as ExpressionSpecification;
 }
 
 export const accessLayer: LayerSpecification = {

@@ -3,6 +3,7 @@ import { ZONE_BLANCHE_COLOR, OVERLAP_COLOR } from '../layers/cpts-coverage-layer
 import type { CptsCoverage } from '../api/get-cpts-coverage';
 import { formatInteger, formatPercent } from '../../../lib/format';
 import { SourceNote } from '../../../lib/ui/SourceNote';
+import { NOT_KNOWN_COLOR } from '../../../lib/not-known';
 import { QueryStatus } from '../../../lib/ui/QueryStatus';
 
 export interface ZonesBlanchesLegendProps {
@@ -25,13 +26,18 @@ export function ZonesBlanchesLegend({ query, millesime }: ZonesBlanchesLegendPro
               <ul className="maillage-legend__list">
                 <li>
                   <span className="maillage-legend__swatch" style={hatch(ZONE_BLANCHE_COLOR)} aria-hidden="true" />
-                  Zone blanche (aucune CPTS) : {formatInteger(c.communes.nonCouvertes)} communes, {formatInteger(c.population.nonCouverte)} hab. ({formatPercent(c.population.part === null ? null : 1 - c.population.part)})
+                  Zone blanche (aucune CPTS, liste complète) : {formatInteger(c.communes.nonCouvertes)} communes, {formatInteger(c.population.nonCouverte)} hab. ({formatPercent(c.population.part === null ? null : 1 - c.population.part)})
                 </li>
                 <li>
                   <span className="maillage-legend__swatch" style={hatch(OVERLAP_COLOR, true)} aria-hidden="true" />
                   Chevauchement (plusieurs CPTS) : {formatInteger(c.communes.enChevauchement)} communes, {formatInteger(overlapPopulation)} hab.
                 </li>
+                <li data-testid="legende-non-renseigne">
+                  <span className="maillage-legend__swatch" style={{ background: NOT_KNOWN_COLOR }} aria-hidden="true" />
+                  Non renseigné (liste des CPTS non déclarée complète) : {formatInteger(c.communes.nonRenseignees)} communes, {formatInteger(c.population.nonRenseignee)} hab.
+                </li>
               </ul>
+              {c.completude && <p className="fr-text--xs fr-my-1w">Zones blanches et chevauchements : {c.completude.phrase}.</p>}
               <SourceNote demo={c.donneesDemonstration}>
                 calcul Maillage sur les communes des CPTS (données version {c.versionDonnees}) ; population municipale INSEE, COG {millesime}
               </SourceNote>

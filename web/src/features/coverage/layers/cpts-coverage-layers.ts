@@ -1,10 +1,12 @@
 /**
  * CPTS territories (fill and outline coloured by status, names), zones blanches (hatched) and
  * overlaps (cross-hatched), from the dissolved layers of `/api/coverage/cpts?format=geojson`
- * (property `couche`: cpts | zone_blanche | chevauchement).
+ * (property `couche`: cpts | zone_blanche | chevauchement | non_renseigne). « Non renseigné » (no
+ * complete CPTS list for the département) is a plain neutral grey, drawn below the hatches, never hatched.
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { MAILLAGE_SOURCE } from '../../../map/base-style';
+import { NOT_KNOWN_COLOR } from '../../../lib/not-known';
 
 export const COVERAGE_SOURCE = 'couverture-cpts';
 
@@ -33,7 +35,10 @@ const statusColor: ExpressionSpecification = [
 
 const layer = (kind: string): ExpressionSpecification => ['==', ['get', 'couche'], kind];
 
+export const NOT_KNOWN_FILL_ID = 'cpts-non-renseigne';
+
 export const zonesBlanchesLayers: LayerSpecification[] = [
+  { id: NOT_KNOWN_FILL_ID, type: 'fill', source: COVERAGE_SOURCE, filter: layer('non_renseigne'), paint: { 'fill-color': NOT_KNOWN_COLOR, 'fill-opacity': 0.6 } },
   { id: 'zones-blanches-hachures', type: 'fill', source: COVERAGE_SOURCE, filter: layer('zone_blanche'), paint: { 'fill-pattern': ZONE_BLANCHE_PATTERN, 'fill-opacity': 0.9 } },
   { id: 'chevauchements-hachures', type: 'fill', source: COVERAGE_SOURCE, filter: layer('chevauchement'), paint: { 'fill-pattern': OVERLAP_PATTERN } },
   { id: 'chevauchements-contour', type: 'line', source: COVERAGE_SOURCE, filter: layer('chevauchement'), paint: { 'line-color': OVERLAP_COLOR, 'line-width': 1.5 } },

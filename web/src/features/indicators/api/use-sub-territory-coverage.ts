@@ -3,6 +3,7 @@
  * the bar chart: one cached request per sub-territory.
  */
 import { useQueries } from '@tanstack/react-query';
+import { useAsOfDate } from '../../../app/as-of-date';
 import { cptsCoverageQuery, type CptsStatusFilter } from '../../coverage/api/get-cpts-coverage';
 
 export interface SubTerritory {
@@ -12,8 +13,9 @@ export interface SubTerritory {
 }
 
 export function useSubTerritoryCoverage(subs: SubTerritory[], status: CptsStatusFilter, enabled = true) {
+  const date = useAsOfDate();
   return useQueries({
-    queries: subs.map((s) => ({ ...cptsCoverageQuery(s.territory, status), enabled })),
+    queries: subs.map((s) => ({ ...cptsCoverageQuery(s.territory, status, date), enabled })),
     combine: (results) => ({
       isPending: results.some((r) => r.isPending),
       error: results.find((r) => r.error)?.error ?? null,

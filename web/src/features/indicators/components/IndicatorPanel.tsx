@@ -2,7 +2,7 @@
  * Key figures of the chosen territory — CPTS and SAS coverage, offer, SNP access — against the
  * PRS targets, and bars per sub-territory. Follows the territory and the CPTS status filter.
  */
-import { useCptsCoverage, type CptsStatusFilter } from '../../coverage/api/get-cpts-coverage';
+import { useCptsCoverage, type CptsCoverage, type CptsStatusFilter } from '../../coverage/api/get-cpts-coverage';
 import { useSasCoverage, type SasCoverage } from '../../sas/api/get-sas-coverage';
 import { useSnpAccess } from '../../access/api/get-snp-access';
 import { useIndicators } from '../api/get-indicators';
@@ -33,6 +33,13 @@ function sasShare(data: SasCoverage, s: SubTerritory): number | null {
 /** The API gives rates per 10 000; per 100 000 shows the small rates of a large département (0,2 rather than 0). */
 const per100k = (v: number | null | undefined) => (v === null || v === undefined ? null : v * 10);
 
+function cptsDetail(c: CptsCoverage): string {
+  const known = c.completude && c.completude.departementsComplets.length > 0
+    ? `${formatInteger(c.population.couverte - (c.population.totale - c.population.renseignee - c.population.nonRenseignee))} hab. couverts sur ${formatInteger(c.population.renseignee)} ; ${formatInteger(c.communes.nonCouvertes)} communes en zone blanche ; `
+    : `${formatInteger(c.population.couverte)} hab. dans une CPTS importée ; `;
+  return `${known}${c.completude?.phrase ?? ''}`;
+}
+
 const STATUS_LABEL: Record<CptsStatusFilter, string> = { all: 'toutes CPTS', projet: 'projet de santé et au-delà', aci: 'ACI signé' };
 
 export function IndicatorPanel({ territory, nom, regionCode, status, subTerritories }: IndicatorPanelProps) {
@@ -51,6 +58,9 @@ export function IndicatorPanel({ territory, nom, regionCode, status, subTerritor
   const suCount = offer.data?.offre.total.nombre.SU ?? null;
   const suWithout = access.data?.suSansMmg.liste.length ?? null;
   const mmgShare = suCount && suWithout !== null ? (suCount - suWithout) / suCount : null;
+  // Known vs not known: without a complete list, an absence is « non renseigné », never a figure.
+  const mmgUnknown = access.data ? access.data.completude.mmg.departementsComplets.length === 0 : false;
+  const snpUnknown = access.data ? access.data.completude.snp.departementsComplets.length === 0 : false;
   const demo = Boolean(cpts.data?.donneesDemonstration || sas.data?.donneesDemonstration || offer.data?.donneesDemonstration || access.data?.donneesDemonstration);
 
   return (
@@ -58,14 +68,13 @@ export function IndicatorPanel({ territory, nom, regionCode, status, subTerritor
       <h2 id="indicateurs-titre" className="fr-h5 fr-mb-1w">Indicateurs — {nom} {demo && <DemoBadge />}</h2>
       <dl className="maillage-figures-list">
         <KeyFigure
-          label={`Population couverte par une CPTS (${STATUS_LABEL[status]})`}
-          value={pending(cpts) ?? formatPercent(cpts.data!.population.part)}
+          label={`Population couverte par une CPTS, calculée (${STATUS_LABEL[status]})`}
+          value={pending(cpts) ?? (cpts.data!.population.part === null ? 'non renseigné' : formatPercent(cpts.data!.population.part))}
           detail={cpts.data && (
-            `${formatInteger(cpts.data.population.couverte)} hab. sur ${formatInteger(cpts.data.population.totale)}` +
+            cptsDetail(cpts.data) +
             (cpts.data.population.couvertePartiellement > 0
-              ? `, dont ${formatInteger(cpts.data.population.couvertePartiellement)} hab. en couverture partielle (${cpts.data.partielles.map((c) => c.nom).join(', ')} : quelques quartiers seulement, comptés couverts)`
-              : '') +
-            ` ; ${formatInteger(cpts.data.communes.nonCouvertes)} communes en zone blanche`
+              ? ` ; dont ${formatInteger(cpts.data.population.couvertePartiellement)} hab. en couverture partielle (${cpts.data.partielles.map((c) => c.nom).join(', ')} : quelques quartiers seulement, comptés couverts)`
+              : '')
           )}
           share={cpts.data?.population.part ?? null}
           target={target('cpts')}
@@ -88,8 +97,9 @@ export function IndicatorPanel({ territory, nom, regionCode, status, subTerritor
         />
         <KeyFigure
           label="Sites d’urgence avec une MMG à moins de 10 km"
-          value={pending(offer) ?? pending(access) ?? (suCount ? `${formatInteger(suCount - (suWithout ?? 0))} sur ${formatInteger(suCount)}` : 'aucun site d’urgence connu')}
-          share={mmgShare}
+          value={pending(offer) ?? pending(access) ?? (mmgUnknown ? 'non renseigné' : suCount ? `${formatInteger(suCount - (suWithout ?? 0))} sur ${formatInteger(suCount)}` : 'aucun site d’urgence connu')}
+          detail={access.data?.completude.mmg.phrase}
+          share={mmgUnknown ? null : mmgShare}
           target={suCount ? target('mmg-su') : undefined}
           of={suCount ?? undefined}
           list={access.data && (
@@ -108,9 +118,9 @@ export function IndicatorPanel({ territory, nom, regionCode, status, subTerritor
         />
         <KeyFigure
           label="Population à plus de 30 km d’une offre de soins non programmés"
-          value={pending(access) ?? formatPercent(access.data!.auDelaDuSeuil.part)}
-          detail={access.data && `${formatInteger(access.data.auDelaDuSeuil.population)} hab., ${formatInteger(access.data.auDelaDuSeuil.communes)} communes`}
-          share={access.data?.auDelaDuSeuil.part ?? null}
+          value={pending(access) ?? (snpUnknown ? 'non renseigné' : formatPercent(access.data!.auDelaDuSeuil.part))}
+          detail={access.data && `${snpUnknown ? '' : `${formatInteger(access.data.auDelaDuSeuil.population)} hab., ${formatInteger(access.data.auDelaDuSeuil.communes)} communes ; `}${access.data.completude.snp.phrase}`}
+          share={snpUnknown ? null : access.data?.auDelaDuSeuil.part ?? null}
           target={target('acces-30km')}
           list={access.data && (
             <FigureList

@@ -18,7 +18,11 @@ export function StructurePopup({ feature }: { feature: StructureFeature }) {
     <div className="maillage-popup">
       <h3 className="fr-text--md fr-mb-1v">{p.nom} {p.demonstration && <DemoBadge />}</h3>
       <p className="fr-text--sm fr-mb-1v">{(KIND_STYLES[p.categorie] ?? OTHER_KIND).label}{p.sousTypeCds ? ` (${p.sousTypeCds})` : ''}</p>
-      <p className="fr-text--sm fr-mb-1v">{p.adresse ? `${p.adresse}, ` : ''}{p.commune.nom}{p.precision === 'commune' ? ' — position approchée (commune)' : ''}</p>
+      <p className="fr-text--sm fr-mb-1v">{p.adresse ? `${p.adresse}, ` : ''}{p.commune.nom}</p>
+      {p.precision === 'commune' && <p className="fr-text--xs fr-mb-1v" data-testid="precision-commune">Position approchée : placé au centre de sa commune (coordonnées du site inconnues).</p>}
+      {p.passagesParAn !== null && p.passagesParAn !== undefined && (
+        <p className="fr-text--xs fr-mb-1v">{p.passagesParAn.toLocaleString('fr-FR')} passages aux urgences en {p.anneePassages ?? '?'} (SAE, DREES)</p>
+      )}
       <p className="fr-mb-1v"><Badge small as="span" severity={state.severity}>{state.label}</Badge></p>
       {p.horaires && <p className="fr-text--xs fr-mb-1v">Horaires : {openingHoursInFrench(p.horaires).join(' ; ')}</p>}
       {p.finess.et && <p className="fr-text--xs fr-mb-1v">FINESS {p.finess.et}</p>}
