@@ -18,6 +18,9 @@ export interface OfficialIndicatorsProps {
   title?: string;
 }
 
+/** CPTS and SAS coverage first: the headline figures of the France and région views. */
+export const OFFICIAL_ORDER = ['IND-589', 'IND-587', 'IND-311', 'IND-318', 'IND-312', 'IND-679'];
+
 const value = (i: OfficialIndicator, v: number) => (i.unite === 'pourcentage' ? `${formatDecimal(v)} %` : formatInteger(v));
 
 function OfficialFigure({ i }: { i: OfficialIndicator }) {
@@ -47,7 +50,8 @@ export function OfficialIndicators({ territory, only, title = 'Indicateurs offic
       <h3 id="officiels-titre" className="fr-h6 fr-mb-1w">{title} <Badge small as="span" severity="info" noIcon>officiel</Badge></h3>
       <QueryStatus query={query} what="les indicateurs officiels" isEmpty={(d) => d.indicateurs.length === 0} empty="Aucun indicateur officiel publié pour ce territoire.">
         {(d) => {
-          const list = only ? only.map((id) => d.indicateurs.find((i) => i.id === id)).filter((i): i is OfficialIndicator => !!i) : d.indicateurs;
+          const order = only ?? [...OFFICIAL_ORDER, ...d.indicateurs.map((i) => i.id).filter((id) => !OFFICIAL_ORDER.includes(id))];
+          const list = order.map((id) => d.indicateurs.find((i) => i.id === id)).filter((i): i is OfficialIndicator => !!i);
           return (
             <>
               <dl className="maillage-figures-list">{list.map((i) => <OfficialFigure key={i.id} i={i} />)}</dl>
