@@ -12,6 +12,7 @@ import { blend } from './helpers/pixels';
 import { CPTS_STATUS_COLORS, ZONE_BLANCHE_COLOR } from '../../web/src/features/coverage/layers/cpts-coverage-layers';
 import { CLUSTER_COLOR } from '../../web/src/features/structures/layers/structure-layers';
 import { BAND_COLORS } from '../../web/src/features/access/layers/access-layers';
+import { NOT_KNOWN_COLOR } from '../../web/src/lib/not-known';
 
 const LAND = '#f6f6f2';
 const app = useProductionApp(() => inject('fixtureDir'));
@@ -20,7 +21,7 @@ const api = async (path: string) => (await fetch(`${app.server.url}${path}`)).js
 const num = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
 
 describe('ARS delegate: explore a territory', () => {
-  it('chooses Haute-Garonne, sees CPTS by status, hatched zones blanches and clustered structures, and the figures against the PRS targets', async () => {
+  it('chooses Haute-Garonne, sees CPTS by status, « non renseigné » in grey (no CPTS list declared complete: no hatch) and clustered structures, and the figures against the PRS targets', async () => {
     const { page, errors } = await openPage(app.browser);
     await page.goto(app.server.url);
     await waitForMapIdle(page);
@@ -32,9 +33,10 @@ describe('ARS delegate: explore a territory', () => {
 
     // Figures: what the page says is what the API computed; the real FINESS counts of Haute-Garonne.
     const coverage = await api('/api/coverage/cpts?territory=departement:31');
-    const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 }).format(coverage.population.part);
+    expect(coverage.population.part).toBeNull(); // no complete CPTS list for 31 in the default
     const cptsFigure = page.locator('.maillage-figure').filter({ hasText: 'Population couverte par une CPTS' });
-    await expect(cptsFigure.textContent()).resolves.toContain(percent);
+    await expect(cptsFigure.textContent()).resolves.toContain('non renseigné');
+    await expect(cptsFigure.textContent()).resolves.toContain(coverage.completude.phrase);
     await expect(cptsFigure.textContent()).resolves.toMatch(/Cible PRS : ≥ 100\s%/);
     const offer = page.locator('table').filter({ hasText: 'Offre de soins du territoire' });
     await offer.waitFor();
@@ -51,7 +53,8 @@ describe('ARS delegate: explore a territory', () => {
     const present = Object.entries(CPTS_STATUS_COLORS).filter(([status]) => statusCount(status) > 0);
     expect(present.length, 'Haute-Garonne has CPTS of at least two statuses').toBeGreaterThanOrEqual(2);
     for (const [status, color] of present) expect(countColor(png, color, { box, tolerance: 12 }), `contour ${status}`).toBeGreaterThan(40);
-    expect(countColor(png, blend(ZONE_BLANCHE_COLOR, 0.9, LAND), { box, tolerance: 12 }), 'hachures des zones blanches').toBeGreaterThan(300);
+    expect(countColor(png, blend(ZONE_BLANCHE_COLOR, 0.9, LAND), { box, tolerance: 12 }), 'aucune hachure de zone blanche').toBe(0);
+    expect(countColor(png, blend(NOT_KNOWN_COLOR, 0.6, LAND), { box, tolerance: 6 }), 'gris « non renseigné »').toBeGreaterThan(300);
     expect(countColor(png, CLUSTER_COLOR, { box, tolerance: 12 }), 'groupes de structures').toBeGreaterThan(100);
     expect(errors).toEqual([]);
   });
@@ -71,7 +74,8 @@ describe('ARS delegate: explore a territory', () => {
     await waitForMapIdle(page);
     const png = await screenshot(page, 'parcours-ars-distance');
     const box = await mapBox(page);
-    const drawn = access.bandes.filter((b: any, i: number) => b.communes > 20 && countColor(png, blend(BAND_COLORS[i]!, 0.85, LAND), { box, tolerance: 6 }) > 200);
+    const colorOf = (b: any, i: number) => (b.bande === 'non renseigné' ? NOT_KNOWN_COLOR : BAND_COLORS[i]);
+    const drawn = access.bandes.filter((b: any, i: number) => b.communes > 20 && colorOf(b, i) && countColor(png, blend(colorOf(b, i)!, 0.85, LAND), { box, tolerance: 6 }) > 200);
     expect(drawn.length).toBeGreaterThanOrEqual(3);
     expect(errors).toEqual([]);
   });
