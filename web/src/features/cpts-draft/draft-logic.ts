@@ -9,6 +9,8 @@ export interface Membership {
   population: number;
   /** Every CPTS that lists the commune (the edited one included, when it does). */
   cpts: { id: string; nom: string }[];
+  /** Is the CPTS list of the commune's département complete? A commune in no CPTS is a zone blanche only then. */
+  listeCptsComplete?: boolean;
 }
 
 export interface DraftChange {

@@ -22,5 +22,8 @@ export function neighbouringCpts(n: Neighbourhood, self: string): NeighbourCpts[
   return [...byId.values()].sort((a, b) => a.nom.localeCompare(b.nom, 'fr'));
 }
 
-/** Bordering communes in no CPTS at all. */
-export const holesAlongBorder = (n: Neighbourhood) => n.voisines.filter((v) => v.cpts.length === 0);
+/** Bordering communes in no CPTS, where the département's CPTS list is complete: zones blanches. */
+export const holesAlongBorder = (n: Neighbourhood) => n.voisines.filter((v) => v.cpts.length === 0 && v.listeCptsComplete);
+
+/** Bordering communes in no CPTS known, where the list is not complete: « non renseigné », not zones blanches. */
+export const unknownAlongBorder = (n: Neighbourhood) => n.voisines.filter((v) => v.cpts.length === 0 && !v.listeCptsComplete);

@@ -79,7 +79,7 @@ export function DraftPanel({ cptsId, draft, change, effects, candidates, members
       />
       <CommuneTable
         caption="Communes voisines (à ajouter)"
-        rows={candidates.map((m) => ({ ...m, note: m.cpts.length === 0 ? 'zone blanche' : m.cpts.map((p) => p.nom).join(', ') }))}
+        rows={candidates.map((m) => ({ ...m, note: m.cpts.length === 0 ? (m.listeCptsComplete ? 'zone blanche' : 'aucune CPTS connue (non renseigné)') : m.cpts.map((p) => p.nom).join(', ') }))}
         action={(r) => <Button size="small" priority="tertiary no outline" onClick={() => onToggle(r.code)}>Ajouter<span className="fr-sr-only"> {r.nom}</span></Button>}
       />
     </section>

@@ -1,7 +1,7 @@
 /** Neighbouring CPTS, overlaps with other CPTS, and zones blanches along the border. */
 import type { CptsDetail } from '../api/get-cpts';
 import type { Neighbourhood } from '../api/get-neighbourhood';
-import { holesAlongBorder, neighbouringCpts } from '../neighbours';
+import { holesAlongBorder, neighbouringCpts, unknownAlongBorder } from '../neighbours';
 import { formatInteger } from '../../../lib/format';
 import { DemoBadge } from '../../../lib/ui/DemoBadge';
 
@@ -14,6 +14,7 @@ export interface NeighbourhoodSummaryProps {
 export function NeighbourhoodSummary({ detail, neighbourhood, cptsPath }: NeighbourhoodSummaryProps) {
   const neighbours = neighbouringCpts(neighbourhood, detail.cpts.id);
   const holes = holesAlongBorder(neighbourhood);
+  const unknown = unknownAlongBorder(neighbourhood);
   return (
     <section aria-labelledby="voisinage-titre" className="fr-mb-2w">
       <h2 id="voisinage-titre" className="fr-h6 fr-mb-1w">Voisinage</h2>
@@ -34,9 +35,14 @@ export function NeighbourhoodSummary({ detail, neighbourhood, cptsPath }: Neighb
         </ul>
       )}
       <h3 className="fr-text--md fr-mb-1v">Zones blanches le long de la limite ({holes.length})</h3>
-      {holes.length === 0 ? <p className="fr-text--sm maillage-empty">Toutes les communes voisines sont dans une CPTS.</p> : (
+      {holes.length === 0 ? <p className="fr-text--sm maillage-empty">{unknown.length === 0 ? 'Toutes les communes voisines sont dans une CPTS.' : 'Aucune zone blanche établie le long de la limite.'}</p> : (
         <p className="fr-text--sm">
           {holes.map((h) => h.nom).join(', ')} — {formatInteger(holes.reduce((s, h) => s + h.population, 0))} hab. sans CPTS.
+        </p>
+      )}
+      {unknown.length > 0 && (
+        <p className="fr-text--sm" data-testid="voisines-non-renseignees">
+          Non renseigné ({unknown.length}) : {unknown.map((h) => h.nom).join(', ')} — aucune CPTS connue, mais la liste des CPTS de leur département n’est pas déclarée complète.
         </p>
       )}
     </section>
