@@ -67,3 +67,14 @@ describe('2SFCA', () => {
     expect(none.communesSansAcces.population).toBe(none.population);
   });
 });
+
+describe('capacity by yearly visits', () => {
+  it('gives the median SU one unit, others in proportion, and leaves the other kinds and unknown visits to their kind', async () => {
+    const { visitCapacities } = await import('../../server/src/analysis/two-step-fca');
+    const offers = [
+      { kind: 'SU' as const, visitsPerYear: 10_000 }, { kind: 'SU' as const, visitsPerYear: 20_000 }, { kind: 'SU' as const, visitsPerYear: 80_000 },
+      { kind: 'SU' as const, visitsPerYear: null }, { kind: 'MMG' as const, visitsPerYear: 5_000 },
+    ];
+    expect(visitCapacities(offers).map((o) => o.capacity)).toEqual([0.5, 1, 4, null, null]);
+  });
+});

@@ -117,12 +117,34 @@ describe('GET /api/access/2sfca', () => {
 
   it('takes custom bands and refuses malformed ones', async () => {
     const custom = (await f.get('/api/access/2sfca?territory=departement:31&bands=5:1,30:0.5&detourFactor=1.2')).body;
-    expect(custom.parametres).toEqual({ bands: [{ jusquAKm: 5, poids: 1 }, { jusquAKm: 30, poids: 0.5 }], detourFactor: 1.2 });
+    expect(custom.parametres).toEqual({ bands: [{ jusquAKm: 5, poids: 1 }, { jusquAKm: 30, poids: 0.5 }], detourFactor: 1.2, capacity: 'offre' });
     const bad = await f.get('/api/access/2sfca?territory=departement:31&bands=20:1,10:1');
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues[0].message).toMatch(/distances croissantes/);
     const csv = csvLines((await f.get('/api/access/2sfca?territory=departement:31&format=csv&table=sous-territoires')).text);
     expect(csv[0]).toBe('niveau;code;nom;population;indice_pour_100000');
+  });
+});
+
+describe('GET /api/access/2sfca: known vs not known, capacity by yearly visits', () => {
+  it('calls a zero index « non renseigné » where the SNP offer list of the département is not complete', async () => {
+    const { body } = await f.get('/api/access/2sfca?territory=region:76');
+    const zero = body.parCommune.filter((c: any) => c.indice === 0);
+    expect(zero.length).toBeGreaterThan(0);
+    expect(zero.every((c: any) => c.etat === 'non_renseigne')).toBe(true);
+    expect(body.communesSansAcces).toEqual({ communes: 0, population: 0 });
+    expect(body.nonRenseigne.communes).toBe(zero.length);
+    expect(body.completude.phrase).toMatch(/^aucun département à liste complète : « sans accès » \(indice nul\) calculé impossible/);
+  });
+
+  it('weighs emergency sites by their SAE visits over the median on request: a CHU counts for more than a small site', async () => {
+    const offer = (await f.get('/api/access/2sfca?territory=departement:44')).body;
+    const visits = (await f.get('/api/access/2sfca?territory=departement:44&capacity=passages')).body;
+    expect(visits.parametres.capacity).toBe('passages');
+    expect(visits.methode.source).toMatch(/passages annuels \(SAE 2021, DREES\) rapportés à la médiane/);
+    const nantes = (b: any) => b.parCommune.find((c: any) => c.code === '44109').indice;
+    expect(nantes(visits)).toBeGreaterThan(nantes(offer)); // CHU de Nantes: ~113 000 visits, far above the median
+    expect((await f.get('/api/access/2sfca?territory=departement:44&capacity=lits')).status).toBe(400);
   });
 });
 

@@ -7,7 +7,8 @@
 import type { CommuneRef, CommuneTable, StructureRecord } from './inputs';
 import { groupBySub, subLevelOf, subNameOf, type SubLevel } from './sub-territories';
 import { inTerritory, type Territory } from './territory';
-import { twoStepFca, weightedMean, type TwoStepOptions, type TwoStepResult } from './two-step-fca';
+import type { CompleteDepartements } from './completeness';
+import { twoStepFca, visitCapacities, weightedMean, type TwoStepOptions, type TwoStepResult } from './two-step-fca';
 
 export interface AccessibilityReport {
   methode: {
@@ -24,12 +25,23 @@ export interface AccessibilityReport {
   communesSansAcces: { communes: number; population: number };
   niveau: SubLevel;
   parSousTerritoire: { code: string; nom: string; population: number; indice: number | null }[];
-  parCommune: { code: string; nom: string; departement: string; population: number; indice: number }[];
+  /** Communes with a zero index where the SNP offer list is not complete: not known, not « sans accès ». */
+  nonRenseigne: { communes: number; population: number };
+  parCommune: { code: string; nom: string; departement: string; population: number; indice: number; etat: 'renseigné' | 'non_renseigne' }[];
 }
 
 const round = (v: number | null, d = 3) => (v === null ? null : Math.round(v * 10 ** d) / 10 ** d);
 
-export function accessibilityReport(territory: Territory, table: CommuneTable, offers: StructureRecord[], options: TwoStepOptions = {}): AccessibilityReport {
+export interface AccessibilityOptions extends TwoStepOptions {
+  /** Départements whose SNP offer list is complete (absent: all): a zero index elsewhere is « non renseigné ». */
+  completeSnp?: CompleteDepartements;
+  /** « passages »: SU weighted by their yearly visits (see two-step-fca.ts); default one unit per offer. */
+  capacity?: 'offre' | 'passages';
+}
+
+export function accessibilityReport(territory: Territory, table: CommuneTable, offers: StructureRecord[], options: AccessibilityOptions = {}): AccessibilityReport {
+  if (options.capacity === 'passages') offers = visitCapacities(offers);
+  const known = (d: string) => !options.completeSnp || options.completeSnp.has(d);
   const all = table.list;
   const result = twoStepFca(all, offers, options);
   const { bands, detourFactor, capacities, per } = result.options;
@@ -40,7 +52,9 @@ export function accessibilityReport(territory: Territory, table: CommuneTable, o
   const local: CommuneRef[] = members.map((i) => all[i]!);
   const level = subLevelOf(territory);
   const groups = groupBySub(level, local);
-  const zero = members.filter((i) => result.index[i] === 0);
+  const zeroAll = members.filter((i) => result.index[i] === 0);
+  const zero = zeroAll.filter((i) => known(all[i]!.departement));
+  const unknown = zeroAll.filter((i) => !known(all[i]!.departement));
   return {
     methode: {
       description:
@@ -50,18 +64,25 @@ export function accessibilityReport(territory: Territory, table: CommuneTable, o
       coefficientDetour: detourFactor,
       capacites: capacities,
       unite: `offres de soins non programmés accessibles pour ${per.toLocaleString('fr-FR')} habitants`,
-      source: "Bandes par défaut : APL aux médecins généralistes (DREES, méthode révisée en 2015) — poids 1 jusqu'à 10 min, 2/3 de 10 à 15 min, 1/3 de 15 à 20 min, 0 au-delà. Capacité par défaut : 1 par offre (pas de données d'activité).",
+      source: "Bandes par défaut : APL aux médecins généralistes (DREES, méthode révisée en 2015) — poids 1 jusqu'à 10 min, 2/3 de 10 à 15 min, 1/3 de 15 à 20 min, 0 au-delà. " +
+        (options.capacity === 'passages'
+          ? 'Capacité : un site d\'urgences pèse ses passages annuels (SAE 2021, DREES) rapportés à la médiane des sites ; les autres offres, 1.'
+          : 'Capacité par défaut : 1 par offre (pas de données d\'activité).'),
     },
     population: local.reduce((s, c) => s + c.population, 0),
     offres: offers.length,
     indice: round(weightedMean(all, result.index, members)),
     communesSansAcces: { communes: zero.length, population: zero.reduce((s, i) => s + all[i]!.population, 0) },
+    nonRenseigne: { communes: unknown.length, population: unknown.reduce((s, i) => s + all[i]!.population, 0) },
     niveau: level,
     parSousTerritoire: [...groups].map(([key, idx]) => ({
       code: key, nom: subNameOf(level, key, table),
       population: idx.reduce((s, i) => s + local[i]!.population, 0),
       indice: round(weightedMean(all, result.index, idx.map((i) => members[i]!))),
     })),
-    parCommune: members.map((i) => ({ code: all[i]!.code, nom: all[i]!.nom, departement: all[i]!.departement, population: all[i]!.population, indice: round(result.index[i]!)! })),
+    parCommune: members.map((i) => ({
+      code: all[i]!.code, nom: all[i]!.nom, departement: all[i]!.departement, population: all[i]!.population, indice: round(result.index[i]!)!,
+      etat: result.index[i] === 0 && !known(all[i]!.departement) ? 'non_renseigne' as const : 'renseigné' as const,
+    })),
   };
 }

@@ -19,6 +19,9 @@
  * Default capacities (DEFAULT_CAPACITIES): one unit per SNP offer, whatever its kind. DREES
  * weighs each doctor by activity (ETP from Assurance maladie data); we have no activity data for
  * MMG, SU or SNP slots in MSP/CDS, so an offer is one point of access. Configurable per kind.
+ * Capacity option « passages » (`capacity` of an offer): an SU weighs its yearly emergency
+ * visits (SAE) over the median of the SU whose visits are known, so that a median SU is one unit
+ * and a CHU several; an SU of unknown visits, and every other kind, keeps its kind's capacity.
  */
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
@@ -51,6 +54,16 @@ export interface TwoStepOffer {
   lon: number;
   lat: number;
   kind: OfferKind;
+  /** This offer's own capacity (overrides its kind's), e.g. from its yearly visits. */
+  capacity?: number | null;
+}
+
+/** Capacities from yearly visits: visits / median visits of the offers whose visits are known (SU). */
+export function visitCapacities<T extends { kind: OfferKind; visitsPerYear?: number | null }>(offers: T[]): (T & { capacity: number | null })[] {
+  const known = offers.filter((o) => o.kind === 'SU' && o.visitsPerYear && o.visitsPerYear > 0).map((o) => o.visitsPerYear!).sort((a, b) => a - b);
+  if (known.length === 0) return offers.map((o) => ({ ...o, capacity: null }));
+  const mid = known.length % 2 === 1 ? known[(known.length - 1) / 2]! : (known[known.length / 2 - 1]! + known[known.length / 2]!) / 2;
+  return offers.map((o) => ({ ...o, capacity: o.kind === 'SU' && o.visitsPerYear && o.visitsPerYear > 0 ? o.visitsPerYear / mid : null }));
 }
 
 export interface TwoStepResult {
@@ -106,7 +119,9 @@ export function twoStepFca(communes: CommuneRef[], offers: TwoStepOffer[], optio
       pairWeight.push(w);
       demand += w * c.population;
     }
-    ratio[j] = demand > 0 ? ((capacities[o.kind] ?? 0) / demand) * per : 0;
+    const capacity = o.capacity ?? capacities[o.kind] ?? 0;
+    if (!Number.isFinite(capacity) || capacity < 0) throw new RangeError(`capacité ${capacity} invalide pour une offre ${o.kind}`);
+    ratio[j] = demand > 0 ? (capacity / demand) * per : 0;
   });
   pairStart[offers.length] = pairCommune.length;
   // Step 2: sum the weighted ratios of the offers reaching each commune.

@@ -44,6 +44,7 @@ export function accessibilityCsv(report: AccessibilityReport, table: 'communes' 
   return toCsv([
     { header: 'code_commune', value: (r) => r.code }, { header: 'nom', value: (r) => r.nom }, { header: 'departement', value: (r) => r.departement },
     { header: 'population', value: (r) => r.population }, { header: 'indice_pour_100000', value: (r) => r.indice },
+    { header: 'etat', value: (r) => (r.etat === 'non_renseigne' ? 'non renseigné' : 'renseigné') },
   ], report.parCommune);
 }
 

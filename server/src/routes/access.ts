@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context';
 import { accessibilityReport, type AccessibilityReport } from '../analysis/accessibility-report';
-import { completeDepartements, completenessSummary } from '../analysis/completeness';
+import { completeDepartements, completenessSummary, type CompletenessSummary } from '../analysis/completeness';
 import { structuresIn } from '../analysis/territory';
 import { snpAccess } from '../analysis/snp-access';
 import { selectSnpOffers } from '../analysis/snp-offers';
@@ -33,6 +33,7 @@ const fcaQuery = z.object({
   territory: territoryParam,
   bands: bandsParam.optional(),
   detourFactor: z.coerce.number({ error: 'coefficient de détour : nombre attendu' }).refine((v) => v >= 1 && v <= 3, { message: 'coefficient de détour entre 1 et 3' }).optional(),
+  capacity: z.enum(['offre', 'passages'], { error: 'capacité attendue : offre (1 par offre) ou passages (sites d\'urgences pesés par leurs passages annuels)' }).default('offre'),
   format: formatParam,
   table: z.enum(['communes', 'sous-territoires'], { error: 'table attendue : communes ou sous-territoires' }).default('communes'),
 });
@@ -73,8 +74,11 @@ function snpBody(t: ResolvedTerritory, q: SnpBodyParams, version: string, body: 
   return { territoire: territoryHeader(t), parametres: { at: body.instant, thresholdKm: q.thresholdKm, suMmgKm: q.suMmgKm, unknownHours: q.unknownHours }, versionDonnees: version, ...body };
 }
 
-function fcaBody(t: ResolvedTerritory, version: string, report: AccessibilityReport, demo: boolean) {
-  return { territoire: territoryHeader(t), parametres: { bands: report.methode.bandes, detourFactor: report.methode.coefficientDetour }, versionDonnees: version, donneesDemonstration: demo, ...report };
+function fcaBody(t: ResolvedTerritory, version: string, report: AccessibilityReport, demo: boolean, completude: CompletenessSummary, capacity: string) {
+  return {
+    territoire: territoryHeader(t), parametres: { bands: report.methode.bandes, detourFactor: report.methode.coefficientDetour, capacity },
+    versionDonnees: version, donneesDemonstration: demo, completude, ...report,
+  };
 }
 
 export const accessRoutes = new Hono<AppEnv>()
@@ -106,10 +110,13 @@ export const accessRoutes = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const ctx = await analysisContext(c);
     const t = resolveTerritory(ctx, q.territory);
-    const key = `2sfca|${t.code}|${JSON.stringify(q.bands ?? null)}|${q.detourFactor ?? ''}`;
+    const key = `2sfca|${t.code}|${JSON.stringify(q.bands ?? null)}|${q.detourFactor ?? ''}|${q.capacity}`;
     const { value, version } = await cachedAnalysis(ctx, key, (care) => {
       const offers = selectSnpOffers(care.structures).offers;
-      return { report: accessibilityReport(q.territory, ctx.table, offers, { bands: q.bands, detourFactor: q.detourFactor }), offers, demo: offers.some((o) => o.demo) };
+      const completeSnp = completeDepartements(care.completeness, 'snp');
+      const report = accessibilityReport(q.territory, ctx.table, offers, { bands: q.bands, detourFactor: q.detourFactor, completeSnp, capacity: q.capacity });
+      const completude = completenessSummary(t.communes, completeSnp, 'snp', ctx.table.names.departements, '« sans accès » (indice nul) calculé');
+      return { report, completude, offers, demo: offers.some((o) => o.demo) };
     });
     if (q.format === 'csv') {
       const name = exportFileName(q.table === 'communes' ? 'accessibilite-2sfca' : 'accessibilite-2sfca-sous-territoires', t.slug, 'csv');
@@ -117,11 +124,11 @@ export const accessRoutes = new Hono<AppEnv>()
     }
     if (q.format === 'geojson') {
       const geometries = await communeGeometryTexts(ctx.db, t.communes.map((x) => x.code));
-      const rows = value.report.parCommune.map((r) => ({ code: r.code, properties: { code: r.code, nom: r.nom, population: r.population, indice_pour_100000: r.indice } }));
+      const rows = value.report.parCommune.map((r) => ({ code: r.code, properties: { code: r.code, nom: r.nom, population: r.population, indice_pour_100000: r.indice, etat: r.etat } }));
       const offers = structuresIn(q.territory, ctx.table, value.offers);
       const text = communeLayerText(rows, geometries, offers, { name: `Accessibilité 2SFCA aux soins non programmés — ${t.nom}`, unite: value.report.methode.unite, version_donnees: version });
       return sendExport(c, text, exportFileName('accessibilite-2sfca', t.slug, 'geojson'), 'geojson');
     }
-    const text = await cachedJsonText(ctx, key, async () => fcaBody(t, version, value.report, value.demo));
+    const text = await cachedJsonText(ctx, key, async () => fcaBody(t, version, value.report, value.demo, value.completude, q.capacity));
     return jsonText<ReturnType<typeof fcaBody>>(c, text);
   });

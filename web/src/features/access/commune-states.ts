@@ -16,11 +16,13 @@ export function bandStates(rows: readonly BandRow[], bands: readonly string[]): 
 export interface IndexRow {
   code: string;
   indice: number;
+  /** « non renseigné »: a zero index where the SNP offer list is not complete. */
+  etat?: string;
 }
 
 /** Breaks over the positive indices (a zero index — no offer within reach — is a class of its own). */
 export function indexClasses(rows: readonly IndexRow[], method: ClassMethod, classes = 5) {
   const breaks = classBreaks(rows.filter((r) => r.indice > 0).map((r) => r.indice), method, { classes });
-  const states = new Map(rows.map((r) => [r.code, { classe2sfca: r.indice > 0 ? classOf(r.indice, breaks) : -1 }]));
+  const states = new Map(rows.map((r) => [r.code, { classe2sfca: r.indice > 0 ? classOf(r.indice, breaks) : r.etat === 'non_renseigne' ? NOT_KNOWN_STATE : -1 }]));
   return { breaks, states };
 }
