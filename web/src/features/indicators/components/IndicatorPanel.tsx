@@ -15,6 +15,7 @@ import { snpAccessExportUrl } from '../../access/api/get-snp-access';
 import { BarChart } from './BarChart';
 import { formatDecimal, formatInteger, formatPercent } from '../../../lib/format';
 import { DemoBadge } from '../../../lib/ui/DemoBadge';
+import { frenchDay } from '../../../app/as-of-date';
 
 export interface IndicatorPanelProps {
   territory: string;
@@ -68,7 +69,7 @@ export function IndicatorPanel({ territory, nom, regionCode, status, subTerritor
       <h2 id="indicateurs-titre" className="fr-h5 fr-mb-1w">Indicateurs — {nom} {demo && <DemoBadge />}</h2>
       <dl className="maillage-figures-list">
         <KeyFigure
-          label={`Population couverte par une CPTS, calculée (${STATUS_LABEL[status]})`}
+          label={`Population couverte par une CPTS, calculée (${STATUS_LABEL[status]})${cpts.data?.date ? ` au ${frenchDay(cpts.data.date)}` : ''}`}
           value={pending(cpts) ?? (cpts.data!.population.part === null ? 'non renseigné' : formatPercent(cpts.data!.population.part))}
           detail={cpts.data && (
             cptsDetail(cpts.data) +
@@ -89,7 +90,7 @@ export function IndicatorPanel({ territory, nom, regionCode, status, subTerritor
           )}
         />
         <KeyFigure
-          label="Population couverte par un SAS (aujourd’hui)"
+          label={`Population couverte par un SAS, calculée${sas.data ? ` au ${frenchDay(sas.data.date)}` : ''}`}
           value={pending(sas) ?? formatPercent(sas.data!.population.part)}
           detail={sas.data && `${formatInteger(sas.data.population.couverte)} hab.`}
           share={sas.data?.population.part ?? null}
