@@ -14,13 +14,16 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useProductionApp } from './helpers/production-app';
+import { declaredComplete } from './helpers/declared-fixture';
 import { countColor, mapBox, screenshot, waitForMapIdle } from './helpers/browser';
 import { DESKTOP, moderateOrWorseViolations, openContextPage } from './helpers/page-checks';
 import { blend } from './helpers/pixels';
 import { CPTS_STATUS_COLORS, PARTIAL_COLOR } from '../../web/src/features/coverage/layers/cpts-coverage-layers';
 
 const LAND = '#f6f6f2';
-const app = useProductionApp(() => inject('fixtureDir'));
+// The ARS has declared the CPTS, MMG and SNP offer lists of Loire-Atlantique complete: zones blanches,
+// « SU sans MMG » and « à plus de 30 km » are then computed there (issue 8: not known is never absent).
+const app = useProductionApp(() => declaredComplete(inject('fixtureDir'), ['44'], ['cpts', 'mmg', 'snp']));
 const api = async (path: string) => (await (await fetch(`${app.server.url}${path}`)).json()) as any;
 const num = (n: number) => new Intl.NumberFormat('fr-FR').format(n).replace(/\s/g, ' ');
 const flat = (s: string | null) => (s ?? '').replace(/\s+/g, ' ');

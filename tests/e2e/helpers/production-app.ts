@@ -12,12 +12,12 @@ export interface ProductionApp {
   readonly browser: Browser;
 }
 
-export function useProductionApp(geodataDir: () => string, { before }: { before?: () => void } = {}): ProductionApp {
+export function useProductionApp(geodataDir: () => string | Promise<string>, { before }: { before?: () => void } = {}): ProductionApp {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     before?.();
-    server = await startProductionServer({ geodataDir: geodataDir() });
+    server = await startProductionServer({ geodataDir: await geodataDir() });
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -34,11 +34,19 @@ function sasShare(data: SasCoverage, s: SubTerritory): number | null {
 /** The API gives rates per 10 000; per 100 000 shows the small rates of a large département (0,2 rather than 0). */
 const per100k = (v: number | null | undefined) => (v === null || v === undefined ? null : v * 10);
 
+/** « 464 749 hab. sur 1 487 570[, dont … en couverture partielle] ; 200 communes en zone blanche ; couverture calculée sur … ». */
 function cptsDetail(c: CptsCoverage): string {
-  const known = c.completude && c.completude.departementsComplets.length > 0
-    ? `${formatInteger(c.population.couverte - (c.population.totale - c.population.renseignee - c.population.nonRenseignee))} hab. couverts sur ${formatInteger(c.population.renseignee)} ; ${formatInteger(c.communes.nonCouvertes)} communes en zone blanche ; `
-    : `${formatInteger(c.population.couverte)} hab. dans une CPTS importée ; `;
-  return `${known}${c.completude?.phrase ?? ''}`;
+  const complete = !!c.completude && c.completude.departementsComplets.length > 0;
+  // Covered where the list is complete = covered − covered in the other départements.
+  const coveredKnown = c.population.couverte - (c.population.totale - c.population.renseignee - c.population.nonRenseignee);
+  const head = complete
+    ? `${formatInteger(coveredKnown)} hab. sur ${formatInteger(c.population.renseignee)}`
+    : `${formatInteger(c.population.couverte)} hab. sur ${formatInteger(c.population.totale)} dans une CPTS importée`;
+  const partial = c.population.couvertePartiellement > 0
+    ? `, dont ${formatInteger(c.population.couvertePartiellement)} hab. en couverture partielle (${c.partielles.map((x) => x.nom).join(', ')} : quelques quartiers seulement, comptés couverts)`
+    : '';
+  const blank = complete ? ` ; ${formatInteger(c.communes.nonCouvertes)} communes en zone blanche` : '';
+  return `${head}${partial}${blank}${c.completude ? ` ; ${c.completude.phrase}` : ''}`;
 }
 
 const STATUS_LABEL: Record<CptsStatusFilter, string> = { all: 'toutes CPTS', projet: 'projet de santé et au-delà', aci: 'ACI signé' };
@@ -71,12 +79,7 @@ export function IndicatorPanel({ territory, nom, regionCode, status, subTerritor
         <KeyFigure
           label={`Population couverte par une CPTS, calculée (${STATUS_LABEL[status]})${cpts.data?.date ? ` au ${frenchDay(cpts.data.date)}` : ''}`}
           value={pending(cpts) ?? (cpts.data!.population.part === null ? 'non renseigné' : formatPercent(cpts.data!.population.part))}
-          detail={cpts.data && (
-            cptsDetail(cpts.data) +
-            (cpts.data.population.couvertePartiellement > 0
-              ? ` ; dont ${formatInteger(cpts.data.population.couvertePartiellement)} hab. en couverture partielle (${cpts.data.partielles.map((c) => c.nom).join(', ')} : quelques quartiers seulement, comptés couverts)`
-              : '')
-          )}
+          detail={cpts.data && cptsDetail(cpts.data)}
           share={cpts.data?.population.part ?? null}
           target={target('cpts')}
           list={cpts.data && (

@@ -11,7 +11,7 @@ export interface CompletenessNoticeProps {
 
 export function CompletenessNotice({ avertissement, listeComplete, plafondKm }: CompletenessNoticeProps) {
   return (
-    <>
+    <div className="maillage-completeness-notice">
       {avertissement && (
         <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" role="note" data-testid="avertissement-completude">
           <p>{avertissement}</p>
@@ -21,6 +21,6 @@ export function CompletenessNotice({ avertissement, listeComplete, plafondKm }: 
         Offres listées à moins de {plafondKm} km de route estimée.{' '}
         {listeComplete ? `Liste des offres du département déclarée complète au ${new Date(listeComplete.date).toLocaleDateString('fr-FR')}.` : 'Liste des offres du département non déclarée complète.'}
       </p>
-    </>
+    </div>
   );
 }
