@@ -38,7 +38,8 @@ describe('a CPTS list declared complete', () => {
     expect(figures.comparaisonOfficielle.calcule).not.toBeNull();
 
     const { page, errors } = await openPage(browser);
-    await page.goto(`${server.url}/?territoire=departement:44`);
+    await page.goto(`${server.url}/?territoire=departement:44&taille=passages`);
+    expect(await page.getByLabel(/Taille des sites d’urgence selon leurs passages annuels/).isChecked()).toBe(true);
     await expect.poll(() => page.getByTestId('comparaison-cpts').textContent()).toBe(`Couverture CPTS — ${figures.comparaisonOfficielle.phrase}`);
     expect(figures.comparaisonOfficielle.phrase).toMatch(/^calculé : [\d,]+ % d'après \d+ CPTS importées .* ; officiel : \d+ % au 1er mai 2024 \(écart [+-]?[\d,]+ points?\)$/);
     await expect.poll(() => page.getByTestId('completude-cpts').textContent()).toMatch(/couverture calculée sur 1 département à liste complète/);

@@ -19,7 +19,11 @@ export function structuresGeoJson(features: StructureFeature[], filter: Structur
     features: features.filter((f) => keepStructure(f, filter)).map((f) => ({
       type: 'Feature',
       geometry: f.geometry,
-      properties: { id: f.properties.id, categorie: f.properties.categorie, nom: f.properties.nom, etat: f.properties.ouverture.etat, demonstration: f.properties.demonstration },
+      properties: {
+        id: f.properties.id, categorie: f.properties.categorie, nom: f.properties.nom, etat: f.properties.ouverture.etat, demonstration: f.properties.demonstration,
+        // Emergency sites' yearly visits, for the « taille selon les passages » option (absent when unknown).
+        ...(f.properties.passagesParAn !== null && f.properties.passagesParAn !== undefined ? { passagesParAn: f.properties.passagesParAn } : {}),
+      },
     })),
   };
 }

@@ -11,6 +11,7 @@ import { AccessLegend } from '../../../features/access/components/AccessLegend';
 import { IndexLegend } from '../../../features/access/components/IndexLegend';
 import { StructuresLegend } from '../../../features/structures/components/StructuresLegend';
 import { DensityLegend } from '../../../features/density/components/DensityLegend';
+import { VisitsSizeToggle } from '../../../features/structures/components/VisitsSizeToggle';
 import { OfficialLegend } from '../../../features/official/components/OfficialLegend';
 import { formatTerritory } from '../../../lib/territory';
 import type { ExploreParams } from './explore-params';
@@ -43,6 +44,8 @@ export function useExploreLegends({ p, map, millesime }: ExploreLegendsProps): P
     indice: <IndexLegend query={map.access.index} breaks={map.access.breaks} method={p.method} onMethod={(m) => patchParams({ classes: m === 'jenks' ? 'jenks' : null })} />,
     densite: <DensityLegend millesime={millesime} />,
     officiel: <OfficialLegend query={map.official.query} indicator={map.official.indicator} />,
-    structures: <StructuresLegend query={map.structures.query} kinds={p.kinds} onKinds={(k) => patchParams({ types: k ? k.join(',') : null })} only={map.protocol.structures} />,
+    structures: <>{
+      <StructuresLegend query={map.structures.query} kinds={p.kinds} onKinds={(k) => patchParams({ types: k ? k.join(',') : null })} only={map.protocol.structures} />
+    }<VisitsSizeToggle /></>,
   };
 }

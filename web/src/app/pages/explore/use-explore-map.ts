@@ -15,6 +15,7 @@ import { formatTerritory } from '../../../lib/territory';
 import { useStructuresMap } from '../../../features/structures/use-structures-map';
 import type { StructureScope } from '../../../features/structures/api/list-structures';
 import { useProtocolFilter } from '../../../features/protocols/use-protocol-filter';
+import { useSizeByVisits } from '../../../features/structures/components/VisitsSizeToggle';
 import { useOfficialMap } from '../../../features/official/use-official-map';
 import type { ExploreParams } from './explore-params';
 
@@ -28,7 +29,7 @@ export function useExploreMap(p: ExploreParams) {
   const on = (id: Parameters<typeof p.layers.has>[0]) => p.layers.has(id);
   const protocol = useProtocolFilter(p.protocol);
   const coverage = useCptsCoverageMap(territory, p.status, { cpts: on('cpts'), zonesBlanches: on('zones-blanches') }, protocol.cpts);
-  const structures = useStructuresMap([structureScope(p.territory)], on('structures'), { kinds: p.kinds, only: protocol.structures });
+  const structures = useStructuresMap([structureScope(p.territory)], on('structures'), { kinds: p.kinds, only: protocol.structures }, useSizeByVisits());
   const access = useAccessMap(territory, { distance: on('acces'), index: on('indice') }, p.method);
   const sas = useSasCoverage(territory, on('sas'));
   const official = useOfficialMap(on('officiel'));

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
+import { useAsOfDate } from '../../../app/as-of-date';
 import { cptsCoverageExportUrl, type CptsStatusFilter } from '../../coverage/api/get-cpts-coverage';
 import { sasCoverageExportUrl } from '../../sas/api/get-sas-coverage';
 import { snpAccessExportUrl } from '../../access/api/get-snp-access';
@@ -31,10 +32,12 @@ export function ExportMenu({ territory, status, onMapPng, onPrint }: ExportMenuP
       setBusy(null);
     }
   };
+  // The CPTS tables at the page's date (`date` of the address), as the figures.
+  const date = useAsOfDate();
   const tables: { label: string; csv: string; geojson?: string }[] = [
-    { label: 'Couverture CPTS par commune', csv: cptsCoverageExportUrl(territory, status, 'csv'), geojson: cptsCoverageExportUrl(territory, status, 'geojson') },
-    { label: 'Communes sans CPTS (zones blanches)', csv: cptsCoverageExportUrl(territory, status, 'csv', 'zones-blanches') },
-    { label: 'Communes en chevauchement', csv: cptsCoverageExportUrl(territory, status, 'csv', 'chevauchements') },
+    { label: 'Couverture CPTS par commune', csv: cptsCoverageExportUrl(territory, status, 'csv', 'communes', date), geojson: cptsCoverageExportUrl(territory, status, 'geojson', 'communes', date) },
+    { label: 'Communes sans CPTS (zones blanches)', csv: cptsCoverageExportUrl(territory, status, 'csv', 'zones-blanches', date) },
+    { label: 'Communes en chevauchement', csv: cptsCoverageExportUrl(territory, status, 'csv', 'chevauchements', date) },
     { label: 'SAS par département', csv: sasCoverageExportUrl(territory, 'csv'), geojson: sasCoverageExportUrl(territory, 'geojson') },
     { label: 'Distance aux soins non programmés', csv: snpAccessExportUrl(territory, 'csv'), geojson: snpAccessExportUrl(territory, 'geojson') },
     { label: 'Indice d’accessibilité 2SFCA', csv: twoStepExportUrl(territory, 'csv'), geojson: twoStepExportUrl(territory, 'geojson') },

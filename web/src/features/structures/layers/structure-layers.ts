@@ -60,3 +60,20 @@ export const structureLayers: LayerSpecification[] = [
     layout: { 'icon-image': iconOf, 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'symbol-sort-key': ['match', ['get', 'categorie'], 'SU', 0, 'MMG', 1, 2] },
   },
 ];
+
+/**
+ * Emergency sites sized by their yearly visits (SAE `passagesParAn`): symbol area in proportion
+ * to the visits (size ∝ √visits), a median site (~25 000) at the usual size; an SU of unknown
+ * visits and the other kinds keep it.
+ */
+export const VISITS_ICON_SIZE: ExpressionSpecification = [
+  'case',
+  ['all', ['==', ['get', 'categorie'], 'SU'], ['has', 'passagesParAn']],
+  ['max', 0.5, ['min', 2.2, ['/', ['sqrt', ['max', 0, ['to-number', ['get', 'passagesParAn'], 0]]], 158]]],
+  1,
+] as unknown as ExpressionSpecification;
+
+export function structureLayersSized(byVisits: boolean): LayerSpecification[] {
+  if (!byVisits) return structureLayers;
+  return structureLayers.map((l) => (l.id === STRUCTURES_POINTS_ID && l.type === 'symbol' ? { ...l, layout: { ...l.layout, 'icon-size': VISITS_ICON_SIZE } } : l));
+}
