@@ -27,7 +27,7 @@ describe('security headers', () => {
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(res.headers.get('x-frame-options'), path).toBe('DENY');
       expect(res.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
-      expect(res.headers.get('permissions-policy'), path).toMatch(/geolocation=\(\)/);
+      expect(res.headers.get('permissions-policy'), path).toMatch(/geolocation=\(self\)/);
     }
   });
 

@@ -30,7 +30,8 @@ export interface Violation { id: string; impact: string; help: string; targets: 
 
 /** axe-core violations of impact moderate, serious or critical (the map's WebGL canvas excluded: the page describes it). */
 export async function moderateOrWorseViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ content: axe.source });
+  // Evaluated through the DevTools protocol: the page's CSP (no inline script) stays enforced.
+  await page.evaluate(axe.source);
   const results = await page.evaluate(async () => {
     const w = window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } };
     return w.axe.run({ exclude: [['.maplibregl-canvas']] }, { resultTypes: ['violations'] });
