@@ -8,6 +8,7 @@
  * - `style-src 'unsafe-inline'`: MapLibre and the DSFR components set `style` attributes;
  * - `worker-src blob:`: MapLibre starts its workers from blob URLs;
  * - `img-src data: blob:`: MapLibre's sprites and canvases, DSFR's inline icons;
+ * - Permissions-Policy: geolocation for this origin only (« Me localiser »), nothing else;
  * - the IGN plan (https://data.geopf.fr: style, tiles, sprites, glyphs) only when MAILLAGE_BASEMAP
  *   allows it (`auto` or `ign`; `offline` serves everything from this server).
  */
