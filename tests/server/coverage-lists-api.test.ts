@@ -4,10 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureApp, type FixtureApp } from '../helpers/fixture-app';
+import { insertRows } from '../helpers/curated-care';
 
 let f: FixtureApp;
 beforeAll(async () => {
-  f = await fixtureApp();
+  f = await fixtureApp({ writable: true });
+  // Zones blanches and « à plus de 30 km » exist only where the lists are declared complete (issue 8).
+  const declared = { complete_on: '2026-11-01', declared_by: 'test', source: 'test', demo: false, import_id: 'import-test' };
+  await insertRows(f.db, { completeness: [{ departement: '44', list_kind: 'cpts', ...declared }, { departement: '44', list_kind: 'snp', ...declared }] });
 });
 afterAll(() => f.close());
 
