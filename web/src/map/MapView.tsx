@@ -4,12 +4,11 @@
  * exports its image. Nothing domain-specific lives here.
  *
  * `data-idle="true"` (what the browser tests wait for) means settled: MapLibre has drawn
- * everything it was asked for since the last change of props (a change sets it false and asks
- * for a repaint, so the flag is never left over from the previous props), and no query of the
- * page is in flight (the data the page will hand to the map next).
+ * everything it was asked for since the last change of props (a change that loads data or sets
+ * feature states sets it false until the next `idle`, so the flag is never left over from the
+ * previous props). Pages' queries are not counted: a test waits for the data it asserts.
  */
 import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
-import { useIsFetching } from '@tanstack/react-query';
 import { createPortal } from 'react-dom';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -78,16 +77,7 @@ export function MapView(props: MapViewProps) {
   const appliedStates = useRef(new Map<string, string>());
   const latest = useRef(props);
   latest.current = props;
-  // Settled = the map is idle since the last change AND no query is fetching.
-  const fetching = useIsFetching();
-  const settled = useRef({ map: false, fetching });
-  settled.current.fetching = fetching;
-  const publishIdle = () => container.current?.setAttribute('data-idle', String(settled.current.map && settled.current.fetching === 0));
-  const setMapIdle = (v: boolean) => {
-    settled.current.map = v;
-    publishIdle();
-  };
-  useEffect(publishIdle, [fetching]);
+  const setMapIdle = (v: boolean) => container.current?.setAttribute('data-idle', String(v));
 
   useImperativeHandle(props.ref, () => ({
     toPng: () =>
@@ -170,11 +160,17 @@ export function MapView(props: MapViewProps) {
     for (const [id, image] of Object.entries(images)) {
       if (!map.hasImage(id)) map.addImage(id, { width: image.width, height: image.height, data: image.data }, { pixelRatio: image.pixelRatio ?? 1 });
     }
-    // Not settled until the map has drawn these props: `idle` follows the repaint asked here.
-    setMapIdle(false);
     applied.current = syncStyle(map, applied.current, { layers, sources });
-    appliedStates.current = applyFeatureStates(map, appliedStates.current, latest.current.featureStates ?? []);
-    map.triggerRepaint();
+    const states = applyFeatureStates(map, appliedStates.current, latest.current.featureStates ?? []);
+    const statesChanged = states.size !== appliedStates.current.size || [...states].some(([k, v]) => appliedStates.current.get(k) !== v);
+    appliedStates.current = states;
+    // Not settled until the map has drawn what changed: new sources or data are loading (`idle`
+    // follows their load), new feature states need a repaint (`idle` follows it). Props equal in
+    // content change nothing and leave the flag as it is.
+    if (!map.loaded() || statesChanged) {
+      setMapIdle(false);
+      map.triggerRepaint();
+    }
   }, [ready, props.layers, props.sources, props.images, props.featureStates]);
 
   useEffect(() => {
