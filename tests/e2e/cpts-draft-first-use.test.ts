@@ -68,8 +68,13 @@ describe('the CPTS coordinator drafts a perimeter, first use (issue 12, items 8�
     await rate.waitFor();
     const zb = (await api('/api/coverage/cpts?territory=departement:974')).zonesBlanches.some((c: any) => c.code === '97416');
     const after = (coverageBefore.couverte + (zb ? saintPierre.population : 0)) / coverageBefore.totale;
-    expect(flat(await rate.textContent())).toContain(`Population couverte par une CPTS : ${pct(coverageBefore.part)} aujourd’hui, ${pct(after)} avec ce brouillon`);
-    if (zb) expect(flat(await rate.textContent())).toContain(`+${num(saintPierre.population)} hab.`);
+    if (coverageBefore.part === null) {
+      // La Réunion's CPTS list is not declared complete: the rate is « non renseignée », before and after.
+      expect(flat(await rate.textContent())).toBe(`Population couverte par une CPTS : non renseignée pour ce département (liste des CPTS non déclarée complète), avant comme après ce brouillon. Le brouillon ajoute ${num(saintPierre.population)} hab. de communes sans CPTS connue.`);
+    } else {
+      expect(flat(await rate.textContent())).toContain(`Population couverte par une CPTS : ${pct(coverageBefore.part)} aujourd’hui, ${pct(after)} avec ce brouillon`);
+      if (zb) expect(flat(await rate.textContent())).toContain(`+${num(saintPierre.population)} hab.`);
+    }
     const inSaintPierre = (await api('/api/structures?departement=974')).features.filter((f: any) => f.properties.commune.code === '97416');
     expect(inSaintPierre.map((f: any) => f.properties.nom)).toContain('CHU de La Réunion – site de Saint-Pierre');
     const entering = flat(await page.locator('.maillage-draft__structures').textContent());

@@ -28,7 +28,13 @@ export function DraftTerritoryEffect({ departement, departementNom, effects, off
   return (
     <div className="maillage-draft__territory fr-mb-2w" aria-live="polite">
       <h3 className="fr-h6 fr-mb-1v">Effet sur le département {departementNom ? `(${departementNom})` : departement}</h3>
-      {before && after ? (
+      {before && after && before.part === null ? (
+        // Not known is never shown as absent: without a complete CPTS list, the rate is not known before nor after.
+        <p className="fr-text--sm fr-mb-1v maillage-draft__rate">
+          Population couverte par une CPTS : non renseignée pour ce département (liste des CPTS non déclarée complète), avant comme après ce brouillon.
+          {after.difference !== 0 && ` Le brouillon ${after.difference > 0 ? 'ajoute' : 'retire'} ${formatInteger(Math.abs(after.difference))} hab. de communes sans CPTS connue.`}
+        </p>
+      ) : before && after ? (
         <p className="fr-text--sm fr-mb-1v maillage-draft__rate">
           Population couverte par une CPTS : {formatPercent(before.part)} aujourd’hui, {formatPercent(after.part)} avec ce brouillon
           {after.difference !== 0 ? ` (${signedPoints((after.part ?? 0) - (before.part ?? 0))}, ${after.difference > 0 ? '+' : '−'}${formatInteger(Math.abs(after.difference))} hab.)` : ' (inchangé)'}.
