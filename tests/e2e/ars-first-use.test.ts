@@ -123,19 +123,26 @@ describe('the ARS delegate on /, first use (issue 12, items 1–7)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('Nantes: the two emergency sites placed at the commune point are both in the card, each with its nearest MMG and distance', async () => {
-    const nantes = (await api('/api/communes/44109')).commune;
-    const [lon, lat] = nantes.labelPoint;
-    const { page, errors } = await openLoireAtlantique(`/?territoire=departement:44&couches=structures&carte=13.00/${lat}/${lon}`);
+  it('Haute-Garonne: structures placed at the same point are all in the card (an emergency site with its nearest MMG and distance)', async () => {
+    // The first point of 31 that holds two structures or more (two centres de santé of Montréjeau at one address).
+    const groups = new Map<string, any[]>();
+    for (const f of (await api('/api/structures?departement=31')).features) {
+      const key = f.geometry.coordinates.join(',');
+      groups.set(key, [...(groups.get(key) ?? []), f]);
+    }
+    const here = [...groups.values()].find((g) => g.length >= 2)!;
+    expect(here.length).toBeGreaterThanOrEqual(2);
+    const [lon, lat] = here[0].geometry.coordinates;
+    const { page, errors } = await openLoireAtlantique(`/?territoire=departement:31&couches=structures&carte=14.00/${lat}/${lon}`);
     await waitForMapIdle(page);
-    const here = (await api('/api/structures?departement=44')).features.filter((f: any) => f.geometry.coordinates[0] === lon && f.geometry.coordinates[1] === lat);
-    expect(here.map((f: any) => f.properties.nom).sort()).toEqual(['CHU de Nantes', 'Nouvelles Cliniques Nantaises']);
     const box = await mapBox(page);
     await page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
     const popup = page.locator('.maplibregl-popup');
-    await popup.getByText('2 structures au même point').waitFor();
-    const access = await api('/api/access/snp?territory=departement:44');
+    await popup.getByText(`${here.length} structures au même point`).waitFor();
+    const access = await api('/api/access/snp?territory=departement:31');
     for (const f of here) {
+      expect(await popup.locator('.maillage-popup-list__item h3', { hasText: f.properties.nom }).count()).toBeGreaterThan(0);
+      if (f.properties.categorie !== 'SU') continue;
       const item = popup.locator('.maillage-popup-list__item', { hasText: f.properties.nom });
       const without = access.suSansMmg.liste.find((s: any) => s.id === f.properties.id);
       const note = item.locator(without ? '.maillage-su-mmg' : 'p', { hasText: 'MMG' });
