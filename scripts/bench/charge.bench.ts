@@ -30,7 +30,7 @@ export const READ_MIX = [
   '/api/health',
   '/api/search?q=saint%20nazaire',
   '/api/communes?departement=44',
-  '/api/tiles/7/63/44.pbf',
+  '/api/tiles/9/257/186.pbf', // a tile of the SNP finder's map around Toulouse (z9: the most requested zoom)
   '/api/coverage/cpts?territory=region:76',
   '/api/access/snp?territory=departement:31',
   '/api/snp/nearest?commune=31149',
