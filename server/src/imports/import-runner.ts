@@ -7,7 +7,7 @@
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VersionStore } from '../db/data-versions';
@@ -40,6 +40,12 @@ export function versionedImportRunner(store: VersionStore, archiveDir: string, o
       const reply = await new Promise<WorkerReply>((resolve, reject) => {
         // fork keeps this process's loader flags (tsx), so the worker runs the same TypeScript.
         const child = fork(WORKER, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        // Below the readers' priority: on a busy machine, the import waits rather than the requests.
+        try {
+          if (child.pid) setPriority(child.pid, 10);
+        } catch {
+          /* not permitted here: the import runs at the same priority */
+        }
         let answered = false;
         child.once('message', (m) => {
           answered = true;
