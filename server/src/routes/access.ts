@@ -117,8 +117,8 @@ export const accessRoutes = new Hono<AppEnv>()
     const text = await cachedJsonText(ctx, key, async () => snpBody(t, q, version, value.body));
     return jsonText<ReturnType<typeof snpBody>>(c, text);
   })
-  // For the map: each commune's band, compactly (lib/compact-states.ts), and the figures — no
-  // per-commune objects nor lists (/access/snp and its exports keep them).
+  // For the map and the indicators: each commune's band, compactly (lib/compact-states.ts), the
+  // figures and the lists — no per-commune objects (/access/snp and its exports keep them).
   .get('/access/snp/etats', validate('query', snpQuery.omit({ format: true, table: true })), async (c) => {
     const q = c.req.valid('query');
     const ctx = await analysisContext(c);
