@@ -24,7 +24,6 @@ describe('GET /api/access/snp/etats', () => {
     expect(detail.parCommune.length).toBe(4446);
     expect(expandStates(states.bandesParCommune)).toEqual(new Map(detail.parCommune.map((r: any) => [r.code, r.bande])));
     expect(states.bandes).toEqual(detail.bandes);
-    expect(detail.auDelaDuSeuil.liste.length).toBeGreaterThan(0);
     expect(states.auDelaDuSeuil).toEqual(detail.auDelaDuSeuil);
     expect(states.suSansMmg).toEqual(detail.suSansMmg);
     expect(states.versionDonnees).toBe(detail.versionDonnees);
