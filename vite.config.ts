@@ -14,8 +14,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
       output: {
-        // MapLibre in its own long-cached chunk.
-        manualChunks: (id) => (id.includes('node_modules/maplibre-gl') ? 'maplibre' : undefined),
+        // MapLibre's code in its own long-cached chunk, loaded only by pages that draw a map (its
+        // stylesheet stays in the main one: in that chunk it would pull the code into every page).
+        manualChunks: (id) => (id.includes('node_modules/maplibre-gl') && !id.endsWith('.css') ? 'maplibre' : undefined),
       },
     },
   },

@@ -10,6 +10,7 @@ import { userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { readConfig } from '../server/src/config';
 import { checkSchema } from '../server/src/db/meta-queries';
+import { publishVersion, versionStore } from '../server/src/db/data-versions';
 import { openDatabase, type Database } from '../server/src/db/connection';
 import { parseDeclaration } from '../server/src/imports/completeness-declaration';
 import { parisDay } from '../server/src/lib/attachment';
@@ -51,6 +52,28 @@ if (!declaration.ok) fail(`Liste complète : ${declaration.message}\n${USAGE}`, 
 
 const config = readConfig();
 if (!existsSync(config.dbPath)) fail(`Base absente : ${config.dbPath}. Lancez « npm run build:data ».`, 2);
+const store = versionStore(config.dbPath);
+if (config.versions || existsSync(store.pointerPath)) {
+  // Data versions: the next version is written aside and then pointed at (server/src/db/data-versions.ts);
+  // running servers keep serving the current one and switch to the new one within a second.
+  try {
+    const outcome = await publishVersion(store, async (db) => {
+      await checkSchema(db);
+      await ensureStateStore(db, { path: config.statePath });
+      const result = await runImport(db, {
+        kind, bytes: readFileSync(file), fileName: basename(file), keepValid,
+        importedBy: by ?? `ligne de commande (${userInfo().username})`, archiveDir: join(dirname(config.dbPath), 'imports'),
+      });
+      await recordImport(db, result.import?.importedBy ?? 'ligne de commande', result);
+      return { result, changed: result.status === 'appliqué' || result.status === 'partiel' };
+    });
+    console.log(formatOutcome(outcome));
+    process.exit(outcome.status === 'rejeté' ? 1 : 0);
+  } catch (err) {
+    console.error(`Échec de l'import : ${(err as Error).message}`);
+    process.exit(1);
+  }
+}
 let db: Database;
 try {
   db = await openDatabase(config.dbPath);

@@ -4,7 +4,7 @@
  * server (`npm start`) on a copy of geodata/:
  *   1. the embedded default;
  *   2. the same after a 100 000-record FINESS import (national-size offer, seeded generator);
- *   3. during that import, sent over HTTP to the same server after 3 s: p99 of the mix, and the
+ *   3. during that import, sent over HTTP to the same server (MAILLAGE_VERSIONS=1) after 3 s: p99 of the mix, and the
  *      slowest of `/api/health` probes sent every 100 ms while the import runs.
  * Every path of the mix is checked (status 200) before timing. Targets are printed beside results.
  */
@@ -30,7 +30,7 @@ export const READ_MIX = [
   '/api/health',
   '/api/search?q=saint%20nazaire',
   '/api/communes?departement=44',
-  '/api/tiles/7/63/44.pbf',
+  '/api/tiles/9/257/186.pbf', // a tile of the SNP finder's map around Toulouse (z9: the most requested zoom)
   '/api/coverage/cpts?territory=region:76',
   '/api/access/snp?territory=departement:31',
   '/api/snp/nearest?commune=31149',
@@ -122,7 +122,8 @@ const bench: BenchModule = {
 
     // 3. During an import sent to the same server.
     const during = privateGeodata();
-    server = await runServer({ env: { GEODATA_DIR: during, MAILLAGE_EDITOR_TOKEN: TOKEN } });
+    // Data versions: the import runs in a child process writing the next version (README, Scale path).
+    server = await runServer({ env: { GEODATA_DIR: during, MAILLAGE_EDITOR_TOKEN: TOKEN, MAILLAGE_VERSIONS: '1' } });
     try {
       await checkMix(server);
       await load(server.url, 3);

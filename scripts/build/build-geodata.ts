@@ -179,6 +179,9 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
     renameSync(loadPath, dbPath);
   }
 
+  // Data versions written by imports since the last build are superseded: the new database replays their imports.
+  rmSync(join(opts.outDir, 'versions'), { recursive: true, force: true });
+
   const manifestPath = join(opts.outDir, 'manifest.json');
   const outputs = Object.fromEntries([
     ['communes.topo.json', sha256(topologyText)],

@@ -44,8 +44,10 @@ export function createApi(deps: AppDeps) {
   const limits = { signIn: new RateLimiter(auth.signInPerMinute), signInFailures: new RateLimiter(4), writes: new RateLimiter(auth.writesPerMinute) };
   return new Hono<AppEnv>()
     .use('*', async (c, next) => {
-      await ensureStateStore(deps.db, { path: deps.config.statePath });
-      c.set('db', deps.db);
+      const db = deps.database?.() ?? deps.db;
+      await ensureStateStore(db, { path: deps.config.statePath });
+      c.set('db', db);
+      if (deps.importer) c.set('importer', deps.importer);
       c.set('topology', deps.topology);
       c.set('config', deps.config);
       c.set('limits', limits);

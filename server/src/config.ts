@@ -27,6 +27,8 @@ export interface ServerConfig {
   importMaxBytes: number;
   /** Open the database read-only (replicas behind a load balancer, benchmarks): imports are refused. */
   readOnly: boolean;
+  /** Data versions (db/data-versions.ts): read-only versions served side by side, imports write the next one in a child process. */
+  versions: boolean;
 }
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -61,5 +63,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     demo: !['0', 'false', 'non', 'off'].includes((env.MAILLAGE_DEMO ?? '1').toLowerCase()),
     importMaxBytes: importMaxMo(env.MAILLAGE_IMPORT_MAX_MO) * 1024 * 1024,
     readOnly: ['1', 'true', 'oui', 'on'].includes((env.MAILLAGE_READ_ONLY ?? '0').toLowerCase()),
+    versions: ['1', 'true', 'oui', 'on'].includes((env.MAILLAGE_VERSIONS ?? '0').toLowerCase()),
   };
 }

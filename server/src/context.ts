@@ -5,9 +5,14 @@ import type { TopologyStore } from './geo/topology-store';
 import type { RequestScope } from './scope/request-scope';
 import type { AnswerCache } from './lib/answer-cache';
 import type { RateLimiter } from './lib/rate-limit';
+import type { ImportRunner } from './imports/import-runner';
 
 export interface AppDeps {
   db: Database;
+  /** The current data version (db/live-database.ts): each request takes it when it starts; `db` when omitted. */
+  database?: () => Database;
+  /** Where imports run (imports/import-runner.ts); in this process on `db` when omitted. */
+  importer?: ImportRunner;
   topology: TopologyStore;
   /** Ready-to-send answers of the read API (lib/answer-cache.ts); one per app when omitted. */
   answers?: AnswerCache;
@@ -23,4 +28,4 @@ export interface Limits {
 }
 
 /** Dependencies, plus the scope of the request (who asks, demo setting, date) built by `scopeMiddleware`. */
-export type AppEnv = { Variables: AppDeps & { scope: RequestScope; limits: Limits } };
+export type AppEnv = { Variables: Omit<AppDeps, 'database'> & { scope: RequestScope; limits: Limits } };

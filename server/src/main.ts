@@ -1,6 +1,7 @@
 /**
- * Production entry point: opens the database once, serves the API and, when built, the web app
- * on one port (PORT, default 8080).
+ * Production entry point: opens the database once (or, with MAILLAGE_VERSIONS=1, the current data
+ * version read-only, switched when an import publishes the next one), serves the API and, when
+ * built, the web app on one port (PORT, default 8080).
  */
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
@@ -8,7 +9,10 @@ import { dirname, join } from 'node:path';
 import { createApp } from './app';
 import { answerClientError } from './lib/client-error';
 import { readConfig } from './config';
-import { openDatabase } from './db/connection';
+import { openDatabase, type Database } from './db/connection';
+import { versionStore } from './db/data-versions';
+import { openLiveDatabase, type LiveDatabase } from './db/live-database';
+import { versionedImportRunner } from './imports/import-runner';
 import { checkSchema } from './db/meta-queries';
 import { topologyFromFile } from './geo/topology-store';
 import { describeReconciliation, reconcileJournal } from './imports/reconcile-journal';
@@ -32,9 +36,25 @@ if (!existsSync(config.dbPath)) {
   console.error(`Base absente : ${config.dbPath}. Lancez « npm run setup » (ou « npm run build:data »).`);
   process.exit(1);
 }
+const topology = topologyFromFile(config.topologyPath);
 let db: Awaited<ReturnType<typeof openDatabase>>;
+// MAILLAGE_VERSIONS=1: the current data version, read-only — several processes serve it side by
+// side; imports write the next version aside in a child process and every process switches to it
+// whole (db/data-versions.ts, db/live-database.ts). Otherwise one process opens the file itself.
+const store = versionStore(config.dbPath);
+let live: LiveDatabase | null = null;
+const prepare = async (version: Database) => {
+  await checkSchema(version);
+  await ensureStateStore(version, { path: config.statePath, readOnly: config.readOnly });
+  // The commune table and the care offer are read once per version: loading them here keeps that off the first user's request.
+  const res = await createApp({ db: version, topology, config }).request('/api/coverage/cpts?territory=france');
+  if (!res.ok) console.error(`Préchargement incomplet : ${res.status} ${await res.text()}`);
+};
 try {
-  db = await openDatabase(config.dbPath, { readOnly: config.readOnly });
+  if (config.versions) {
+    live = await openLiveDatabase(store, { warm: prepare });
+    db = live.current();
+  } else db = await openDatabase(config.dbPath, { readOnly: config.readOnly });
 } catch (err) {
   console.error(`Ouverture impossible de la base ${config.dbPath} : ${(err as Error).message}`);
   console.error('Une autre instance l\'utilise-t-elle en écriture ? (MAILLAGE_READ_ONLY=1 pour une instance en lecture seule)');
@@ -42,7 +62,8 @@ try {
 }
 try {
   await checkSchema(db);
-  if (!config.readOnly) {
+  // (With data versions, an import is published whole or not at all: nothing to reconcile in place.)
+  if (!config.readOnly && !config.versions) {
     const note = describeReconciliation(await reconcileJournal(db, join(dirname(config.dbPath), 'imports')));
     if (note) console.warn(note);
   }
@@ -59,8 +80,8 @@ try {
   process.exit(1);
 }
 if (config.auth.providers.length === 0) console.log('Connexion non configurée : consultation publique en lecture seule, imports par la ligne de commande.');
-const topology = topologyFromFile(config.topologyPath);
-const app = createApp({ db, topology, config });
+const importer = live && !config.readOnly ? versionedImportRunner(store, join(dirname(config.dbPath), 'imports'), () => live!.refresh()) : undefined;
+const app = createApp({ db, database: live ? () => live!.current() : undefined, importer, topology, config });
 
 if (config.webDist) {
   if (!existsSync(config.webDist)) {
@@ -85,7 +106,8 @@ server.on('clientError', answerClientError);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.close();
-    db.close();
+    if (live) live.close();
+    else db.close();
     process.exit(0);
   });
 }

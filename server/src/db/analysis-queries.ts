@@ -15,15 +15,28 @@ export interface DemoFilter {
   demo: boolean;
 }
 
+const versions = new WeakMap<Database, { writes: number; at: number; value: Promise<string> }>();
+/** How long a read version is reused while this process writes nothing (another process never writes an open database file). */
+const VERSION_REUSE_MS = 250;
+
 /**
  * `meta.data_version` (incremented by every import; '0' when absent), followed by `.<n>` once the
  * state store holds CPTS versions (incremented by each validated perimeter or versioned import):
- * what keys the analysis and answer caches.
+ * what keys the analysis and answer caches. Read at most every 250 ms per database, and again at
+ * once after any write of this process (`db.writes`), so the hot path of cached answers costs no query.
  */
-export async function dataVersion(db: Database): Promise<string> {
-  const [row] = await db.all<{ value: string }>("SELECT value FROM meta WHERE key = 'data_version'");
-  const state = await stateVersion(db);
-  return state === '0' ? (row?.value ?? '0') : `${row?.value ?? '0'}.${state}`;
+export function dataVersion(db: Database): Promise<string> {
+  const known = versions.get(db);
+  const now = performance.now();
+  if (known && known.writes === db.writes && now - known.at < VERSION_REUSE_MS) return known.value;
+  const value = (async () => {
+    const [row] = await db.all<{ value: string }>("SELECT value FROM meta WHERE key = 'data_version'");
+    const state = await stateVersion(db);
+    return state === '0' ? (row?.value ?? '0') : `${row?.value ?? '0'}.${state}`;
+  })();
+  versions.set(db, { writes: db.writes, at: now, value });
+  value.catch(() => versions.delete(db));
+  return value;
 }
 
 export async function loadCommuneTable(db: Database): Promise<CommuneTable> {

@@ -20,6 +20,8 @@ export interface Database {
   transaction<T>(work: (db: Database) => Promise<T>): Promise<T>;
   close(): void;
   readonly path: string;
+  /** Statements and transactions this process has written (or tried to): readers of memoised values compare it. */
+  readonly writes: number;
 }
 
 export interface OpenOptions {
@@ -54,8 +56,11 @@ async function allOn<T>(connection: DuckDBConnection, sql: string, params?: SqlP
 function wrap(writer: DuckDBConnection, pool: Lane[], path: string, close: () => void): Database {
   // The writer connection serialises its statements: queue them so a transaction is never interleaved.
   let queue: Promise<unknown> = Promise.resolve();
+  let writes = 0;
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = queue.then(task, task);
+    const next = queue.then(task, task).finally(() => {
+      writes++;
+    });
     queue = next.catch(() => undefined);
     return next;
   };
@@ -69,7 +74,7 @@ function wrap(writer: DuckDBConnection, pool: Lane[], path: string, close: () =>
       lane.busy--;
     }
   };
-  const onWriter: Omit<Database, 'transaction' | 'close' | 'path'> = {
+  const onWriter: Omit<Database, 'transaction' | 'close' | 'path' | 'writes'> = {
     all: (sql, params) => allOn(writer, sql, params),
     async run(sql, params) {
       await writer.run(sql, params as never);
@@ -77,13 +82,16 @@ function wrap(writer: DuckDBConnection, pool: Lane[], path: string, close: () =>
   };
   const db: Database = {
     path,
+    get writes() {
+      return writes;
+    },
     all: read,
     run: (sql, params) => serial(() => onWriter.run(sql, params)),
     transaction: (work) =>
       serial(async () => {
         await onWriter.run('BEGIN TRANSACTION');
         // Inside the transaction every statement, reads included, runs on the writer connection.
-        const inner: Database = { ...onWriter, path, transaction: (w) => w(inner), close: () => {} } as Database;
+        const inner: Database = { ...onWriter, path, writes, transaction: (w) => w(inner), close: () => {} } as Database;
         try {
           const result = await work(inner);
           await onWriter.run('COMMIT');

@@ -14,6 +14,7 @@ import { selectSnpOffers } from '../analysis/snp-offers';
 import { communeGeometryTexts } from '../db/analysis-queries';
 import { exportFileName, sendExport } from '../lib/attachment';
 import { jsonText } from '../lib/json-text';
+import { compactStates } from '../lib/compact-states';
 import { validate } from '../lib/validate';
 import { analysisContext, cachedAnalysis, cachedJsonText, resolveTerritory, territoryHeader, type CareInputs, type ResolvedTerritory } from './analysis-context';
 import { bandsParam, formatParam, instantParam, kmParam, territoryParam } from './analysis-params';
@@ -70,8 +71,18 @@ function computeSnp(care: CareInputs, t: ResolvedTerritory, at: Date | null, q: 
   };
 }
 
+const snpKey = (t: ResolvedTerritory, at: Date | null, q: SnpBodyParams) => `snp|${t.code}|${at?.toISOString() ?? ''}|${q.thresholdKm}|${q.suMmgKm}|${q.unknownHours}`;
+
 function snpBody(t: ResolvedTerritory, q: SnpBodyParams, version: string, body: ReturnType<typeof computeSnp>['body']) {
   return { territoire: territoryHeader(t), parametres: { at: body.instant, thresholdKm: q.thresholdKm, suMmgKm: q.suMmgKm, unknownHours: q.unknownHours }, versionDonnees: version, ...body };
+}
+
+function snpStatesBody(t: ResolvedTerritory, q: SnpBodyParams, version: string, body: ReturnType<typeof computeSnp>['body']) {
+  const { parCommune, ...rest } = snpBody(t, q, version, body);
+  return {
+    ...rest,
+    bandesParCommune: compactStates(parCommune.map((r) => ({ code: r.code, value: r.bande })), body.bandes.map((b) => b.bande)),
+  };
 }
 
 function fcaBody(t: ResolvedTerritory, version: string, report: AccessibilityReport, demo: boolean, completude: CompletenessSummary, capacity: string) {
@@ -87,7 +98,7 @@ export const accessRoutes = new Hono<AppEnv>()
     const ctx = await analysisContext(c);
     const t = resolveTerritory(ctx, q.territory);
     const at = q.at ?? null;
-    const key = `snp|${t.code}|${at?.toISOString() ?? ''}|${q.thresholdKm}|${q.suMmgKm}|${q.unknownHours}`;
+    const key = snpKey(t, at, q);
     const { value, version } = await cachedAnalysis(ctx, key, (care) => computeSnp(care, t, at, q, ctx.table.names.departements));
     if (q.format === 'csv') {
       const name = exportFileName(q.table === 'communes' ? 'acces-snp' : `acces-snp-${q.table}`, t.slug, 'csv');
@@ -105,6 +116,18 @@ export const accessRoutes = new Hono<AppEnv>()
     }
     const text = await cachedJsonText(ctx, key, async () => snpBody(t, q, version, value.body));
     return jsonText<ReturnType<typeof snpBody>>(c, text);
+  })
+  // For the map and the indicators: each commune's band, compactly (lib/compact-states.ts), the
+  // figures and the lists — no per-commune objects (/access/snp and its exports keep them).
+  .get('/access/snp/etats', validate('query', snpQuery.omit({ format: true, table: true })), async (c) => {
+    const q = c.req.valid('query');
+    const ctx = await analysisContext(c);
+    const t = resolveTerritory(ctx, q.territory);
+    const at = q.at ?? null;
+    const key = snpKey(t, at, q);
+    const { value, version } = await cachedAnalysis(ctx, key, (care) => computeSnp(care, t, at, q, ctx.table.names.departements));
+    const text = await cachedJsonText(ctx, `${key}|etats`, async () => snpStatesBody(t, q, version, value.body));
+    return jsonText<ReturnType<typeof snpStatesBody>>(c, text);
   })
   .get('/access/2sfca', validate('query', fcaQuery), async (c) => {
     const q = c.req.valid('query');

@@ -81,14 +81,25 @@ export const importRoutes = new Hono<AppEnv>()
       return sendExport(c, csv, `rapport-import-${kind}-${parisDay()}.csv`, 'csv');
     }
     const { actor } = c.get('scope');
-    const regionOf = await regionsOf(c);
     const before = kind === 'cpts' || kind === 'cpts-perimetres' ? await cptsStates(db) : undefined;
-    const outcome = await runImport(db, {
+    const job = {
       kind, bytes, fileName, keepValid: ['1', 'true', 'oui'].includes(q.garder_valides ?? '0'),
-      importedBy: actor.kind === 'utilisateur' ? `${actor.id} (API)` : 'éditeur (API, jeton)', archiveDir: join(dirname(db.path), 'imports'),
-      completeness: declaration.value,
-      authorize: async (tx, id) => policy.importInto(actor, await importedDepartements(tx, id), regionOf),
-    });
+      importedBy: actor.kind === 'utilisateur' ? `${actor.id} (API)` : 'éditeur (API, jeton)', completeness: declaration.value,
+    };
+    const importer = c.get('importer');
+    let outcome;
+    if (importer) {
+      // Data versions (MAILLAGE_VERSIONS=1): a child process writes the next version. The per-territory
+      // policy runs inside this process's transaction only, so there only the editor token imports for now.
+      if (actor.kind !== 'jeton') throw new ApiError(403, 'interdit', 'Sur une instance à versions de données, les imports se font avec le jeton d’éditeur (ou « npm run import »).');
+      outcome = await importer(job);
+    } else {
+      const regionOf = await regionsOf(c);
+      outcome = await runImport(db, {
+        ...job, archiveDir: join(dirname(db.path), 'imports'),
+        authorize: async (tx, id) => policy.importInto(actor, await importedDepartements(tx, id), regionOf),
+      });
+    }
     await recordImport(db, actorLabel(actor), outcome, before);
     const status = acceptedStatus(outcome);
     return c.json(outcomeBody(outcome), status);

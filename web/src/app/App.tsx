@@ -11,6 +11,7 @@ import { interceptInternalLinks, usePathname } from './url-state';
 import { useBaseStyle } from './use-base-style';
 import { matchRoute } from './routes';
 import type { PageProps } from './page-props';
+import type { SnpPageProps } from './pages/snp/SnpPage';
 import type { QueryClient } from '@tanstack/react-query';
 import { regionsQuery } from '../features/territories/api/list-regions';
 import { departementsQuery } from '../features/territories/api/list-departements';
@@ -82,6 +83,10 @@ export function App() {
   } else if (config.isError || style.isError || Page.isError) {
     const error = config.error ?? style.error ?? Page.error;
     content = <Alert severity="error" title="Le service ne répond pas" description={error?.message ?? ''} className="fr-m-2w" />;
+  } else if (route.page === 'snp' && config.data && Page.data) {
+    // The SNP finder shows its list without waiting for the base map (its map comes after).
+    const Snp = Page.data as unknown as ComponentType<SnpPageProps>;
+    content = <Snp baseStyle={style.data?.style ?? null} config={config.data} />;
   } else if (!config.data || !style.data || !Page.data) {
     content = <p role="status" className="fr-p-2w">Chargement de la carte…</p>;
   } else {

@@ -1,6 +1,7 @@
 /** Per-commune values of the access analyses, as feature states of the commune tiles. */
 import { NOT_KNOWN_STATE } from '../../lib/not-known';
 import { classBreaks, classOf, type ClassMethod } from '../../lib/class-breaks';
+import { forEachState, type CompactStates } from '../../lib/compact-states';
 
 export interface BandRow {
   code: string;
@@ -11,6 +12,14 @@ export interface BandRow {
 export function bandStates(rows: readonly BandRow[], bands: readonly string[]): Map<string, { bande: number }> {
   const index = new Map(bands.filter((b) => b !== 'aucune offre' && b !== 'non renseigné').map((b, i) => [b, i]));
   return new Map(rows.map((r) => [r.code, { bande: r.bande === 'non renseigné' ? NOT_KNOWN_STATE : index.get(r.bande) ?? -1 }]));
+}
+
+/** The same from the compact form of /api/access/snp/etats. */
+export function compactBandStates(states: CompactStates, bands: readonly string[]): Map<string, { bande: number }> {
+  const index = new Map(bands.map((b, i) => [b, i]));
+  const out = new Map<string, { bande: number }>();
+  forEachState(states, (code, value) => out.set(code, { bande: value === null ? -1 : (index.get(value) ?? -1) }));
+  return out;
 }
 
 export interface IndexRow {

@@ -3,18 +3,18 @@ import { useMemo } from 'react';
 import type { MapContribution } from '../../map/contribution';
 import { MAILLAGE_SOURCE } from '../../map/base-style';
 import type { ClassMethod } from '../../lib/class-breaks';
-import { useSnpAccess } from './api/get-snp-access';
+import { useSnpAccessStates } from './api/get-snp-access-states';
 import { useTwoStepIndex } from './api/get-two-step-index';
-import { bandStates, indexClasses } from './commune-states';
+import { compactBandStates, indexClasses } from './commune-states';
 import { accessLayer, indexLayer } from './layers/access-layers';
 
 export function useAccessMap(territory: string, show: { distance: boolean; index: boolean }, method: ClassMethod) {
-  const access = useSnpAccess(territory, show.distance);
+  const access = useSnpAccessStates(territory, show.distance);
   const index = useTwoStepIndex(territory, show.index);
 
   const distance = useMemo<MapContribution>(() => {
     if (!show.distance || !access.data) return { layers: [] };
-    const states = bandStates(access.data.parCommune, access.data.bandes.map((b) => b.bande));
+    const states = compactBandStates(access.data.bandesParCommune, access.data.bandes.map((b) => b.bande));
     return {
       layers: [accessLayer],
       featureStates: [{ source: MAILLAGE_SOURCE, sourceLayer: 'communes', version: `bande:${territory}:${access.data.versionDonnees}`, states }],

@@ -3,25 +3,29 @@
  * address → the nearest offers with distance, kind, hours and state now, the SAS to call, a route.
  * `/snp?q=Colomiers` opens on the first commune found; `commune=` (or `position=lon,lat` after « me
  * localiser »), `ouvert=maintenant|ce-soir`, `offre=`, `vue=` keep the rest.
+ * The list comes first: the page does not wait for the base map, and the map (SnpMap, with
+ * MapLibre, a chunk of its own) is fetched only once the list is shown.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { SourceSpecification } from 'maplibre-gl';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import type { StyleSpecification } from 'maplibre-gl';
 import { SegmentedControl } from '@codegouvfr/react-dsfr/SegmentedControl';
-import { MapView, type MapFocus } from '../../../map/MapView';
-import { FRANCE_VIEWPORT } from '../../../map/viewport';
+import type { MapFocus } from '../../../map/MapView';
 import { patchParams, useSearchParams } from '../../url-state';
 import type { PageProps } from '../../page-props';
-import { boundaryLayers, landLayers, communeLabelsLayer } from '../../../features/boundaries/layers/boundary-layers';
 import { SearchBox } from '../../../features/search/components/SearchBox';
 import { useSearch } from '../../../features/search/api/search-communes';
 import { useNearestOffers, type OpenFilter, type SnpOrigin } from '../../../features/snp-finder/api/nearest-offers';
 import { OpenFilterControl } from '../../../features/snp-finder/components/OpenFilterControl';
 import { LocateButton } from '../../../features/snp-finder/components/LocateButton';
-import { offersBbox, offersGeoJson } from '../../../features/snp-finder/offers-geojson';
-import { snpLayers, SNP_OFFERS_ID, SNP_SOURCE } from '../../../features/snp-finder/layers/snp-layers';
+import { offersBbox } from '../../../features/snp-finder/offers-geojson';
 import { SnpResults } from './SnpResults';
 
-export function SnpPage({ baseStyle }: PageProps) {
+const SnpMap = lazy(() => import('./SnpMap'));
+
+/** The base map may still be resolving when the page is shown (App.tsx does not wait for it here). */
+export type SnpPageProps = Omit<PageProps, 'baseStyle'> & { baseStyle: StyleSpecification | null };
+
+export function SnpPage({ baseStyle }: SnpPageProps) {
   const params = useSearchParams();
   const q = params.get('q') ?? '';
   const commune = params.get('commune');
@@ -46,16 +50,8 @@ export function SnpPage({ baseStyle }: PageProps) {
     if (nearest.data) setFocus({ bbox: offersBbox(nearest.data), key: `${focusKey}-${nearest.dataUpdatedAt}`, maxZoom: 13 });
   }, [focusKey]);
 
-  const sources = useMemo<Record<string, SourceSpecification>>(
-    () => {
-      const data = nearest.data;
-      const out: Record<string, SourceSpecification> = {};
-      if (data) out[SNP_SOURCE] = { type: 'geojson', data: offersGeoJson(data, selected) };
-      return out;
-    },
-    [nearest.data, selected],
-  );
-  const layers = useMemo(() => [...landLayers, ...boundaryLayers, communeLabelsLayer, ...(nearest.data ? snpLayers : [])], [nearest.data]);
+  // The map's code and tiles only once the list is there (or when there is no list to wait for).
+  const mapWanted = !origin ? !q || resolving.isFetched : Boolean(nearest.data) || nearest.isError;
 
   // On a phone the map comes after the list's header: bring it into view when asked for.
   const mapRef = useRef<HTMLDivElement>(null);
@@ -113,16 +109,11 @@ export function SnpPage({ baseStyle }: PageProps) {
         )}
       </div>
       <div className="maillage-snp__map maillage-map-wrap" ref={mapRef}>
-        <MapView
-          baseStyle={baseStyle}
-          sources={sources}
-          layers={layers}
-          viewport={FRANCE_VIEWPORT}
-          clickableLayers={[SNP_OFFERS_ID]}
-          onFeatureClick={(f) => select(String(f.properties.id))}
-          focus={focus}
-          label="Carte des offres de soins non programmés les plus proches"
-        />
+        {baseStyle && mapWanted && (
+          <Suspense fallback={null}>
+            <SnpMap baseStyle={baseStyle} data={nearest.data} selected={selected} focus={focus} onSelect={select} />
+          </Suspense>
+        )}
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 /** Legend of the distance layer: population by band of estimated road distance to the nearest SNP offer. */
-import type { SnpAccess } from '../api/get-snp-access';
+import type { SnpAccessStates } from '../api/get-snp-access-states';
 import { BAND_COLORS, NO_OFFER_COLOR } from '../layers/access-layers';
 import { formatInteger, formatPercent } from '../../../lib/format';
 import { SourceNote } from '../../../lib/ui/SourceNote';
@@ -7,7 +7,7 @@ import { NOT_KNOWN_COLOR } from '../../../lib/not-known';
 import { QueryStatus } from '../../../lib/ui/QueryStatus';
 
 export interface AccessLegendProps {
-  query: { isPending: boolean; isError: boolean; error: Error | null; data: SnpAccess | undefined };
+  query: { isPending: boolean; isError: boolean; error: Error | null; data: SnpAccessStates | undefined };
 }
 
 export function AccessLegend({ query }: AccessLegendProps) {

@@ -4,7 +4,7 @@
  */
 import { useCptsCoverage, type CptsCoverage, type CptsStatusFilter } from '../../coverage/api/get-cpts-coverage';
 import { useSasCoverage, type SasCoverage } from '../../sas/api/get-sas-coverage';
-import { useSnpAccess } from '../../access/api/get-snp-access';
+import { useSnpAccessStates } from '../../access/api/get-snp-access-states';
 import { useIndicators } from '../api/get-indicators';
 import { useSubTerritoryCoverage, type SubTerritory } from '../api/use-sub-territory-coverage';
 import { targetsFor, type TargetId } from '../prs-targets';
@@ -57,7 +57,7 @@ export function IndicatorPanel({ territory, nom, regionCode, status, subTerritor
   const offer = useIndicators(territory);
   // The heavier figures wait for the main ones, so that the map's own requests go first.
   const mainLoaded = cpts.isSuccess && offer.isSuccess;
-  const access = useSnpAccess(territory, mainLoaded);
+  const access = useSnpAccessStates(territory, mainLoaded);
   const subs = useSubTerritoryCoverage(subTerritories, status, mainLoaded);
   const targets = targetsFor(regionCode);
   const target = (id: TargetId) => targets.find((t) => t.id === id);

@@ -1,0 +1,73 @@
+/**
+ * Where an import runs when the server serves data versions (MAILLAGE_VERSIONS=1), behind one small
+ * interface (`ImportRunner`, used by the HTTP route): `versionedImportRunner` runs it in a child
+ * process that writes the next data version aside (db/data-versions.ts), so parsing a national file
+ * and writing it never block this process's event loop nor its readers; this process switches to
+ * the new version before answering. Without versions the route runs `runImport` on its database.
+ */
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { setPriority, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { VersionStore } from '../db/data-versions';
+import type { ImportOutcome, ImportRequest } from './run-import';
+
+export type ImportJob = Pick<ImportRequest, 'kind' | 'bytes' | 'fileName' | 'keepValid' | 'importedBy' | 'completeness'>;
+export type ImportRunner = (job: ImportJob) => Promise<ImportOutcome>;
+
+/** What the child process receives (import-worker.ts). */
+export interface WorkerRequest {
+  store: VersionStore;
+  archiveDir: string;
+  file: string;
+  job: Omit<ImportJob, 'bytes'>;
+}
+
+export type WorkerReply = { ok: true; outcome: ImportOutcome } | { ok: false; message: string };
+
+const WORKER = fileURLToPath(new URL('./import-worker.ts', import.meta.url));
+
+let queue: Promise<unknown> = Promise.resolve();
+
+export function versionedImportRunner(store: VersionStore, archiveDir: string, onPublished: () => Promise<void>): ImportRunner {
+  const runOne = async (job: ImportJob): Promise<ImportOutcome> => {
+    const dir = mkdtempSync(join(tmpdir(), 'maillage-import-'));
+    const file = join(dir, 'fichier');
+    writeFileSync(file, job.bytes);
+    try {
+      const { bytes: _bytes, ...meta } = job;
+      const reply = await new Promise<WorkerReply>((resolve, reject) => {
+        // fork keeps this process's loader flags (tsx), so the worker runs the same TypeScript.
+        const child = fork(WORKER, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        // Below the readers' priority: on a busy machine, the import waits rather than the requests.
+        try {
+          if (child.pid) setPriority(child.pid, 10);
+        } catch {
+          /* not permitted here: the import runs at the same priority */
+        }
+        let answered = false;
+        child.once('message', (m) => {
+          answered = true;
+          resolve(m as WorkerReply);
+        });
+        child.once('error', reject);
+        child.once('exit', (code) => {
+          if (!answered) reject(new Error(`le processus d'import s'est arrêté (code ${code}) sans réponse`));
+        });
+        child.send({ store, archiveDir, file, job: meta } satisfies WorkerRequest);
+      });
+      if (!reply.ok) throw new Error(reply.message);
+      if (reply.outcome.dataVersion) await onPublished();
+      return reply.outcome;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  // One import at a time from this process (the version lock also orders them across processes).
+  return (job) => {
+    const next = queue.then(() => runOne(job), () => runOne(job));
+    queue = next.catch(() => undefined);
+    return next;
+  };
+}

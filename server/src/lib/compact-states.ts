@@ -1,0 +1,43 @@
+/**
+ * Per-commune values for a map, compactly: the distinct values once (`valeurs`), the communes'
+ * codes joined by commas in one string, and for each commune, at the same position, the index of
+ * its value as one base-36 character (`.` for no value). 35 000 communes take ~35 kB of indices
+ * (a few kB compressed) instead of one JSON object each. Any value can be carried — a band, a
+ * class, a coverage state, « non renseigné » — up to 36 distinct values.
+ */
+export interface CompactStates {
+  valeurs: string[];
+  /** Commune codes, comma-separated, in the order of `indices`. */
+  codes: string;
+  /** One character per commune: the base-36 index of its value in `valeurs`, or `.` when it has none. */
+  indices: string;
+}
+
+export const MAX_VALUES = 36;
+
+export function compactStates(rows: readonly { code: string; value: string | null }[], order: readonly string[] = []): CompactStates {
+  const valeurs = [...order];
+  const index = new Map(valeurs.map((v, i) => [v, i]));
+  let indices = '';
+  for (const r of rows) {
+    if (r.value === null) {
+      indices += '.';
+      continue;
+    }
+    let i = index.get(r.value);
+    if (i === undefined) {
+      i = valeurs.push(r.value) - 1;
+      index.set(r.value, i);
+      if (i >= MAX_VALUES) throw new RangeError(`plus de ${MAX_VALUES} valeurs distinctes : format compact impossible`);
+    }
+    indices += i.toString(36);
+  }
+  return { valeurs, codes: rows.map((r) => r.code).join(','), indices };
+}
+
+/** The inverse, for readers and tests: code → value (null for none). */
+export function expandStates(s: CompactStates): Map<string, string | null> {
+  const codes = s.codes === '' ? [] : s.codes.split(',');
+  if (codes.length !== s.indices.length) throw new RangeError(`${codes.length} codes pour ${s.indices.length} valeurs`);
+  return new Map(codes.map((code, i) => [code, s.indices[i] === '.' ? null : s.valeurs[parseInt(s.indices[i]!, 36)]!]));
+}
