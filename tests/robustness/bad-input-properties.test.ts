@@ -24,13 +24,15 @@ const TOKEN = 'jeton-de-test';
 let f: ImportFixture;
 let before: Record<string, string>;
 let getRoutes: string[];
-let postRoutes: string[];
+/** Every write route: [method, path] (POST, PUT, DELETE, PATCH). */
+let postRoutes: [string, string][];
 beforeAll(async () => {
   f = await importFixture();
   before = await f.checksums();
   const routes = f.app.routes.filter((r) => r.path.startsWith('/api/') && !r.path.includes('*'));
   getRoutes = [...new Set(routes.filter((r) => r.method === 'GET').map((r) => r.path))];
-  postRoutes = [...new Set(routes.filter((r) => r.method === 'POST').map((r) => r.path))];
+  const writes = routes.filter((r) => ['POST', 'PUT', 'DELETE', 'PATCH'].includes(r.method)).map((r) => `${r.method} ${r.path}`);
+  postRoutes = [...new Set(writes)].map((w) => w.split(' ') as [string, string]);
 });
 afterAll(() => f?.close());
 
@@ -131,17 +133,18 @@ describe('bad input to every route (fast-check)', () => {
     );
   }, 180_000);
 
-  it(`answers ${POST_RUNS} generated bad POST bodies (JSON routes and imports, with the editor token) the same way`, async () => {
+  it(`answers ${POST_RUNS} generated bad bodies to every write route (POST, PUT, DELETE; JSON routes and imports, with the editor token) the same way`, async () => {
     expect(postRoutes.length).toBeGreaterThan(2);
+    expect(postRoutes.map(([m]) => m)).toEqual(expect.arrayContaining(['POST', 'PUT', 'DELETE']));
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...postRoutes), fc.array(fc.oneof(value, fc.constantFrom('finess', 'cpts', 'cpts-perimetres', 'mmg', 'urgences', 'deploiements', 'sas')), { minLength: 3, maxLength: 3 }),
         fc.array(fc.tuple(name, value), { maxLength: 3 }), jsonBody, fileBody, contentType, fc.boolean(),
-        async (path, params, entries, json, file, type, asFile) => {
+        async ([method, path], params, entries, json, file, type, asFile) => {
           const headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` };
           if (type) headers['content-type'] = type;
           const target = url(path, params, entries);
           const body = path.startsWith('/api/imports') || asFile ? file : json;
-          await send(`POST ${target} (${type ?? 'sans type'}, ${body.length} car./octets)`, target, { method: 'POST', body, headers });
+          await send(`${method} ${target} (${type ?? 'sans type'}, ${body.length} car./octets)`, target, { method, body, headers });
         }),
       { numRuns: POST_RUNS, seed: SEED + 1, endOnFailure: true, reporter: shortReport },
     );
