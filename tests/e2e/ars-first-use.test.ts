@@ -15,10 +15,12 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useProductionApp } from './helpers/production-app';
 import { declaredComplete } from './helpers/declared-fixture';
-import { countColor, mapBox, screenshot, waitForMapIdle } from './helpers/browser';
+import { countColor, eventually, mapBox, screenshot, waitForMapIdle } from './helpers/browser';
 import { DESKTOP, moderateOrWorseViolations, openContextPage } from './helpers/page-checks';
 import { blend } from './helpers/pixels';
-import { CPTS_STATUS_COLORS, PARTIAL_COLOR } from '../../web/src/features/coverage/layers/cpts-coverage-layers';
+import { CPTS_LABEL_ID, CPTS_STATUS_COLORS, PARTIAL_COLOR } from '../../web/src/features/coverage/layers/cpts-coverage-layers';
+import { STRUCTURES_POINTS_ID } from '../../web/src/features/structures/layers/structure-layers';
+import type { MapElement } from '../../web/src/map/MapView';
 
 const LAND = '#f6f6f2';
 // The ARS has declared the CPTS, MMG and SNP offer lists of Loire-Atlantique complete: zones blanches,
@@ -33,6 +35,34 @@ async function openLoireAtlantique(path = '/?territoire=departement:44') {
   await w.page.goto(`${app.server.url}${path}`);
   await w.page.getByRole('heading', { name: /Indicateurs — / }).waitFor();
   return w;
+}
+
+/**
+ * For the structures `ids` placed at `lngLat`: each one that is, at some pixel near that point,
+ * the only one of them the symbol layer has drawn there, with that pixel (canvas coordinates).
+ * Read from the map itself (`queryRenderedFeatures` through the container, MapView's MapElement).
+ */
+function symbolsDrawnAlone(page: Page, lngLat: [number, number], ids: string[]): Promise<Record<string, [number, number]>> {
+  return page.evaluate(({ lngLat, ids, layer }) => {
+    const map = (document.querySelector('[data-testid=carte]') as MapElement).maillageMap!;
+    const c = map.project(lngLat);
+    const alone: Record<string, [number, number]> = {};
+    for (let dx = -40; dx <= 40; dx += 2) {
+      for (let dy = -40; dy <= 40; dy += 2) {
+        const hit = [...new Set(map.queryRenderedFeatures([c.x + dx, c.y + dy], { layers: [layer] }).map((f) => String(f.properties.id)))].filter((id) => ids.includes(id));
+        if (hit.length === 1 && !alone[hit[0]!]) alone[hit[0]!] = [c.x + dx, c.y + dy];
+      }
+    }
+    return alone;
+  }, { lngLat, ids, layer: STRUCTURES_POINTS_ID });
+}
+
+/** Every CPTS name the label layer has placed on the map now (`queryRenderedFeatures`: placed symbols only). */
+function cptsLabelsDrawn(page: Page): Promise<string[]> {
+  return page.evaluate((layer) => {
+    const map = (document.querySelector('[data-testid=carte]') as MapElement).maillageMap!;
+    return [...new Set(map.queryRenderedFeatures({ layers: [layer] }).map((f) => String(f.properties.nom)))].sort();
+  }, CPTS_LABEL_ID);
 }
 
 /** Text and images of the PDF Chromium prints for the page as it is now (print media). */
@@ -123,7 +153,16 @@ describe('the ARS delegate on /, first use (issue 12, items 1–7)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('Haute-Garonne: structures placed at the same point are all in the card (an emergency site with its nearest MMG and distance)', async () => {
+  it('Loire-Atlantique: every CPTS drawn on the map has its name drawn', async () => {
+    const { page, errors } = await openLoireAtlantique();
+    const drawn = (await api('/api/cpts?departement=44')).cpts.filter((c: any) => c.territoireRenseigne).map((c: any) => c.nom).sort();
+    expect(drawn.length).toBeGreaterThanOrEqual(2);
+    await waitForMapIdle(page);
+    await eventually(() => cptsLabelsDrawn(page)).toEqual(drawn);
+    expect(errors).toEqual([]);
+  });
+
+  it('Haute-Garonne: structures placed at the same point are drawn as distinct symbols and all in the card (an emergency site with its nearest MMG and distance)', async () => {
     // The first point of 31 that holds two structures or more (two centres de santé of Montréjeau at one address).
     const groups = new Map<string, any[]>();
     for (const f of (await api('/api/structures?departement=31')).features) {
@@ -135,8 +174,14 @@ describe('the ARS delegate on /, first use (issue 12, items 1–7)', () => {
     const [lon, lat] = here[0].geometry.coordinates;
     const { page, errors } = await openLoireAtlantique(`/?territoire=departement:31&couches=structures&carte=14.00/${lat}/${lon}`);
     await waitForMapIdle(page);
+    // Each structure is its own symbol: somewhere on screen it is drawn alone (not under the other).
+    const ids = here.map((f) => f.properties.id).sort();
+    await eventually(async () => Object.keys(await symbolsDrawnAlone(page, [lon, lat], ids)).sort()).toEqual(ids);
+    const alone = await symbolsDrawnAlone(page, [lon, lat], ids);
+    // A click on one of them opens the card of all that share its point, at the true position.
     const box = await mapBox(page);
-    await page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
+    const [x, y] = alone[ids[0]!]!;
+    await page.mouse.click(box.x + x, box.y + y);
     const popup = page.locator('.maplibregl-popup');
     await popup.getByText(`${here.length} structures au même point`).waitFor();
     const access = await api('/api/access/snp?territory=departement:31');

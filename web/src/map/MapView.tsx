@@ -45,6 +45,9 @@ export interface MapHandle {
   toBlob(): Promise<Blob>;
 }
 
+/** The map's container (`[data-testid=carte]`) holds the map, for browser tests to query what is drawn. */
+export type MapElement = HTMLDivElement & { maillageMap?: maplibregl.Map };
+
 export interface MapViewProps {
   baseStyle: StyleSpecification;
   /** Extra sources (GeoJSON of a feature…), by id. */
@@ -115,6 +118,8 @@ export function MapView(props: MapViewProps) {
       locale: MAP_LOCALE_FR,
     });
     mapRef.current = map;
+    // The browser tests read what is drawn (`queryRenderedFeatures`) through the container (see MapElement).
+    (el as MapElement).maillageMap = map;
     applied.current = { layers, sources };
     // Images (patterns, symbols) are added on first use.
     map.on('styleimagemissing', (e) => {
@@ -149,6 +154,7 @@ export function MapView(props: MapViewProps) {
     return () => {
       setReady(false);
       map.remove();
+      delete (el as MapElement).maillageMap;
       mapRef.current = null;
     };
   }, []);

@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
+import type { Point } from 'geojson';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { MapView, type MapFocus, type MapHandle, type MapPopup } from '../../../map/MapView';
 import { FRANCE_VIEWPORT, formatViewport, parseViewport } from '../../../map/viewport';
@@ -65,6 +66,9 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
     else if (target?.kind === 'groupe') {
       const [lon, lat] = target.lngLat;
       setFocus({ bbox: [lon - 0.15, lat - 0.1, lon + 0.15, lat + 0.1], key: `groupe-${target.id}-${Date.now()}`, maxZoom: 11 });
+    } else if (target?.kind === 'structure') {
+      // A symbol spread off a shared point (structures-geojson.ts): the card opens at the true position.
+      setPopup({ target, lngLat: (f.geometry as Point).coordinates as [number, number] });
     } else if (target) setPopup({ target, lngLat });
   };
 

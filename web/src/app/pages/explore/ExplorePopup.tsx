@@ -54,7 +54,7 @@ export function ExplorePopup({ target, sas, structures, territory }: ExplorePopu
   if (target.kind === 'structure') {
     const feature = structures?.find((f) => f.properties.id === target.id);
     if (!feature) return null;
-    // Structures placed at the same point (a commune's point) draw one symbol: the card lists them all.
+    // Structures placed at the same point (a commune’s point) are spread on screen around it; the card lists them all.
     const [lon, lat] = feature.geometry.coordinates;
     const here = structures!.filter((f) => f.geometry.coordinates[0] === lon && f.geometry.coordinates[1] === lat);
     return (

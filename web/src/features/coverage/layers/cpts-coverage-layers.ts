@@ -24,6 +24,7 @@ export const OVERLAP_PATTERN = 'hachures-chevauchements';
 
 export const CPTS_FILL_ID = 'cpts-fond';
 export const CPTS_OUTLINE_ID = 'cpts-contour';
+export const CPTS_LABEL_ID = 'cpts-noms';
 
 const statusColor: ExpressionSpecification = [
   'match', ['get', 'statut'],
@@ -57,7 +58,7 @@ export function cptsLayers(only: string[] | null = null): LayerSpecification[] {
 
 /** CPTS names, above every other layer. */
 export const cptsLabelLayer = (only: string[] | null = null): LayerSpecification => ({
-  id: 'cpts-noms',
+  id: CPTS_LABEL_ID,
   type: 'symbol',
   source: COVERAGE_SOURCE,
   filter: cptsFilter(only),

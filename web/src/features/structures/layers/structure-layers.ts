@@ -57,7 +57,8 @@ export const structureLayers: LayerSpecification[] = [
     type: 'symbol',
     source: STRUCTURES_SOURCE,
     filter: ['!', ['has', 'point_count']],
-    layout: { 'icon-image': iconOf, 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'symbol-sort-key': ['match', ['get', 'categorie'], 'SU', 0, 'MMG', 1, 2] },
+    // Structures sharing a point are spread around it on screen (`decalage`, structures-geojson.ts).
+    layout: { 'icon-image': iconOf, 'icon-offset': ['coalesce', ['get', 'decalage'], ['literal', [0, 0]]] as unknown as ExpressionSpecification, 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'symbol-sort-key': ['match', ['get', 'categorie'], 'SU', 0, 'MMG', 1, 2] },
   },
 ];
 
