@@ -137,7 +137,12 @@ describe('ARS delegate: explore a territory', () => {
 
     await page.evaluate(() => { window.print = () => undefined; });
     await page.getByRole('button', { name: 'Imprimer le rapport' }).click();
-    await page.locator('.maillage-report__map[src^="data:image/png"]').waitFor({ state: 'attached' });
+    // The report's map image: the button's capture (a data: URL), which a later idle of the map may
+    // replace by a fresh one (a blob: URL) — either way a decoded image of the map must be there.
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('img.maillage-report__map');
+      return !!img && /^(data:image\/png|blob:)/.test(img.src) && img.complete && img.naturalWidth > 0;
+    });
     await page.emulateMedia({ media: 'print' });
     await page.getByRole('heading', { name: 'Rapport territorial — Haute-Garonne' }).waitFor();
     expect(await page.locator('.maillage-report').textContent()).toMatch(/édité le .* \d{4}/);
