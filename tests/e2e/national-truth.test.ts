@@ -60,11 +60,15 @@ describe('the France view tells known from not known', () => {
 
     await page.waitForFunction(() => document.querySelector('[data-testid=carte]')?.getAttribute('data-idle') === 'true');
     await waitForMapIdle(page);
-    const png = await screenshot(page, 'france-non-renseigne');
     const box = await mapBox(page);
-    const grey = countColor(png, blend(NOT_KNOWN_COLOR, 0.6, LAND), { box, tolerance: 6 });
+    // The map can be idle before the coverage states reach it: wait for the grey asserted, frame by
+    // frame, then check that frame for hatches.
+    let png = await screenshot(page, 'france-non-renseigne');
+    await expect.poll(async () => {
+      png = await screenshot(page, 'france-non-renseigne');
+      return countColor(png, blend(NOT_KNOWN_COLOR, 0.6, LAND), { box, tolerance: 6 });
+    }, { timeout: 30_000, interval: 250, message: 'France en gris « non renseigné »' }).toBeGreaterThan(20_000);
     const hatched = countColor(png, blend(ZONE_BLANCHE_COLOR, 0.9, LAND), { box, tolerance: 12 });
-    expect(grey, 'France en gris « non renseigné »').toBeGreaterThan(20_000);
     expect(hatched, 'aucune hachure de zone blanche').toBe(0);
     expect(errors).toEqual([]);
   });
