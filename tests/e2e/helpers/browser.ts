@@ -20,14 +20,14 @@ export interface WatchedPage {
   errors: string[];
 }
 
-export async function openPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<WatchedPage> {
-  const page = await browser.newPage({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+/** Collects the page errors, console errors (but the favicon) and CSP violations (of the page and its workers) of `page`. */
+export async function watchPage(page: Page): Promise<WatchedPage> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error' && !m.text().includes('favicon')) errors.push(`console: ${m.text()}`);
   });
-  // Every Content-Security-Policy violation of the page (and of its workers) fails the journey.
+  // Every Content-Security-Policy violation fails the journey.
   await page.exposeFunction('__cspViolation', (text: string) => errors.push(`csp: ${text}`));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -35,6 +35,10 @@ export async function openPage(browser: Browser, viewport = { width: 1280, heigh
     });
   });
   return { page, errors };
+}
+
+export async function openPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<WatchedPage> {
+  return watchPage(await browser.newPage({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris' }));
 }
 
 /**

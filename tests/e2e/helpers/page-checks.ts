@@ -3,50 +3,26 @@
  * controls smaller than a fingertip (44 × 44 px, WCAG 2.5.5), horizontal overflow, and a phone
  * page (390 × 844, touch) with optional geolocation.
  */
-import axe from 'axe-core';
+import { axeViolations } from './axe';
+import { watchPage, type WatchedPage } from './browser';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1366, height: 900 };
 
-export interface Watched { page: Page; errors: string[] }
+export type Watched = WatchedPage;
 
 /** A page in its own context (touch and geolocation are per context), errors collected. */
 export async function openContextPage(browser: Browser, options: BrowserContextOptions): Promise<Watched> {
   const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', ...options });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().includes('favicon')) errors.push(`console: ${m.text()}`);
-  });
-  // Content-Security-Policy violations fail the journey, as in helpers/browser.ts.
-  await page.exposeFunction('__cspViolation', (text: string) => errors.push(`csp: ${text}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      void (window as unknown as { __cspViolation(t: string): Promise<void> }).__cspViolation(`${e.effectiveDirective} a bloqué ${e.blockedURI || '(en ligne)'}`);
-    });
-  });
-  return { page, errors };
+  return watchPage(await context.newPage());
 }
 
 export const openPhonePage = (browser: Browser, options: BrowserContextOptions = {}) =>
   openContextPage(browser, { viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2, ...options });
 
-export interface Violation { id: string; impact: string; help: string; targets: string[] }
-
-/** axe-core violations of impact moderate, serious or critical (the map's WebGL canvas excluded: the page describes it). */
-export async function moderateOrWorseViolations(page: Page): Promise<Violation[]> {
-  // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') forbids an inline <script>.
-  await page.evaluate(axe.source);
-  const results = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } };
-    return w.axe.run({ exclude: [['.maplibregl-canvas']] }, { resultTypes: ['violations'] });
-  });
-  return results.violations
-    .filter((v) => v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact!, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-}
+/** axe-core violations of impact moderate, serious or critical. */
+export const moderateOrWorseViolations = (page: Page) => axeViolations(page, ['moderate', 'serious', 'critical']);
 
 export interface Target { what: string; width: number; height: number }
 
