@@ -9,47 +9,32 @@
  * Built on La Réunion alone (about a second a build).
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
-import { buildGeodata } from '../../scripts/build/build-geodata';
+import { describe, expect, it } from 'vitest';
 import { runServer } from '../../scripts/lib/run-server';
 import { openDatabase } from '../../server/src/db/connection';
 import { JOURNAL, readJournal } from '../../server/src/imports/import-archive';
 import { reconcileJournal } from '../../server/src/imports/reconcile-journal';
 import { REPO } from '../helpers/paths';
-import { reducedCache } from '../helpers/reduced-cache';
+import { queryDatabase, reunionBuild } from '../helpers/reunion-build';
 
 const CPTS = 'id_cpts;nom;statut;date_statut;commune_insee;source\n'
   + 'REU-974-CRASH;CPTS du test de crash;ACI signé;2020-12-23;97412;test de crash\n';
 
-async function query<T>(dbPath: string, sql: string): Promise<T[]> {
-  const db = await openDatabase(dbPath, { readOnly: true });
-  try {
-    return await db.all<T>(sql);
-  } finally {
-    db.close();
-  }
-}
-
 describe('an import killed with SIGKILL', () => {
   it('leaves a journal and a database that agree once the server starts, and a build that succeeds', async () => {
-    const cacheDir = reducedCache(inject('inputCache'), ['974']);
-    const outDir = mkdtempSync(join(tmpdir(), 'maillage-crash-'));
-    const importsDir = join(outDir, 'imports');
-    const dbPath = join(outDir, 'maillage.duckdb');
+    const { outDir, importsDir, dbPath, build } = reunionBuild('maillage-crash-');
     const file = join(outDir, 'cpts-crash.csv');
     writeFileSync(file, CPTS);
-    const build = () => buildGeodata({ cacheDir, outDir, regions: ['04'], quiet: true, importsDir });
     await build();
 
     const importKilledAt = (point: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', 'cpts', file], {
       cwd: REPO, env: { ...process.env, GEODATA_DIR: outDir, MAILLAGE_DB: dbPath, MAILLAGE_CRASH_AT: point }, encoding: 'utf8',
     });
-    const importIds = async () => (await query<{ id: string }>(dbPath, 'SELECT id FROM imports ORDER BY id')).map((r) => r.id);
+    const importIds = async () => (await queryDatabase<{ id: string }>(dbPath, 'SELECT id FROM imports ORDER BY id')).map((r) => r.id);
     const journalIds = () => readJournal(importsDir).map((e) => e.id).sort();
-    const crashCpts = async () => query<{ id: string }>(dbPath, "SELECT id FROM cpts WHERE id = 'REU-974-CRASH'");
+    const crashCpts = async () => queryDatabase<{ id: string }>(dbPath, "SELECT id FROM cpts WHERE id = 'REU-974-CRASH'");
     /** Starts the server on the data, checks it answers, and stops it. */
     const startServer = async () => {
       const server = await runServer({ production: false, env: { GEODATA_DIR: outDir, MAILLAGE_DB: dbPath } });
