@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { finessBytes } from '../helpers/finess-fixture';
 import { importFixture, type ImportFixture } from '../helpers/import-fixture';
 import { INPUT_CACHE, mirrorDir } from '../helpers/paths';
 import { saeSites } from '../helpers/sae-sites';
@@ -30,6 +31,18 @@ describe('import of the SAE emergency bases', () => {
     const ancenis = await f.one<any>("SELECT name, opening_hours, visits_per_year, visits_year, import_id FROM structures WHERE id = 'su:440000396'");
     expect(ancenis).toMatchObject({ name: 'Centre hospitalier Erdre et Loire', opening_hours: 'Mo-Su 08:30-17:00', visits_per_year: 16090, visits_year: 2021, import_id: outcome.import!.id });
     expect(await f.one("SELECT count(*)::INTEGER AS n FROM structures WHERE kind = 'SU'")).toEqual({ n: inBase.length });
+  });
+
+  it('keeps the telephone the base already has for the site (here its FINESS establishment\'s)', async () => {
+    const g = await importFixture();
+    try {
+      // FINESS gives the CHU site Félix Guyon its number (the fixture's real line); the SAE carries none.
+      expect((await g.run('finess', finessBytes(), { fileName: 'etalab-cs1100507-stock-20260512-0339.csv' })).status).toBe('appliqué');
+      expect((await g.run('sae-urgences', Buffer.concat([file('URGENCES2_2021r.csv'), file('ID_2021r.csv')]), { fileName: 'sae-2021.csv' })).status).toBe('appliqué');
+      expect(await g.one("SELECT telephone, visits_year FROM structures WHERE id = 'su:970400024'")).toEqual({ telephone: '0262905050', visits_year: 2021 });
+    } finally {
+      g.close();
+    }
   });
 
   it('refuses URGENCES2 alone, in French, changing nothing', async () => {

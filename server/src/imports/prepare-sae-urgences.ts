@@ -5,7 +5,8 @@
  * SAE or « urgences » import, the default), else the FINESS establishment's (`finess:<n°>`, from a
  * FINESS import), else the commune's point (precision « commune », said in the note). Sites of
  * départements the database does not hold (a national file on a regional base) are left out and
- * counted. A site already known keeps its name, hours and dated note (merged by FINESS number).
+ * counted. A site already known keeps its name, hours, telephone and dated note (merged by FINESS
+ * number); without its own telephone it takes its FINESS establishment's.
  */
 import { replaceRows, type Row } from '../db/care-write-queries';
 import type { Database } from '../db/connection';
@@ -40,7 +41,8 @@ export async function prepareSaeUrgences(db: Database, bytes: Uint8Array, ctx: P
     if (!resolved) { rejects.push({ line: s.line, ref: s.finess, message: communes.unknownMessage(code) }); continue; }
     if (resolved.translatedFrom) warnings.push({ line: s.line, ref: s.finess, message: communes.translationMessage(code) });
     const own = existing.get(`su:${s.finess}`);
-    const placed = [own, existing.get(`finess:${s.finess}`)].find((x) => x && x.precision === 'adresse');
+    const establishment = existing.get(`finess:${s.finess}`);
+    const placed = [own, establishment].find((x) => x && x.precision === 'adresse');
     const c = resolved.commune;
     const types = s.types.map((t) => (t === 'GEN' ? 'générales' : 'pédiatriques')).join(' et ');
     const notes = [
@@ -50,7 +52,8 @@ export async function prepareSaeUrgences(db: Database, bytes: Uint8Array, ctx: P
     ];
     rows.push({
       id: `su:${s.finess}`, kind: 'SU', cds_subtype: null, finess_category: s.finessCategory, finess_category_label: null, finess_et: s.finess,
-      finess_ej: s.finessEj, name: own?.name ?? s.name, address: s.address ?? own?.address ?? null, commune: c.code,
+      finess_ej: s.finessEj, name: own?.name ?? s.name, address: s.address ?? own?.address ?? null,
+      telephone: own?.telephone ?? establishment?.telephone ?? null, commune: c.code,
       lon: placed?.lon ?? c.labelLon, lat: placed?.lat ?? c.labelLat, location_precision: placed ? 'adresse' : 'commune',
       opening_hours: own?.openingHours ?? null, accepts_snp: 'oui', host_su_id: null, visits_per_year: s.visits, visits_year: s.year,
       note: notes.filter(Boolean).join(' ; '), source: SOURCE, source_date: String(s.year), demo: false, import_id: ctx.importId,
