@@ -3,12 +3,12 @@
  * instant) and the 2SFCA accessibility index. JSON figures, CSV tables, GeoJSON layers (commune
  * polygons with their values, offers as points). Cached by parameters and data version.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context';
 import { accessibilityReport, type AccessibilityReport } from '../analysis/accessibility-report';
 import { completeDepartements, completenessSummary, type CompletenessSummary } from '../analysis/completeness';
-import { structuresIn } from '../analysis/territory';
+import { structuresIn, type Territory } from '../analysis/territory';
 import { snpAccess } from '../analysis/snp-access';
 import { selectSnpOffers } from '../analysis/snp-offers';
 import { communeGeometryTexts } from '../db/analysis-queries';
@@ -92,14 +92,20 @@ function fcaBody(t: ResolvedTerritory, version: string, report: AccessibilityRep
   };
 }
 
+/** The SNP access of a territory at the current data version (cached), shared by /access/snp and its compact /etats. */
+async function snpAnalysis(c: Context<AppEnv>, q: SnpBodyParams & { territory: Territory; at?: Date }) {
+  const ctx = await analysisContext(c);
+  const t = resolveTerritory(ctx, q.territory);
+  const at = q.at ?? null;
+  const key = snpKey(t, at, q);
+  const { value, version } = await cachedAnalysis(ctx, key, (care) => computeSnp(care, t, at, q, ctx.table.names.departements));
+  return { ctx, t, key, value, version };
+}
+
 export const accessRoutes = new Hono<AppEnv>()
   .get('/access/snp', validate('query', snpQuery), async (c) => {
     const q = c.req.valid('query');
-    const ctx = await analysisContext(c);
-    const t = resolveTerritory(ctx, q.territory);
-    const at = q.at ?? null;
-    const key = snpKey(t, at, q);
-    const { value, version } = await cachedAnalysis(ctx, key, (care) => computeSnp(care, t, at, q, ctx.table.names.departements));
+    const { ctx, t, key, value, version } = await snpAnalysis(c, q);
     if (q.format === 'csv') {
       const name = exportFileName(q.table === 'communes' ? 'acces-snp' : `acces-snp-${q.table}`, t.slug, 'csv');
       return sendExport(c, snpCsv(value.body, q.table), name, 'csv');
@@ -121,11 +127,7 @@ export const accessRoutes = new Hono<AppEnv>()
   // figures and the lists — no per-commune objects (/access/snp and its exports keep them).
   .get('/access/snp/etats', validate('query', snpQuery.omit({ format: true, table: true })), async (c) => {
     const q = c.req.valid('query');
-    const ctx = await analysisContext(c);
-    const t = resolveTerritory(ctx, q.territory);
-    const at = q.at ?? null;
-    const key = snpKey(t, at, q);
-    const { value, version } = await cachedAnalysis(ctx, key, (care) => computeSnp(care, t, at, q, ctx.table.names.departements));
+    const { ctx, t, key, value, version } = await snpAnalysis(c, q);
     const text = await cachedJsonText(ctx, `${key}|etats`, async () => snpStatesBody(t, q, version, value.body));
     return jsonText<ReturnType<typeof snpStatesBody>>(c, text);
   })
