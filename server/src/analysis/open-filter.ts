@@ -1,12 +1,13 @@
 /**
  * « Ouvert maintenant » and « ouvert ce soir » for the SNP finder's filter: one rule, here.
  *
- * - maintenant: open at the instant (an SU without hours counts as open, as in nearest-snp-offers.ts);
+ * - maintenant: open at the instant (an SU without hours counts as open: the rule of offer-opening.ts);
  * - ce-soir: open at some moment between 19:00 and midnight of the offer's local day (from the
  *   instant on when it is later than 19:00). Hours that are unknown or unreadable never count as open:
  *   the filter shows what is known to be open, the unfiltered list still shows the others.
  */
 import { localTimeOnDayOf, openDuring } from '../lib/opening-hours';
+import { offerOpeningAt } from './offer-opening';
 
 export const OPEN_FILTERS = ['maintenant', 'ce-soir'] as const;
 export type OpenFilter = (typeof OPEN_FILTERS)[number];
@@ -27,7 +28,8 @@ export function eveningWindow(at: Date, timeZone: string): { from: Date; to: Dat
 }
 
 export function passesOpenFilter(c: OpenFilterInput, filter: OpenFilter, at: Date, timeZone: string): boolean {
-  if (!c.openingHours) return c.kind === 'SU';
+  // Without hours, the one opening rule decides (an SU is assumed open around the clock: offer-opening.ts).
+  if (!c.openingHours) return offerOpeningAt(c, at, timeZone).state === 'ouvert';
   const { from, to } = filter === 'maintenant' ? { from: at, to: new Date(at.getTime() + 60_000) } : eveningWindow(at, timeZone);
   try {
     return openDuring(c.openingHours, from, to, timeZone) === true;
