@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { contains } from '../../../server/src/geo/locate-point';
 import type { Polygonal } from '../../../server/src/geo/validate-geometry';
-import { giscoPositions, readSaeUrgences, type SaeSite } from '../../../server/src/ingest/read-sae-urgences';
+import { giscoPositions, readSaeUrgences, saeSiteNote, suIdOf, type SaeSite } from '../../../server/src/ingest/read-sae-urgences';
 import { saeCommuneCode, saeDepartementCode } from '../../../server/src/ingest/sae-commune-code';
 import type { CommuneRow } from '../communes-table';
 import { InvariantError } from '../invariant-error';
@@ -56,7 +56,7 @@ export interface EmergencyInput {
   handListed: CuratedRow[];
 }
 
-export const suIdOf = (finess: string) => `su:${finess}`;
+export { suIdOf };
 
 /** The SAE text of one table (ISO-8859-1). */
 const latin1 = (path: string) => iconv.decode(readFileSync(path), 'latin1');
@@ -129,14 +129,12 @@ function siteRow(
       notes.push(`coordonnées FINESS dans la commune voisine ${other.nom} (${other.code}) ; SAE : ${commune.nom}`);
     } else notes.push('coordonnées FINESS hors du département : placé au point de la commune');
   } else notes.push('sans coordonnées FINESS : placé au point de la commune');
-  const types = s.types.map((t) => (t === 'GEN' ? 'générales' : 'pédiatriques')).join(' et ');
-  const visits = s.visits === null ? '' : ` ; ${s.visits.toLocaleString('fr-FR')} passages en ${s.year}`;
   return {
     id: suIdOf(s.finess), kind: 'SU', cds_subtype: null, finess_category: s.finessCategory, finess_category_label: null,
     finess_et: s.finess, finess_ej: s.finessEj, name: hand?.etablissement ?? s.name, address: s.address, ...place,
     opening_hours: hand ? (HAND_HOURS[hand.etablissement!] ?? null) : null, accepts_snp: 'oui', host_su_id: null,
     visits_per_year: s.visits, visits_year: s.year,
-    note: [hand ? `${hand.statut_note} (${hand.date_info})` : null, `urgences ${types} (SAE ${s.year}${hand ? ` : ${s.name}` : ''})${visits}`, ...notes].filter(Boolean).join(' ; '),
+    note: [hand ? `${hand.statut_note} (${hand.date_info})` : null, saeSiteNote(s, { withName: hand !== null }), ...notes].filter(Boolean).join(' ; '),
     source: hand ? `${hand.source} ; ${SAE_SOURCE}` : SAE_SOURCE, source_date: hand ? latestDate(hand.date_info!) : String(s.year),
     ...REAL,
   };

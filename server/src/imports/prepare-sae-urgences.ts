@@ -13,7 +13,7 @@ import type { Database } from '../db/connection';
 import { departementCodes, structuresById } from '../db/import-queries';
 import { decodeText } from '../ingest/decode-text';
 import { FileFormatError, type LineIssue } from '../ingest/line-issue';
-import { readSaeUrgences } from '../ingest/read-sae-urgences';
+import { readSaeUrgences, saeSiteNote, suIdOf } from '../ingest/read-sae-urgences';
 import { saeCommuneCode, saeDepartementCode } from '../ingest/sae-commune-code';
 import { resolveCommunes } from './commune-resolver';
 import type { PrepareContext, PreparedImport } from './prepared-import';
@@ -33,25 +33,24 @@ export async function prepareSaeUrgences(db: Database, bytes: Uint8Array, ctx: P
   const known = await departementCodes(db);
   const inBase = reading.sites.filter((s) => known.has(saeDepartementCode(s.departement)));
   const communes = await resolveCommunes(db, inBase.map((s) => saeCommuneCode(s.commune)), ctx.millesime);
-  const existing = new Map((await structuresById(db, inBase.flatMap((s) => [`su:${s.finess}`, `finess:${s.finess}`]))).map((s) => [s.id, s]));
+  const existing = new Map((await structuresById(db, inBase.flatMap((s) => [suIdOf(s.finess), `finess:${s.finess}`]))).map((s) => [s.id, s]));
   const rows: Row[] = [];
   for (const s of inBase) {
     const code = saeCommuneCode(s.commune);
     const resolved = communes.get(code);
     if (!resolved) { rejects.push({ line: s.line, ref: s.finess, message: communes.unknownMessage(code) }); continue; }
     if (resolved.translatedFrom) warnings.push({ line: s.line, ref: s.finess, message: communes.translationMessage(code) });
-    const own = existing.get(`su:${s.finess}`);
+    const own = existing.get(suIdOf(s.finess));
     const establishment = existing.get(`finess:${s.finess}`);
     const placed = [own, establishment].find((x) => x && x.precision === 'adresse');
     const c = resolved.commune;
-    const types = s.types.map((t) => (t === 'GEN' ? 'générales' : 'pédiatriques')).join(' et ');
     const notes = [
       own && own.source !== SOURCE && own.note ? own.note.split(' ; ')[0] : null,
-      `urgences ${types} (SAE ${s.year})${s.visits === null ? '' : ` ; ${s.visits.toLocaleString('fr-FR')} passages en ${s.year}`}`,
+      saeSiteNote(s),
       placed ? null : 'sans coordonnées connues : placé au point de la commune',
     ];
     rows.push({
-      id: `su:${s.finess}`, kind: 'SU', cds_subtype: null, finess_category: s.finessCategory, finess_category_label: null, finess_et: s.finess,
+      id: suIdOf(s.finess), kind: 'SU', cds_subtype: null, finess_category: s.finessCategory, finess_category_label: null, finess_et: s.finess,
       finess_ej: s.finessEj, name: own?.name ?? s.name, address: s.address ?? own?.address ?? null,
       telephone: own?.telephone ?? establishment?.telephone ?? null, commune: c.code,
       lon: placed?.lon ?? c.labelLon, lat: placed?.lat ?? c.labelLat, location_precision: placed ? 'adresse' : 'commune',

@@ -11,6 +11,16 @@
  */
 import { splitRecords } from './delimited-text';
 
+/** The id of the emergency site of a FINESS géographique number, in imports and in the default. */
+export const suIdOf = (finess: string) => `su:${finess}`;
+
+/** What the SAE says of a site, as its note reads: « urgences générales et pédiatriques (SAE 2021) ; 35 014 passages en 2021 ». */
+export function saeSiteNote(s: Pick<SaeSite, 'types' | 'visits' | 'year' | 'name'>, { withName = false } = {}): string {
+  const types = s.types.map((t) => (t === 'GEN' ? 'générales' : 'pédiatriques')).join(' et ');
+  const visits = s.visits === null ? '' : ` ; ${s.visits.toLocaleString('fr-FR')} passages en ${s.year}`;
+  return `urgences ${types} (SAE ${s.year}${withName ? ` : ${s.name}` : ''})${visits}`;
+}
+
 export interface SaeSite {
   finess: string;
   name: string;
