@@ -1,5 +1,5 @@
 /**
- * What /api/health checks of the database on each call, cheaply (a few ms on France): every
+ * What /api/health checks of the database on each call, cheaply (one statement on France): every
  * table the schema declares is there and readable (its row count and its first row are read),
  * and the commune table holds as many communes as the build recorded. A database damaged after
  * its build — a table dropped or emptied, communes lost — answers the problems, not « ok ».
@@ -14,7 +14,13 @@ export async function checkDatabaseHealth(db: Database): Promise<HealthReport> {
   const problems: string[] = [];
   const specs = [...GEOGRAPHY_SPECS, ...CARE_SPECS];
   const counts = new Map<string, number>();
-  for (const spec of specs) {
+  // One statement for every table (count and first row read whole) on the hot path; only when it
+  // fails are the tables read one by one, to name the broken ones.
+  const quick = await db.all<{ t: string; n: number }>(specs.map((spec) =>
+    `SELECT '${spec.name}' AS t, (SELECT count(*)::INTEGER FROM "${spec.name}") AS n, (SELECT length(to_json(x)::VARCHAR) FROM "${spec.name}" x LIMIT 1) AS w`).join(' UNION ALL '))
+    .catch(() => null);
+  if (quick) for (const r of quick) counts.set(r.t, r.n);
+  else for (const spec of specs) {
     try {
       const [row] = await db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM "${spec.name}"`);
       await db.all(`SELECT * FROM "${spec.name}" LIMIT 1`);
