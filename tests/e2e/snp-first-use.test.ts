@@ -117,14 +117,15 @@ describe('the public on /snp, first use (issue 12, items 11–15)', () => {
       await page.waitForFunction((v) => new URLSearchParams(location.search).get('ouvert') === v, value);
       const expected = (await api(`/api/snp/nearest?commune=${commune}&limit=10&ouvert=${value}`)).offres;
       await page.waitForFunction((n) => document.querySelector('#resultats-titre + * + p, section[aria-labelledby=resultats-titre] p[aria-live]')?.textContent?.includes(n), value === 'maintenant' ? 'ouvertes maintenant' : 'ouvertes ce soir');
-      const names = await cards(page).locator('.maillage-offer__name').allTextContents();
-      expect(names).toEqual(expected.map((o: any) => o.nom));
+      // The list asked for, not the one before the filter: waited for as asserted.
+      await expect.poll(() => cards(page).locator('.maillage-offer__name').allTextContents(), { timeout: 15_000 }).toEqual(expected.map((o: any) => o.nom));
       if (value === 'maintenant') for (const b of await cards(page).locator('.fr-badge').allTextContents()) expect(b).toBe('ouvert maintenant');
       const far = expected.length > 0 && expected[0].distanceRouteKm > 30;
       const notice = page.locator('.maillage-open-notice');
-      if (expected.length === 0) expect(await notice.textContent()).toMatch(/Aucune offre ouverte (maintenant|ce soir) n’est connue\. En cas de besoin, appelez le 15\./);
-      else if (far) expect(await notice.textContent()).toContain(`L’offre ouverte la plus proche, ${expected[0].nom}, est loin`);
-      else expect(await notice.count()).toBe(0);
+      const poll = { timeout: 15_000 };
+      if (expected.length === 0) await expect.poll(() => notice.textContent(), poll).toMatch(/Aucune offre ouverte (maintenant|ce soir) n’est connue\. En cas de besoin, appelez le 15\./);
+      else if (far) await expect.poll(() => notice.textContent(), poll).toContain(`L’offre ouverte la plus proche, ${expected[0].nom}, est loin`);
+      else await expect.poll(() => notice.count(), poll).toBe(0);
     }
     await page.getByText('Toutes', { exact: true }).tap();
     await page.waitForFunction(() => !new URLSearchParams(location.search).has('ouvert'));
