@@ -3,6 +3,10 @@
  * table the schema declares is there and readable (its row count and its first row are read),
  * and the commune table holds as many communes as the build recorded. A database damaged after
  * its build — a table dropped or emptied, communes lost — answers the problems, not « ok ».
+ *
+ * `recentHealth` is what the route calls: one check shared by the calls of the same second (and
+ * redone at once after this process writes), so that a load balancer probing every few
+ * milliseconds costs one statement a second, not one per probe, and never queues behind itself.
  */
 import type { Database } from './connection';
 import { CARE_SPECS } from './care-schema';
@@ -38,4 +42,18 @@ export async function checkDatabaseHealth(db: Database): Promise<HealthReport> {
     problems.push(`métadonnées illisibles : ${(err as Error).message.split('\n')[0]}`);
   }
   return { problems, tables: counts.size };
+}
+
+const recent = new WeakMap<Database, { writes: number; at: number; report: Promise<HealthReport> }>();
+/** How long one check answers the calls that follow it while this process writes nothing. */
+const HEALTH_REUSE_MS = 1000;
+
+export function recentHealth(db: Database): Promise<HealthReport> {
+  const known = recent.get(db);
+  const now = performance.now();
+  if (known && known.writes === db.writes && now - known.at < HEALTH_REUSE_MS) return known.report;
+  const report = checkDatabaseHealth(db);
+  recent.set(db, { writes: db.writes, at: now, report });
+  report.catch(() => recent.delete(db));
+  return report;
 }
