@@ -38,7 +38,7 @@ export async function openDatabase(path: string, { readOnly = false, threads, re
   const instance = await DuckDBInstance.create(path, options);
   const writer = await instance.connect();
   const pool: Lane[] = [];
-  for (let i = 0; i < Math.max(1, readers); i++) pool.push({ connection: await instance.connect(), busy: 0 });
+  for (let i = 0; i < Math.max(1, readers); i++) pool.push({ connection: await instance.connect(), busy: 0, tail: Promise.resolve() });
   return wrap(writer, pool, path, () => {
     for (const lane of pool) lane.connection.closeSync();
     writer.closeSync();
@@ -46,9 +46,22 @@ export async function openDatabase(path: string, { readOnly = false, threads, re
   });
 }
 
-interface Lane { connection: DuckDBConnection; busy: number }
+interface Lane { connection: DuckDBConnection; busy: number; tail: Promise<void> }
 
+/**
+ * Rows are read chunk by chunk (DuckDB's 2 048 rows), each fetched asynchronously: converting a
+ * national table (34 875 communes, 25 000 structures) is then many short tasks, not one that holds
+ * the event loop for a quarter of a second while other requests wait.
+ */
 async function allOn<T>(connection: DuckDBConnection, sql: string, params?: SqlParams): Promise<T[]> {
+  const result = await connection.stream(sql, params as never);
+  const rows: T[] = [];
+  for await (const chunk of result.yieldRowObjectJson()) for (const row of chunk) rows.push(row as T);
+  return rows;
+}
+
+/** On the writer, whose statements may be issued together inside a transaction: read whole. */
+async function allWhole<T>(connection: DuckDBConnection, sql: string, params?: SqlParams): Promise<T[]> {
   const reader = await connection.runAndReadAll(sql, params as never);
   return reader.getRowObjectsJson() as T[];
 }
@@ -64,18 +77,21 @@ function wrap(writer: DuckDBConnection, pool: Lane[], path: string, close: () =>
     queue = next.catch(() => undefined);
     return next;
   };
-  // A read goes to the least busy reader connection (a connection runs one statement at a time).
+  // A read goes to the least busy reader connection. A connection streams one result at a time (a
+  // new statement would end the previous stream), so reads on one lane follow each other.
   const read = async <T>(sql: string, params?: SqlParams): Promise<T[]> => {
     const lane = pool.reduce((best, l) => (l.busy < best.busy ? l : best));
     lane.busy++;
+    const turn = lane.tail.then(() => allOn<T>(lane.connection, sql, params));
+    lane.tail = turn.then(() => undefined, () => undefined);
     try {
-      return await allOn<T>(lane.connection, sql, params);
+      return await turn;
     } finally {
       lane.busy--;
     }
   };
   const onWriter: Omit<Database, 'transaction' | 'close' | 'path' | 'writes'> = {
-    all: (sql, params) => allOn(writer, sql, params),
+    all: (sql, params) => allWhole(writer, sql, params),
     async run(sql, params) {
       await writer.run(sql, params as never);
     },
