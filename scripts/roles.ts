@@ -14,6 +14,7 @@ import { openDatabase } from '../server/src/db/connection';
 import { departementRegions, listRoles } from '../server/src/db/role-queries';
 import { ROLES, type RoleName } from '../server/src/db/state-schema';
 import { ensureStateStore } from '../server/src/db/state-store';
+import { publishSnapshot } from '../server/src/db/state-snapshots';
 import { changeRole } from '../server/src/services/roles';
 
 const USAGE = 'Usage : npm run roles -- accorder|retirer <identifiant> <rôle> <territoire>   |   npm run roles -- lister\n'
@@ -41,6 +42,8 @@ try {
       { identifiant: identifiant!, role: role as RoleName, territoire: territoire! }, grant);
     console.log(grant ? (changed ? `Rôle accordé : ${identifiant} — ${role} (${territoire}).` : 'Rôle déjà accordé : rien n\'a changé.')
       : (changed ? `Rôle retiré : ${identifiant} — ${role} (${territoire}).` : 'Ce rôle n\'était pas accordé : rien n\'a changé.'));
+    // Read-only processes follow the store through its snapshots (server/src/db/state-snapshots.ts).
+    if (changed) await publishSnapshot(db, config.statePath);
   }
 } catch (err) {
   console.error(`Refusé : ${(err as Error).message}`);

@@ -32,6 +32,7 @@ import { NO_AUTH } from './auth/auth-config';
 import { ensureStateStore } from './db/state-store';
 import { RateLimiter } from './lib/rate-limit';
 import { writeRateLimit } from './lib/write-rate-limit';
+import { readOnlyWrites } from './lib/read-only-writes';
 import { authRoutes } from './routes/auth';
 import { proposalRoutes } from './routes/proposals';
 import { roleRoutes } from './routes/roles';
@@ -55,6 +56,7 @@ export function createApi(deps: AppDeps) {
     })
     .use('*', scopeMiddleware)
     .use('*', answerCache(deps.answers))
+    .use('*', readOnlyWrites)
     .use('*', writeRateLimit)
     .route('/', healthRoutes)
     .route('/', territoryRoutes)

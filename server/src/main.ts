@@ -21,6 +21,7 @@ import { matchRoute } from '../../web/src/app/routes';
 import { ensureStateStore } from './db/state-store';
 import { departementRegions } from './db/role-queries';
 import { bootstrapAdmins } from './services/roles';
+import { publishSnapshot, startSnapshotPublisher } from './db/state-snapshots';
 
 // Opening hours are evaluated on wall-clock dates (lib/opening-hours.ts): run in UTC.
 process.env.TZ = 'UTC';
@@ -98,14 +99,26 @@ if (config.webDist) {
 const warm = await app.request('/api/coverage/cpts?territory=france');
 if (!warm.ok) console.error(`Préchargement incomplet : ${warm.status} ${await warm.text()}`);
 
+// The writer publishes the state store for read-only processes beside it (db/state-snapshots.ts).
+let stopPublishing = () => {};
+try {
+  if (!config.readOnly) stopPublishing = await startSnapshotPublisher(() => live?.current() ?? db, config.statePath);
+} catch (err) {
+  console.error(`Publication du registre des rôles et propositions impossible : ${(err as Error).message}`);
+  process.exit(1);
+}
+
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`Maillage prêt sur http://localhost:${info.port} (${Date.now() - t0} ms)`);
 });
 server.on('clientError', answerClientError);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
+  process.on(signal, async () => {
     server.close();
+    stopPublishing();
+    // The last writes of this process reach the readers' snapshot before it stops.
+    if (!config.readOnly) await publishSnapshot(live?.current() ?? db, config.statePath).catch(() => {});
     if (live) live.close();
     else db.close();
     process.exit(0);

@@ -23,7 +23,7 @@ beforeAll(async () => {
   copyFileSync(join(fixture, 'maillage.duckdb'), join(dir, 'maillage.duckdb'));
   symlinkSync(join(fixture, 'communes.topo.json'), join(dir, 'communes.topo.json'));
   const env = { GEODATA_DIR: dir, MAILLAGE_BASEMAP: 'offline', MAILLAGE_VERSIONS: '1' };
-  // Readers serve the public (no sign-in): the writer holds the state store's file, so theirs is empty.
+  // These readers serve the public only (an empty state store of their own); signed-in users on readers: tests/auth/readers-beside-writer.test.ts.
   const reader = { ...env, MAILLAGE_READ_ONLY: '1', MAILLAGE_STATE_DB: join(dir, 'etat-lecteur-absent.duckdb') };
   [writer, ...readers] = await Promise.all([
     runServer({ production: false, env: { ...env, MAILLAGE_EDITOR_TOKEN: TOKEN } }),

@@ -18,10 +18,14 @@ export interface Database {
   run(sql: string, params?: SqlParams): Promise<void>;
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: (db: Database) => Promise<T>): Promise<T>;
+  /** Runs `work` with the writer to itself, outside any transaction (CHECKPOINT, copying a file no write may touch meanwhile). */
+  exclusive<T>(work: (writer: Pick<Database, 'all' | 'run'>) => Promise<T>): Promise<T>;
   close(): void;
   readonly path: string;
   /** Statements and transactions this process has written (or tried to): readers of memoised values compare it. */
   readonly writes: number;
+  /** True once close() has been called. */
+  readonly closed: boolean;
 }
 
 export interface OpenOptions {
@@ -70,6 +74,7 @@ function wrap(writer: DuckDBConnection, pool: Lane[], path: string, close: () =>
   // The writer connection serialises its statements: queue them so a transaction is never interleaved.
   let queue: Promise<unknown> = Promise.resolve();
   let writes = 0;
+  let closed = false;
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
     const next = queue.then(task, task).finally(() => {
       writes++;
@@ -90,7 +95,7 @@ function wrap(writer: DuckDBConnection, pool: Lane[], path: string, close: () =>
       lane.busy--;
     }
   };
-  const onWriter: Omit<Database, 'transaction' | 'close' | 'path' | 'writes'> = {
+  const onWriter: Omit<Database, 'transaction' | 'exclusive' | 'close' | 'path' | 'writes' | 'closed'> = {
     all: (sql, params) => allWhole(writer, sql, params),
     async run(sql, params) {
       await writer.run(sql, params as never);
@@ -107,7 +112,10 @@ function wrap(writer: DuckDBConnection, pool: Lane[], path: string, close: () =>
       serial(async () => {
         await onWriter.run('BEGIN TRANSACTION');
         // Inside the transaction every statement, reads included, runs on the writer connection.
-        const inner: Database = { ...onWriter, path, writes, transaction: (w) => w(inner), close: () => {} } as Database;
+        const inner: Database = {
+          ...onWriter, path, writes, closed: false, transaction: (w) => w(inner), close: () => {},
+          exclusive: () => Promise.reject(new Error('exclusive() appelé dans une transaction')),
+        } as Database;
         try {
           const result = await work(inner);
           await onWriter.run('COMMIT');
@@ -117,7 +125,14 @@ function wrap(writer: DuckDBConnection, pool: Lane[], path: string, close: () =>
           throw err;
         }
       }),
-    close,
+    exclusive: (work) => serial(() => work(onWriter)),
+    get closed() {
+      return closed;
+    },
+    close() {
+      closed = true;
+      close();
+    },
   };
   return db;
 }

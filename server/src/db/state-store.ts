@@ -2,12 +2,14 @@
  * Attaches the state store (db/state-schema.ts) to a database connection as schema `etat`, once
  * per connection: the file next to the database (or MAILLAGE_STATE_DB), created with its tables
  * when writable; read-only when the database is; an empty in-memory store when read-only and the
- * file does not exist yet (public read-only use, no sign-in configured).
+ * file does not exist yet (public read-only use, no sign-in configured), or a copy of the writer's
+ * snapshots when it publishes them (state-snapshots.ts: readers beside a running writer).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Database } from './connection';
 import { STATE_SCHEMA, STATE_SCHEMA_VERSION, STATE_SPECS } from './state-schema';
+import { hasSnapshot, mirrorSnapshots } from './state-snapshots';
 
 export const STATE_FILE = 'maillage-etat.duckdb';
 
@@ -20,12 +22,15 @@ const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 async function attach(db: Database, path: string, readOnlyAsked: boolean | undefined): Promise<void> {
   const [main] = await db.all<{ readonly: boolean }>('SELECT readonly FROM duckdb_databases() WHERE database_name = current_database()');
   const readOnly = readOnlyAsked ?? main?.readonly ?? false;
-  const memory = readOnly && !existsSync(path);
+  // A read-only process beside a running writer cannot open the file: it follows the writer's snapshots.
+  const mirror = readOnly && hasSnapshot(path);
+  const memory = readOnly && (mirror || !existsSync(path));
   if (memory) await db.run(`ATTACH ':memory:' AS ${STATE_SCHEMA} (READ_WRITE)`);
   else await db.run(`ATTACH ${quote(path)} AS ${STATE_SCHEMA} (${readOnly ? 'READ_ONLY' : 'READ_WRITE'})`);
   if (readOnly && !memory) return;
   for (const spec of STATE_SPECS) await db.run(spec.ddl.replace(`CREATE TABLE ${spec.name} `, `CREATE TABLE IF NOT EXISTS ${STATE_SCHEMA}.${spec.name} `));
   await db.run(`INSERT OR IGNORE INTO ${STATE_SCHEMA}.meta VALUES ('state_schema_version', $v), ('state_version', '0')`, { v: String(STATE_SCHEMA_VERSION) });
+  if (mirror) await mirrorSnapshots(db, path);
 }
 
 /** Attaches the state store to `db` (idempotent; concurrent callers share one attachment). */
