@@ -48,6 +48,7 @@ export function createApi(deps: AppDeps) {
       const db = deps.database?.() ?? deps.db;
       await ensureStateStore(db, { path: deps.config.statePath });
       c.set('db', db);
+      c.set('current', () => deps.database?.() ?? deps.db);
       if (deps.importer) c.set('importer', deps.importer);
       c.set('topology', deps.topology);
       c.set('config', deps.config);

@@ -28,4 +28,5 @@ export interface Limits {
 }
 
 /** Dependencies, plus the scope of the request (who asks, demo setting, date) built by `scopeMiddleware`. */
-export type AppEnv = { Variables: Omit<AppDeps, 'database'> & { scope: RequestScope; limits: Limits } };
+/** `current`: the data version current now — a write made after an import publishes the next version (the import's audit line) goes there, not to the version the request started on. */
+export type AppEnv = { Variables: Omit<AppDeps, 'database'> & { scope: RequestScope; limits: Limits; current: () => Database } };

@@ -20,12 +20,14 @@ export interface LiveDatabase {
 export interface LiveOptions {
   /** Runs on a new version before it is switched in (loads what requests would otherwise load). */
   warm?: (db: Database) => Promise<void>;
+  /** Runs on the old version once it is switched out, before its grace period (lets go of what only the current one may hold). */
+  retire?: (db: Database) => Promise<void>;
   /** Milliseconds an old version stays open for requests that started on it (default 60 s). */
   graceMs?: number;
   pollMs?: number;
 }
 
-export async function openLiveDatabase(store: VersionStore, { warm = async () => {}, graceMs = 60_000, pollMs = 500 }: LiveOptions = {}): Promise<LiveDatabase> {
+export async function openLiveDatabase(store: VersionStore, { warm = async () => {}, retire = async () => {}, graceMs = 60_000, pollMs = 500 }: LiveOptions = {}): Promise<LiveDatabase> {
   let path = currentVersionPath(store);
   let db = await openDatabase(path, { readOnly: true });
   const retired = new Set<Database>();
@@ -45,6 +47,7 @@ export async function openLiveDatabase(store: VersionStore, { warm = async () =>
       db = fresh;
       path = next;
       retired.add(old);
+      await retire(old).catch((err) => console.error(`Version retirée : ${(err as Error).message}`));
       setTimeout(() => {
         retired.delete(old);
         old.close();

@@ -100,7 +100,8 @@ export const importRoutes = new Hono<AppEnv>()
         authorize: async (tx, id) => policy.importInto(actor, await importedDepartements(tx, id), regionOf),
       });
     }
-    await recordImport(db, actorLabel(actor), outcome, before);
+    // After a versioned import, its audit line goes to the version now current (the one that holds the state store).
+    await recordImport(importer ? c.get('current')() : db, actorLabel(actor), outcome, before);
     const status = acceptedStatus(outcome);
     return c.json(outcomeBody(outcome), status);
   })
