@@ -3,9 +3,11 @@
  * the same time on one geodata folder (data versions). The writer holds the state store's file, so
  * readers follow its snapshots (server/src/db/state-snapshots.ts): a user's roles, a proposal made
  * on the writer and a role revoked there reach both readers within seconds; a write sent to a reader
- * is refused in French and changes nothing. Real processes, real sign-in through the local provider.
+ * is refused in French and changes nothing, and so is a command-line import beside the writer.
+ * Real processes, real sign-in through the local provider.
  */
-import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -17,6 +19,7 @@ import { ensureStateStore } from '../../server/src/db/state-store';
 import { changeRole } from '../../server/src/services/roles';
 import { devClient, SESSION_SECRET } from '../helpers/auth-fixture';
 import { signInThrough } from '../helpers/oidc-sign-in';
+import { REPO } from '../helpers/paths';
 
 const running: (RunningServer | RunningProvider)[] = [];
 let dir = '';
@@ -83,5 +86,16 @@ describe('readers beside a running writer', () => {
     const revoked = await fetch(`${writer.url}/api/roles`, { method: 'DELETE', headers: { ...admin.headers, origin: urls[0]! }, body: JSON.stringify(ROLE) });
     expect(revoked.status).toBe(200);
     for (const r of readers) await expect.poll(() => roles(r.url), { timeout: 15_000, interval: 100 }).toEqual([]);
+
+    // One writer of the store: a command-line import beside the running writer is refused in French
+    // before anything is published (DuckDB's own lock does not hold for a store attached to a read-only version).
+    const pointer = () => (existsSync(join(dir, 'versions', 'current.json')) ? readFileSync(join(dir, 'versions', 'current.json'), 'utf8') : null);
+    const published = pointer();
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', 'urgences', 'docs/exemples/urgences.csv'], {
+      cwd: REPO, encoding: 'utf8', env: { ...process.env, GEODATA_DIR: dir, MAILLAGE_VERSIONS: '1' },
+    });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toMatch(/registre des rôles et propositions .* est écrit par le processus \d+ \(un serveur \?\)/);
+    expect(pointer()).toBe(published);
   }, 150_000);
 });

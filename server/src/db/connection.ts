@@ -26,6 +26,8 @@ export interface Database {
   readonly writes: number;
   /** True once close() has been called. */
   readonly closed: boolean;
+  /** Runs `fn` once close() has been called (files held for this database are let go). */
+  onClose(fn: () => void): void;
 }
 
 export interface OpenOptions {
@@ -75,6 +77,7 @@ function wrap(writer: DuckDBConnection, pool: Lane[], path: string, close: () =>
   let queue: Promise<unknown> = Promise.resolve();
   let writes = 0;
   let closed = false;
+  const closers: (() => void)[] = [];
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
     const next = queue.then(task, task).finally(() => {
       writes++;
@@ -95,7 +98,7 @@ function wrap(writer: DuckDBConnection, pool: Lane[], path: string, close: () =>
       lane.busy--;
     }
   };
-  const onWriter: Omit<Database, 'transaction' | 'exclusive' | 'close' | 'path' | 'writes' | 'closed'> = {
+  const onWriter: Omit<Database, 'transaction' | 'exclusive' | 'close' | 'path' | 'writes' | 'closed' | 'onClose'> = {
     all: (sql, params) => allWhole(writer, sql, params),
     async run(sql, params) {
       await writer.run(sql, params as never);
@@ -113,7 +116,7 @@ function wrap(writer: DuckDBConnection, pool: Lane[], path: string, close: () =>
         await onWriter.run('BEGIN TRANSACTION');
         // Inside the transaction every statement, reads included, runs on the writer connection.
         const inner: Database = {
-          ...onWriter, path, writes, closed: false, transaction: (w) => w(inner), close: () => {},
+          ...onWriter, path, writes, closed: false, transaction: (w) => w(inner), close: () => {}, onClose: () => {},
           exclusive: () => Promise.reject(new Error('exclusive() appelé dans une transaction')),
         } as Database;
         try {
@@ -129,9 +132,12 @@ function wrap(writer: DuckDBConnection, pool: Lane[], path: string, close: () =>
     get closed() {
       return closed;
     },
+    onClose: (fn) => void closers.push(fn),
     close() {
+      if (closed) return;
       closed = true;
       close();
+      for (const fn of closers.splice(0)) fn();
     },
   };
   return db;

@@ -5,7 +5,7 @@
  * file does not exist yet (public read-only use, no sign-in configured), or a copy of the writer's
  * snapshots when it publishes them (state-snapshots.ts: readers beside a running writer).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Database } from './connection';
 import { STATE_SCHEMA, STATE_SCHEMA_VERSION, STATE_SPECS } from './state-schema';
@@ -25,12 +25,72 @@ async function attach(db: Database, path: string, readOnlyAsked: boolean | undef
   // A read-only process beside a running writer cannot open the file: it follows the writer's snapshots.
   const mirror = readOnly && hasSnapshot(path);
   const memory = readOnly && (mirror || !existsSync(path));
+  if (!readOnly) holdWriterLock(path, db);
   if (memory) await db.run(`ATTACH ':memory:' AS ${STATE_SCHEMA} (READ_WRITE)`);
   else await db.run(`ATTACH ${quote(path)} AS ${STATE_SCHEMA} (${readOnly ? 'READ_ONLY' : 'READ_WRITE'})`);
   if (readOnly && !memory) return;
   for (const spec of STATE_SPECS) await db.run(spec.ddl.replace(`CREATE TABLE ${spec.name} `, `CREATE TABLE IF NOT EXISTS ${STATE_SCHEMA}.${spec.name} `));
   await db.run(`INSERT OR IGNORE INTO ${STATE_SCHEMA}.meta VALUES ('state_schema_version', $v), ('state_version', '0')`, { v: String(STATE_SCHEMA_VERSION) });
   if (mirror) await mirrorSnapshots(db, path);
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Per store path, the open databases of this process that write it. */
+const held = new Map<string, Set<Database>>();
+let exitHook = false;
+const releaseAtExit = () => {
+  if (exitHook) return;
+  exitHook = true;
+  process.once('exit', () => {
+    for (const path of held.keys()) rmSync(`${path}.ecrivain`, { force: true });
+  });
+};
+
+/**
+ * One process writes the store. DuckDB's own file lock does not hold here (a store attached to a
+ * read-only data version takes none), so the writer keeps `<store>.ecrivain` with its pid for as
+ * long as it runs; another process asking to write is refused while that pid is alive (a dead
+ * writer's lock is taken over). Readers never write it: they follow its snapshots.
+ */
+function holdWriterLock(path: string, db: Database) {
+  const lock = `${path}.ecrivain`;
+  const hold = () => {
+    const dbs = held.get(path) ?? new Set<Database>();
+    held.set(path, dbs);
+    dbs.add(db);
+    // Let go once the last database of this process that writes the store is closed.
+    db.onClose(() => {
+      dbs.delete(db);
+      if (dbs.size > 0) return;
+      held.delete(path);
+      if (existsSync(lock) && Number(readFileSync(lock, 'utf8')) === process.pid) rmSync(lock, { force: true });
+    });
+  };
+  if (held.has(path)) return hold();
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      releaseAtExit();
+      return hold();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number(readFileSync(lock, 'utf8'));
+      if (holder === process.pid) return hold();
+      if (Number.isInteger(holder) && holder > 0 && alive(holder)) {
+        throw new Error(`le registre des rôles et propositions (${path}) est écrit par le processus ${holder} (un serveur ?) : `
+          + 'passez par son API (imports : POST /api/imports/<type> ; rôles : l\'écran « Rôles ») ou arrêtez-le');
+      }
+      rmSync(lock, { force: true });
+    }
+  }
 }
 
 /** Attaches the state store to `db` (idempotent; concurrent callers share one attachment). */
