@@ -74,6 +74,42 @@ function privateGeodata(): string {
   return dir;
 }
 
+/** 20 France analyses that no cache holds (each its own threshold, bands or moment), 4 at a time, with /api/health probed every 50 ms. */
+async function heavyAnalyses(server: RunningServer) {
+  const paths = Array.from({ length: 20 }, (_, i) => [
+    `/api/access/snp?territory=france&thresholdKm=${31 + i}`,
+    `/api/coverage/cpts?territory=france&date=2026-0${1 + (i % 9)}-1${i % 10}`,
+    `/api/access/2sfca?territory=france&bands=${5 + i}:1`,
+    `/api/access/snp?territory=france&at=2026-11-${String(10 + i).padStart(2, '0')}T21:00:00Z`,
+  ][i % 4]!);
+  let running = true;
+  const times: number[] = [];
+  const probe = (async () => {
+    while (running) {
+      const t0 = performance.now();
+      await (await fetch(`${server.url}/api/health`)).arrayBuffer();
+      times.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  let ok = 0;
+  let refused = 0;
+  const queue = [...paths];
+  await Promise.all(Array.from({ length: 4 }, async () => {
+    for (let p = queue.shift(); p; p = queue.shift()) {
+      const res = await fetch(server.url + p, { headers: ACCEPT });
+      await res.arrayBuffer();
+      if (res.status === 200) ok++;
+      else if (res.status === 503) refused++;
+      else throw new Error(`${p} : HTTP ${res.status}`);
+    }
+  }));
+  running = false;
+  await probe;
+  const sorted = [...times].sort((a, b) => a - b);
+  return { ok, refused, probes: times.length, p50: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted.at(-1) ?? 0 };
+}
+
 const bench: BenchModule = {
   name: 'charge',
   async run(log) {
@@ -96,6 +132,17 @@ const bench: BenchModule = {
       const l = line('offre embarquée', baseline, 200);
       log(l.text);
       met &&= l.met;
+    } finally {
+      await server.stop();
+    }
+
+    // 1b. Issue 11 item 4: distinct uncached France analyses, 4 at a time, while /api/health is probed.
+    server = await runServer({ env: { GEODATA_DIR: plain, MAILLAGE_READ_ONLY: '1' } });
+    try {
+      const h = await heavyAnalyses(server);
+      log(`${'analyses France distinctes (20, 4 à la fois)'.padEnd(44)} ${h.ok} calculées, ${h.refused} refusées (503), /api/health p50 ${h.p50.toFixed(0)} ms, max ${h.max.toFixed(0)} ms sur ${h.probes} sondes`
+        + `${h.max <= 200 ? '  ✔' : '  ✘'} cible /api/health jamais au-dessus de 200 ms`);
+      met &&= h.max <= 200;
     } finally {
       await server.stop();
     }
