@@ -10,6 +10,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { openDatabase, type Database } from './connection';
+import { processAlive } from '../lib/process-alive';
 
 export interface VersionPointer { file: string; publishedAt: string }
 
@@ -40,15 +41,6 @@ export function currentVersionPath(store: VersionStore): string {
   }
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 async function lock(store: VersionStore): Promise<() => void> {
   mkdirSync(store.dir, { recursive: true });
   const path = join(store.dir, 'writer.lock');
@@ -59,7 +51,7 @@ async function lock(store: VersionStore): Promise<() => void> {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number(readFileSync(path, 'utf8'));
-      if (!Number.isInteger(holder) || !alive(holder)) rmSync(path, { force: true });
+      if (!Number.isInteger(holder) || !processAlive(holder)) rmSync(path, { force: true });
       else await new Promise((r) => setTimeout(r, 200));
     }
   }

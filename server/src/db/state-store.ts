@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import type { Database } from './connection';
 import { STATE_SCHEMA, STATE_SCHEMA_VERSION, STATE_SPECS } from './state-schema';
 import { hasSnapshot, mirrorSnapshots } from './state-snapshots';
+import { processAlive } from '../lib/process-alive';
 
 export const STATE_FILE = 'maillage-etat.duckdb';
 
@@ -33,15 +34,6 @@ async function attach(db: Database, path: string, readOnlyAsked: boolean | undef
   await db.run(`INSERT OR IGNORE INTO ${STATE_SCHEMA}.meta VALUES ('state_schema_version', $v), ('state_version', '0')`, { v: String(STATE_SCHEMA_VERSION) });
   if (mirror) await mirrorSnapshots(db, path);
 }
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 /** Per store path, the open databases of this process that write it. */
 const held = new Map<string, Set<Database>>();
@@ -84,7 +76,7 @@ function holdWriterLock(path: string, db: Database) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number(readFileSync(lock, 'utf8'));
       if (holder === process.pid) return hold();
-      if (Number.isInteger(holder) && holder > 0 && alive(holder)) {
+      if (Number.isInteger(holder) && holder > 0 && processAlive(holder)) {
         throw new Error(`le registre des rôles et propositions (${path}) est écrit par le processus ${holder} (un serveur ?) : `
           + 'passez par son API (imports : POST /api/imports/<type> ; rôles : l\'écran « Rôles ») ou arrêtez-le');
       }
