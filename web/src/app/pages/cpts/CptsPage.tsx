@@ -142,6 +142,7 @@ export function CptsPage({ id, baseStyle }: PageProps & { id: string }) {
           layers={map.layers}
           images={map.images}
           featureStates={map.featureStates}
+          pending={map.pending || detail.isFetching}
           viewport={initialViewport}
           onViewportChange={(v) => patchParams({ carte: formatViewport(v) }, { replace: true })}
           clickableLayers={draft.on ? [COMMUNES_FILL_ID] : [OTHER_CPTS_ID]}
