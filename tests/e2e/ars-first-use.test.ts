@@ -84,7 +84,8 @@ describe('the ARS delegate on /, first use (issue 12, items 1–7)', () => {
     const figure = page.locator('.maillage-figure').filter({ hasText: 'Population couverte par une CPTS' });
     await figure.filter({ hasText: 'couverture partielle' }).waitFor();
     expect(flat(await figure.textContent())).toContain(`${num(coverage.population.couverte)} hab. sur ${num(coverage.population.totale)}, dont 327 734 hab. en couverture partielle (Nantes : quelques quartiers seulement, comptés couverts)`);
-    expect(flat(await page.locator('.maillage-layers__legend').first().textContent())).toContain('commune couverte en partie seulement : Nantes (327 734 hab.)');
+    // The legend fills in once the CPTS layers have arrived (« Chargement des territoires des CPTS… » before).
+    await eventually(async () => flat(await page.locator('.maillage-layers__legend').first().textContent())).toContain('commune couverte en partie seulement : Nantes (327 734 hab.)');
     expect(flat(await page.locator('details.maillage-details', { hasText: 'Cibles PRS et méthodes' }).textContent())).not.toContain('couvertePartiellement');
 
     await waitForMapIdle(page);
