@@ -7,7 +7,8 @@
  * route's right actor most of the time: the bad body reaches the route's validation and its
  * service's checks. Bodies are a valid request with at least one field made invalid (wrong type,
  * out of range, unknown commune, CPTS or territory, stale revision, missing field), or malformed
- * JSON. Every answer: no 5xx, French, the documented error shape; and every table of the database
+ * JSON; and unreadable files to every import kind from the ARS delegate, who may import there.
+ * Every answer: no 5xx, French, the documented error shape; and every table of the database
  * and of the state store keeps its checksum. Deterministic (seed 20261202); FC_SEED / FC_RUNS.
  */
 import fc from 'fast-check';
@@ -76,6 +77,12 @@ const malformed = fc.oneof(
   // Unrelated JSON: never an object carrying a field of these routes (it could be a valid request).
   fc.jsonValue({ maxDepth: 3 }).filter((v) => !(v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).some((k) => FIELDS.has(k)))).map((v) => JSON.stringify(v)),
 );
+/** Files no import can accept: bytes, text with hostile cells, a header alone, a wrong separator. */
+const badFile = fc.oneof(
+  fc.uint8Array({ maxLength: 1500 }).map((b) => new TextDecoder('latin1').decode(b)),
+  fc.array(fc.array(fc.constantFrom(...HOSTILE.slice(0, 50), ';', '"'), { maxLength: 8 }).map((c) => c.join(';')), { maxLength: 12 }).map((l) => l.join('\n')),
+  fc.constantFrom('departement;statut;date_debut;precision_date;telephone;filiere;filiere_depuis;note;source\n', 'departement,statut\n974,opérationnel\n', '\ufeff', 'PK\u0003\u0004'),
+);
 const badId = fc.constantFrom(...HOSTILE.slice(0, 40), 'prop-inconnue', 'x'.repeat(101), ' ');
 
 describe('bad input from signed-in users (fast-check)', () => {
@@ -130,6 +137,7 @@ describe('bad input from signed-in users (fast-check)', () => {
     const send = async (actor: Actor, method: string, path: string, body: string | undefined, csrf: boolean) => {
       requests++;
       const headers = { ...sessions[actor] };
+      if (path.startsWith('/api/imports/')) headers['content-type'] = 'text/csv';
       if (!csrf) delete headers['x-csrf-token'];
       const label = `${actor} ${method} ${path} ${(body ?? '').slice(0, 200)}`;
       const res = await f.app.request(`${APP_URL}${path}`, { method, headers, body });
@@ -149,6 +157,9 @@ describe('bad input from signed-in users (fast-check)', () => {
         route: fc.oneof(fc.constantFrom(...targets.map((t) => [t.method, t.path, t.actor] as const)), fc.tuple(fc.constantFrom(draft.id, submitted.id), badId).chain(([real, bad]) => fc.constantFrom(...byPath(real), ...byPath(encodeURIComponent(bad))))),
         body: malformed, actor: anyActor,
       }).map(({ route, body }) => ({ actor: route[2], method: route[0], path: route[1], body, csrf: true })) },
+      // Unreadable files to the imports, from the ARS delegate of 974 (who may import there).
+      { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('sas', 'cpts', 'mmg', 'urgences', 'finess', 'cpts-perimetres', 'deploiements', 'inconnu'), file: badFile })
+        .map(({ kind, file }) => ({ actor: 'ars' as Actor, method: 'POST', path: `/api/imports/${kind}?nom=essai.csv`, body: file, csrf: true })) },
       // Reads of issue 9 with bad query parameters.
       { weight: 1, arbitrary: fc.record({ path: fc.constantFrom(...reads), q: fc.array(fc.tuple(fc.constantFrom('cpts', 'etat', 'format', 'date', 'id'), fc.constantFrom(...HOSTILE)), { minLength: 1, maxLength: 3 }), actor: anyActor })
         .map(({ path, q, actor }) => ({ actor, method: 'GET', path: `${path}?${q.map(([k, v]) => `${k}=${encodeURIComponent(v.replace(/[\ud800-\udfff]/g, '\ufffd'))}`).join('&')}`, body: undefined, csrf: true })) },
