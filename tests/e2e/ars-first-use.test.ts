@@ -84,7 +84,8 @@ describe('the ARS delegate on /, first use (issue 12, items 1–7)', () => {
     const figure = page.locator('.maillage-figure').filter({ hasText: 'Population couverte par une CPTS' });
     await figure.filter({ hasText: 'couverture partielle' }).waitFor();
     expect(flat(await figure.textContent())).toContain(`${num(coverage.population.couverte)} hab. sur ${num(coverage.population.totale)}, dont 327 734 hab. en couverture partielle (Nantes : quelques quartiers seulement, comptés couverts)`);
-    expect(flat(await page.locator('.maillage-layers__legend').first().textContent())).toContain('commune couverte en partie seulement : Nantes (327 734 hab.)');
+    // The legend fills in once the CPTS layers have arrived (« Chargement des territoires des CPTS… » before).
+    await eventually(async () => flat(await page.locator('.maillage-layers__legend').first().textContent())).toContain('commune couverte en partie seulement : Nantes (327 734 hab.)');
     expect(flat(await page.locator('details.maillage-details', { hasText: 'Cibles PRS et méthodes' }).textContent())).not.toContain('couvertePartiellement');
 
     await waitForMapIdle(page);
@@ -212,9 +213,19 @@ describe('the ARS delegate on /, first use (issue 12, items 1–7)', () => {
       const { page, errors } = await openLoireAtlantique();
       await waitForMapIdle(page);
       if (how.startsWith('bouton')) {
-        await page.evaluate(() => { (window as any).printed = false; window.print = () => { (window as any).printed = true; }; });
+        // What the report holds at the instant the print dialog would open (the PDF below is taken later).
+        await page.evaluate(() => {
+          (window as any).printed = null;
+          window.print = () => {
+            const img = document.querySelector<HTMLImageElement>('img.maillage-report__map');
+            (window as any).printed = { image: Boolean(img?.complete && img.naturalWidth > 300), sources: document.querySelectorAll('.maillage-report__sources li').length };
+          };
+        });
         await page.getByRole('button', { name: 'Imprimer le rapport' }).click();
-        await page.waitForFunction(() => (window as any).printed === true);
+        await page.waitForFunction(() => (window as any).printed !== null);
+        const atPrint = await page.evaluate(() => (window as any).printed as { image: boolean; sources: number });
+        const files = (await api('/api/sources')).fichiers.length;
+        expect(atPrint, 'au moment d’imprimer : l’image de la carte et toutes les sources').toEqual({ image: true, sources: files + 3 });
       } else {
         // Ctrl+P: nothing runs before the print media; the report must already hold the map and the sources.
         await page.waitForFunction(() => {

@@ -122,6 +122,27 @@ describe('the CPTS coordinator drafts a perimeter, first use (issue 12, items 8�
     expect(errors).toEqual([]);
   });
 
+  it('a draft over two départements: the effect on each, as the server computes it, « non renseignée » where the list is not complete', async () => {
+    // Erdre et Cens (44) with a commune of Maine-et-Loire that no CPTS lists: the page used to show its first département only.
+    const cpts = 'PDL-44-ERDRE-ET-CENS';
+    const official = ((await api(`/api/cpts/${cpts}`)).communes as any[]).map((c) => c.code);
+    const listed49 = new Set<string>();
+    for (const c of (await api('/api/cpts?departement=49')).cpts as any[]) for (const m of (await api(`/api/cpts/${c.id}`)).communes as any[]) listed49.add(m.code);
+    const added = ((await api('/api/communes?departement=49')).features as any[]).map((x) => x.properties).find((c) => !listed49.has(c.code) && c.population > 1000);
+    const expected = (await api(`/api/cpts/${cpts}/brouillon`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ communes: [...official, added.code] }) })).effetDepartements as any[];
+    expect(expected.map((e) => [e.departement, e.apres.part])).toEqual([['44', null], ['49', null]]);
+
+    const { page, errors } = await openContextPage(app.browser, { viewport: DESKTOP });
+    await page.goto(`${app.server.url}/cpts/${cpts}?brouillon=1&ajouts=${added.code}`);
+    await page.getByRole('heading', { name: 'Brouillon de périmètre' }).waitFor();
+    const effect = (dep: string) => page.locator(`.maillage-draft__territory [data-departement="${dep}"]`);
+    await effect('49').waitFor();
+    expect(flat(await effect('44').textContent())).toBe('Effet sur le département (Loire-Atlantique)Population couverte par une CPTS : non renseignée pour ce département (liste des CPTS non déclarée complète), avant comme après ce brouillon.');
+    expect(flat(await effect('49').textContent())).toBe(`Effet sur le département (Maine-et-Loire)Population couverte par une CPTS : non renseignée pour ce département (liste des CPTS non déclarée complète), avant comme après ce brouillon. Le brouillon ajoute ${num(expected[1].difference)} hab. de communes sans CPTS connue.`);
+    expect(expected[1].difference).toBe(added.population);
+    expect(errors).toEqual([]);
+  });
+
   it('the CPTS list has no moderate, serious or critical axe violation', async () => {
     const { page, errors } = await openContextPage(app.browser, { viewport: DESKTOP });
     await page.goto(`${app.server.url}/cpts`);

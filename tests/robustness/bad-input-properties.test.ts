@@ -13,6 +13,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFixture, type ImportFixture } from '../helpers/import-fixture';
+import { checkAnswer, HOSTILE } from './bad-answer';
 import { ENGLISH } from './english';
 
 const SEED = Number(process.env.FC_SEED ?? 20261201);
@@ -37,15 +38,6 @@ beforeAll(async () => {
 afterAll(() => f?.close());
 
 // ---- values ---------------------------------------------------------------------------------
-/** Strings a hostile or careless client sends; none is English, so an English answer is ours. */
-const HOSTILE = [
-  '', ' ', 'NaN', 'Infinity', '-Infinity', '-1', '0', '1e309', '-0', '9'.repeat(400), '0x1F', '1,5', '١٢٣',
-  "'; DROP TABLE communes; --", '" OR 1=1 --', '$name', '$1', '?', '%', '%00', '\u0000', '\u202e', '../../etc/passwd',
-  '<script>alert(1)</script>', '{}', '[]', 'null', 'undefined', 'true', '2A', '2a004', '2C004', '97', '00000',
-  'departement:', 'region:99', 'epci:', 'france:', 'FRANCE', 'departement:44;region:52', 'é'.repeat(3000),
-  '2026-02-30', '2026-13-01', '0000-00-00', '2026-11-23T25:00:00Z', '2026-11-23T21:00:00', '10,20,30', '1,2,3,4',
-  '-200,-100,200,100', '0,0,0,0', 'a,b,c,d', '1;2;3', '🏥', '\ud800', 'x'.repeat(10_000),
-];
 /** Valid values, so that a bad parameter next to them reaches the route's logic. */
 const PLAUSIBLE = ['departement:44', 'region:52', '44', '52', '44109', '2A004', 'csv', 'geojson', 'json', '2026-11-23',
   '2026-11-23T21:00:00+01:00', '10', '30', '5,10,20', 'communes', '1', 'MSP', 'SU', 'Nantes', '-1.55,47.2,-1.5,47.25'];
@@ -72,26 +64,6 @@ const fill = (path: string, params: string[]) => {
 };
 const url = (path: string, params: string[], entries: [string, string][]) =>
   `${fill(path, params)}?${entries.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&')}`;
-
-// ---- checks ---------------------------------------------------------------------------------
-async function checkAnswer(label: string, res: Response): Promise<void> {
-  const body = await res.text();
-  expect(res.status, `${label} → ${res.status} ${body.slice(0, 300)}`).toBeLessThan(500);
-  if (res.status < 400) return;
-  expect(res.headers.get('content-type'), `${label} : réponse d'erreur en JSON`).toMatch(/^application\/json/);
-  const parsed = JSON.parse(body) as { error: { code: unknown; message: unknown; issues: { path: unknown; message: unknown }[] } };
-  expect(Object.keys(parsed), label).toEqual(['error']);
-  expect(Object.keys(parsed.error).sort(), label).toEqual(['code', 'issues', 'message']);
-  expect(typeof parsed.error.code === 'string' && typeof parsed.error.message === 'string', label).toBe(true);
-  expect(Array.isArray(parsed.error.issues), label).toBe(true);
-  for (const issue of parsed.error.issues) {
-    expect(Object.keys(issue).sort(), label).toEqual(['message', 'path']);
-    expect(typeof issue.path === 'string' && typeof issue.message === 'string', label).toBe(true);
-  }
-  for (const message of [parsed.error.message as string, ...parsed.error.issues.map((i) => i.message as string)]) {
-    expect(message, `${label} : message en anglais`).not.toMatch(ENGLISH);
-  }
-}
 
 /** A failure names the request (its label) and the seed, without printing a megabyte body. */
 function shortReport<T>(details: fc.RunDetails<T>): void {

@@ -146,3 +146,16 @@ describe('the cap on uncached analyses', () => {
     expect((await f.app.request('/api/access/snp?territory=departement:44&thresholdKm=32')).status).toBe(200);
   });
 });
+
+describe('the cap on uncached analyses, seen from outside', () => {
+  it('refuses some of 40 distinct uncached analyses sent at once with 503 + Retry-After, in French, and answers the others', async () => {
+    // Before the cap every one of them was computed (all 200), however many came at once.
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => f.app.request(`/api/access/snp?territory=departement:44&thresholdKm=${41 + i}`)));
+    const refused = answers.filter((r) => r.status === 503);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(answers.filter((r) => r.status === 200).length).toBeGreaterThan(0);
+    expect(answers.every((r) => r.status === 200 || r.status === 503)).toBe(true);
+    expect(refused[0]!.headers.get('retry-after')).toBe('5');
+    expect(((await refused[0]!.json()) as any).error).toMatchObject({ code: 'serveur_occupe', message: expect.stringMatching(/^Serveur occupé : trop de calculs en cours/) });
+  });
+});

@@ -19,16 +19,34 @@ afterAll(() => f.close());
 const AT = '2026-11-23T03:00:00+01:00'; // a Monday, 3 a.m.: only round-the-clock offers are open
 
 describe('the opening state of an offer', () => {
-  it('is the same for the same site in /api/structures and /api/snp/nearest, SU without hours included', async () => {
+  it('is the same for the same emergency site without hours in /api/structures and /api/snp/nearest', async () => {
+    // Before the one rule, /api/snp/nearest said « ouvert (supposés 24 h/24) » and /api/structures « inconnu ».
+    let compared = 0;
+    for (const dep of ['44', '31']) {
+      const structures = (await f.get(`/api/structures?departement=${dep}&kind=SU&instant=${encodeURIComponent(AT)}`)).body.features as any[];
+      const withoutHours = structures.filter((s) => s.properties.horaires === null);
+      expect(withoutHours.length, `SU sans horaires en ${dep}`).toBeGreaterThan(0);
+      for (const s of withoutHours) {
+        const nearest = (await f.get(`/api/snp/nearest?commune=${s.properties.commune.code}&limit=50&at=${encodeURIComponent(AT)}`)).body.offres as any[];
+        const same = nearest.find((o) => o.id === s.properties.id);
+        expect(same, `${s.properties.id} parmi les offres les plus proches de sa commune`).toBeDefined();
+        expect({ id: s.properties.id, etat: same.ouverture.etat }).toEqual({ id: s.properties.id, etat: s.properties.ouverture.etat });
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1);
+  });
+
+  it('is the documented rule: an SU without hours is assumed open around the clock, everywhere', async () => {
     const structures = (await f.get(`/api/structures?departement=44&kind=SU&instant=${encodeURIComponent(AT)}`)).body.features as any[];
     const withoutHours = structures.filter((s) => s.properties.horaires === null);
     expect(withoutHours.length).toBeGreaterThan(0);
     for (const s of withoutHours) expect(s.properties.ouverture).toMatchObject({ etat: 'ouvert', horaires: 'supposés 24 h/24' });
     const nearest = (await f.get(`/api/snp/nearest?commune=44109&limit=50&at=${encodeURIComponent(AT)}`)).body.offres as any[];
-    const byId = new Map(structures.map((s) => [s.properties.id, s.properties.ouverture.etat]));
-    const both = nearest.filter((o) => byId.has(o.id));
-    expect(both.length).toBeGreaterThan(0);
-    for (const o of both) expect({ id: o.id, etat: o.ouverture.etat }).toEqual({ id: o.id, etat: byId.get(o.id) });
+    const ids = new Set(withoutHours.map((s) => s.properties.id));
+    const listed = nearest.filter((o) => ids.has(o.id));
+    expect(listed.length).toBeGreaterThan(0);
+    for (const o of listed) expect(o.ouverture).toMatchObject({ etat: 'ouvert', horaires: 'supposés 24 h/24' });
   });
 });
 

@@ -3,7 +3,9 @@
  * commune of the draft and every official commune it leaves out, each with « ajoutée »,
  * « retirée » or « inchangée », under the CPTS's id and name. `?format=csv` downloads it (French
  * Excel), JSON otherwise. The official communes are those of the CPTS at the request's date (scope).
- * Nothing is saved.
+ * The JSON also carries `effetDepartements`: for each département the CPTS or its draft touches,
+ * the CPTS coverage before and with the draft (analysis/draft-coverage.ts; « non renseignée »,
+ * `part: null`, where the département's CPTS list is not complete). Nothing is saved.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -13,7 +15,10 @@ import { badRequest, notFound } from '../lib/api-error';
 import { exportFileName, sendExport } from '../lib/attachment';
 import { toCsv } from '../lib/csv';
 import { validate } from '../lib/validate';
-import { analysisContext } from './analysis-context';
+import { analysisContext, careInputs } from './analysis-context';
+import { completeDepartements } from '../analysis/completeness';
+import { draftDepartementEffects } from '../analysis/draft-coverage';
+import { computeLimiterOf } from '../lib/compute-limiter';
 import { compareCodes } from '../analysis/compare';
 
 const body = z.object({
@@ -53,6 +58,10 @@ export const cptsDraftRoutes = new Hono<AppEnv>().post(
       ], rows);
       return sendExport(c, text, exportFileName('brouillon-perimetre', id.toLowerCase(), 'csv'), 'csv');
     }
-    return c.json({ cpts: { id: cpts.id, nom: cpts.name }, communes: rows });
+    const effetDepartements = await computeLimiterOf(ctx.db).run(async () => {
+      const { care } = await careInputs(ctx);
+      return draftDepartementEffects(ctx.table, care.cpts, id, [...draft], { complete: completeDepartements(care.completeness, 'cpts'), date });
+    }, ctx.signal);
+    return c.json({ cpts: { id: cpts.id, nom: cpts.name }, communes: rows, effetDepartements });
   },
 );

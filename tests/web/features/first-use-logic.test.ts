@@ -8,7 +8,7 @@ import { openingWarning } from '../../../web/src/features/snp-finder/opening-tex
 import { formatPhone, telHref } from '../../../web/src/features/snp-finder/phone';
 import { formatSourceDate } from '../../../web/src/features/snp-finder/source-date';
 import { wrapText } from '../../../web/src/lib/map-image';
-import { coverageAfterDraft, structuresChange } from '../../../web/src/features/cpts-draft/draft-logic';
+import { structuresChange } from '../../../web/src/features/cpts-draft/draft-logic';
 import { eveningWindow, passesOpenFilter } from '../../../server/src/analysis/open-filter';
 
 const MONDAY_16H30_PARIS = '2026-11-23T15:30:00.000Z';
@@ -74,16 +74,7 @@ describe('« ouvert ce soir »', () => {
 });
 
 describe('a draft’s effect beyond its CPTS', () => {
-  const effects = {
-    zonesBlanchesFilled: [{ code: '97416', nom: 'Saint-Pierre', population: 85038, cpts: [] }, { code: '44109', nom: 'Nantes', population: 327734, cpts: [] }],
-    zonesBlanchesOpened: [{ code: '97417', nom: 'Saint-Philippe', population: 5082, cpts: [] }],
-  };
-
-  it('moves the département’s covered population by the zones blanches filled minus those opened, in that département only', () => {
-    expect(coverageAfterDraft('974', { couverte: 100_000, totale: 896_175 }, effects)).toEqual({ couverte: 179_956, totale: 896_175, part: 179_956 / 896_175, difference: 79_956 });
-    expect(coverageAfterDraft('974', { couverte: 0, totale: 0 }, { zonesBlanchesFilled: [], zonesBlanchesOpened: [] }).part).toBeNull();
-  });
-
+  // The effect on the département's coverage is computed by the server: tests/server/cpts-draft-effect-api.test.ts.
   it('lists the structures the draft brings in and those it leaves out', () => {
     const s = [{ id: 'chu', commune: '97416' }, { id: 'msp', commune: '97417' }, { id: 'mmg', commune: '97412' }];
     expect(structuresChange(s, ['97412', '97417'], ['97412', '97416'])).toEqual({ entering: [{ id: 'chu', commune: '97416' }], leaving: [{ id: 'msp', commune: '97417' }] });

@@ -3,10 +3,11 @@
  * feature states it is given (in order), reports viewport changes and clicks, shows one popup and
  * exports its image. Nothing domain-specific lives here.
  *
- * `data-idle="true"` (what the browser tests wait for) means settled: MapLibre has drawn
- * everything it was asked for since the last change of props (a change that loads data or sets
- * feature states sets it false until the next `idle`, so the flag is never left over from the
- * previous props). Pages' queries are not counted: a test waits for the data it asserts.
+ * `data-idle="true"` (what the browser tests wait for) means settled: no query of the page that
+ * feeds the map is in flight (`pending`), and MapLibre has drawn everything it was asked for since
+ * the last change of props (a change that alters the style, loads data or sets feature states sets
+ * it false until the next `idle`, so the flag is never left over from the previous props). Props
+ * equal in content change nothing (no repaint loop with the report's capture at each idle).
  */
 import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
 import { createPortal } from 'react-dom';
@@ -67,6 +68,11 @@ export interface MapViewProps {
   focus?: MapFocus | null;
   popup?: MapPopup | null;
   label?: string;
+  /**
+   * True while the page is still fetching data that the map will be given (its own queries, not
+   * every query of the page): the map is not called settled (`data-idle`) until they have arrived.
+   */
+  pending?: boolean;
   /** Called each time the map has drawn everything it asked for (MapLibre `idle`). */
   onIdle?: () => void;
   ref?: Ref<MapHandle>;
@@ -80,7 +86,13 @@ export function MapView(props: MapViewProps) {
   const appliedStates = useRef(new Map<string, string>());
   const latest = useRef(props);
   latest.current = props;
-  const setMapIdle = (v: boolean) => container.current?.setAttribute('data-idle', String(v));
+  // Settled = MapLibre idle since the last change AND none of the map's queries pending.
+  const settled = useRef({ map: false, pending: Boolean(props.pending) });
+  const publishIdle = () => container.current?.setAttribute('data-idle', String(settled.current.map && !settled.current.pending));
+  const setMapIdle = (v: boolean) => {
+    settled.current.map = v;
+    publishIdle();
+  };
 
   useImperativeHandle(props.ref, () => ({
     toPng: () =>
@@ -166,18 +178,25 @@ export function MapView(props: MapViewProps) {
     for (const [id, image] of Object.entries(images)) {
       if (!map.hasImage(id)) map.addImage(id, { width: image.width, height: image.height, data: image.data }, { pixelRatio: image.pixelRatio ?? 1 });
     }
-    applied.current = syncStyle(map, applied.current, { layers, sources });
+    const synced = syncStyle(map, applied.current, { layers, sources });
+    applied.current = { layers: synced.layers, sources: synced.sources };
     const states = applyFeatureStates(map, appliedStates.current, latest.current.featureStates ?? []);
     const statesChanged = states.size !== appliedStates.current.size || [...states].some(([k, v]) => appliedStates.current.get(k) !== v);
     appliedStates.current = states;
-    // Not settled until the map has drawn what changed: new sources or data are loading (`idle`
-    // follows their load), new feature states need a repaint (`idle` follows it). Props equal in
-    // content change nothing and leave the flag as it is.
-    if (!map.loaded() || statesChanged) {
+    // Not settled until the map has drawn what changed: layers added or removed, sources or data
+    // loading, feature states set (`idle` follows the repaint asked here). Props equal in content
+    // change nothing and leave the flag as it is.
+    if (synced.changed || !map.loaded() || statesChanged) {
       setMapIdle(false);
       map.triggerRepaint();
     }
   }, [ready, props.layers, props.sources, props.images, props.featureStates]);
+
+  // After the effect above: data that arrives with `pending` turning false has already set the map unsettled.
+  useEffect(() => {
+    settled.current.pending = Boolean(props.pending);
+    publishIdle();
+  }, [props.pending]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -1,7 +1,8 @@
 /**
  * Brings the map's extra sources and layers to what the page asks for: removes layers that
  * disappeared or changed, replaces changed sources (GeoJSON data is swapped in place), adds the
- * missing layers in order. Returns what is now applied.
+ * missing layers in order. Returns what is now applied, and whether the map was changed (so that
+ * the map is not called settled before it has drawn the change).
  */
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap, SourceSpecification } from 'maplibre-gl';
 
@@ -27,8 +28,9 @@ function sameButData(a: SourceSpecification, b: SourceSpecification): boolean {
   return same(restA, restB);
 }
 
-export function syncStyle(map: MapLibreMap, prev: StyleState, next: StyleState): StyleState {
+export function syncStyle(map: MapLibreMap, prev: StyleState, next: StyleState): StyleState & { changed: boolean } {
   const { layers, sources } = next;
+  let changed = false;
   const recreated = new Set<string>();
   for (const [id, spec] of Object.entries(prev.sources)) {
     const wanted = sources[id];
@@ -39,18 +41,31 @@ export function syncStyle(map: MapLibreMap, prev: StyleState, next: StyleState):
   for (const old of prev.layers) {
     const layer = layers.find((l) => l.id === old.id);
     const onRecreated = 'source' in old && typeof old.source === 'string' && recreated.has(old.source);
-    if ((!layer || !same(layer, old) || onRecreated) && map.getLayer(old.id)) map.removeLayer(old.id);
+    if ((!layer || !same(layer, old) || onRecreated) && map.getLayer(old.id)) {
+      map.removeLayer(old.id);
+      changed = true;
+    }
   }
-  for (const id of recreated) if (map.getSource(id)) map.removeSource(id);
+  for (const id of recreated) {
+    if (!map.getSource(id)) continue;
+    map.removeSource(id);
+    changed = true;
+  }
   for (const [id, spec] of Object.entries(sources)) {
     const existing = map.getSource(id);
-    if (!existing) map.addSource(id, spec);
-    else if (spec.type === 'geojson' && prev.sources[id] !== spec) (existing as GeoJSONSource).setData(spec.data as never);
+    if (!existing) {
+      map.addSource(id, spec);
+      changed = true;
+    } else if (spec.type === 'geojson' && prev.sources[id] !== spec) {
+      (existing as GeoJSONSource).setData(spec.data as never);
+      changed = true;
+    }
   }
   layers.forEach((layer, i) => {
     if (map.getLayer(layer.id)) return;
     const before = layers.slice(i + 1).find((l) => map.getLayer(l.id));
     map.addLayer(layer, before?.id);
+    changed = true;
   });
-  return { layers, sources };
+  return { layers, sources, changed };
 }

@@ -30,5 +30,5 @@ export function useAccessMap(territory: string, show: { distance: boolean; index
     };
   }, [show.index, classes, index.data, territory, method]);
 
-  return { access, index, breaks: classes?.breaks ?? [], distance, twoStep };
+  return { access, index, breaks: classes?.breaks ?? [], distance, twoStep, pending: access.isFetching || index.isFetching };
 }

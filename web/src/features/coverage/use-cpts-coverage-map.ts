@@ -32,5 +32,7 @@ export function useCptsCoverageMap(territory: string, status: CptsStatusFilter, 
     };
   }, [query.data, figures.data, show.cpts, show.zonesBlanches, onlyKey]);
   const labels = useMemo<MapContribution>(() => ({ layers: query.data && show.cpts ? [cptsLabelLayer(onlyList)] : [] }), [query.data, show.cpts, onlyKey]);
-  return { query, below, labels };
+  // The map waits for the layers' data and, when partial communes are drawn, for the figures.
+  const pending = query.isFetching || (show.cpts && figures.isFetching);
+  return { query, below, labels, pending };
 }

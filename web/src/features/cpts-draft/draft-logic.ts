@@ -88,23 +88,6 @@ export function parseChange(added: string | null, removed: string | null): Draft
   return { added: list(added), removed: list(removed) };
 }
 
-/**
- * The département's CPTS coverage if the draft replaced the official perimeter: the population of
- * the zones blanches the draft fills is gained, that of the communes it leaves to no CPTS is lost
- * (only communes of that département count).
- */
-export function coverageAfterDraft(
-  departement: string,
-  before: { couverte: number; totale: number },
-  effects: Pick<DraftEffects, 'zonesBlanchesFilled' | 'zonesBlanchesOpened'>,
-): { couverte: number; totale: number; part: number | null; difference: number } {
-  const inDep = (m: Membership) => m.code.startsWith(departement);
-  const gained = effects.zonesBlanchesFilled.filter(inDep).reduce((s, m) => s + m.population, 0);
-  const lost = effects.zonesBlanchesOpened.filter(inDep).reduce((s, m) => s + m.population, 0);
-  const couverte = before.couverte + gained - lost;
-  return { couverte, totale: before.totale, part: before.totale > 0 ? couverte / before.totale : null, difference: gained - lost };
-}
-
 /** Structures whose commune the draft brings in, and those it leaves out. */
 export function structuresChange<T extends { commune: string }>(structures: readonly T[], official: readonly string[], draft: readonly string[]): { entering: T[]; leaving: T[] } {
   const o = new Set(official);

@@ -20,5 +20,5 @@ export function useOfficialMap(show: boolean) {
     if (!show || !query.data) return { layers: [] };
     return { layers: officialLayers(query.data.departements) };
   }, [show, query.data]);
-  return { query, contribution, indicator, date };
+  return { query, contribution, indicator, date, pending: query.isFetching };
 }

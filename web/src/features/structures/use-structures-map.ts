@@ -18,5 +18,5 @@ export function useStructuresMap(scopes: StructureScope[], show: boolean, filter
       clickable: [STRUCTURES_POINTS_ID, STRUCTURES_CLUSTERS_ID],
     };
   }, [show, query.data, filter.kinds?.join(','), filter.only, sizeByVisits]);
-  return { query, contribution };
+  return { query, contribution, pending: show && query.isFetching };
 }

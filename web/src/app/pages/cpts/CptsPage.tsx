@@ -70,7 +70,6 @@ export function CptsPage({ id, baseStyle }: PageProps & { id: string }) {
   useEffect(() => {
     if (draftBbox) setFocus({ bbox: draftBbox as [number, number, number, number], key: `brouillon-${draftBbox.join(',')}` });
   }, [draftBbox?.join(',')]);
-  const departementNom = departements.data?.departements.find((x) => x.code === departement)?.nom ?? null;
 
   const codes = new Set(official ?? []);
   const inside = (structures.query.data ?? []).filter((s) => codes.has(s.properties.commune.code));
@@ -103,16 +102,7 @@ export function CptsPage({ id, baseStyle }: PageProps & { id: string }) {
                   onReset={draft.reset}
                 >
                   <DraftAddSearch draft={draft.draft} onAdd={(r) => draft.add(r.code)} />
-                  {departement && (
-                    <DraftTerritoryEffect
-                      departement={departement}
-                      departementNom={departementNom}
-                      effects={draft.effects}
-                      official={official ?? []}
-                      draft={draft.draft}
-                      structures={structures.query.data}
-                    />
-                  )}
+                  <DraftTerritoryEffect cptsId={id} official={official ?? []} draft={draft.draft} structures={structures.query.data} />
                 </DraftPanel>
               )}
               {draft.on && <ProposalPanels cptsId={id} change={draft.change} />}
@@ -142,6 +132,7 @@ export function CptsPage({ id, baseStyle }: PageProps & { id: string }) {
           layers={map.layers}
           images={map.images}
           featureStates={map.featureStates}
+          pending={map.pending || detail.isFetching}
           viewport={initialViewport}
           onViewportChange={(v) => patchParams({ carte: formatViewport(v) }, { replace: true })}
           clickableLayers={draft.on ? [COMMUNES_FILL_ID] : [OTHER_CPTS_ID]}

@@ -37,7 +37,9 @@ export function useCptsPageMap(detail: CptsDetail | undefined, territory: string
     };
   }, [draft.on, draft.draft, draft.changed, draft.perimeter.data, detail]);
 
-  return useMemo(
+  // The map is not settled while the CPTS, its surroundings, the draft's perimeter or the structures are on their way.
+  const pending = coverage.pending || structures.pending || (draft.on && draft.perimeter.isFetching);
+  const merged = useMemo(
     () =>
       mergeContributions([
         { layers: landLayers, clickable: [COMMUNES_FILL_ID] },
@@ -49,4 +51,5 @@ export function useCptsPageMap(detail: CptsDetail | undefined, territory: string
       ]),
     [around, perimeter, draftPart, structures.contribution],
   );
+  return { ...merged, pending };
 }

@@ -112,6 +112,7 @@ export function ExplorePage({ baseStyle, config }: PageProps) {
           layers={map.merged.layers}
           images={map.merged.images}
           featureStates={map.merged.featureStates}
+          pending={map.pending}
           viewport={initialViewport}
           initialBounds={opensOnTerritory ? info?.bbox : null}
           onViewportChange={(v) => patchParams({ carte: formatViewport(v) }, { replace: true })}

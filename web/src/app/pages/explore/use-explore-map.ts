@@ -59,5 +59,7 @@ export function useExploreMap(p: ExploreParams) {
     return { ...m, featureStates: mergeStateSets(m.featureStates), clickable: [...m.clickable].reverse() };
   }, [showDensity, official.contribution, access.twoStep, access.distance, sasPart, coverage.below, coverage.labels, structures.contribution, p.commune]);
 
-  return { merged, coverage, access, sas, structures, protocol, official };
+  // The map is not settled while any of its data is on its way (MapView `pending`).
+  const pending = coverage.pending || structures.pending || access.pending || sas.isFetching || official.pending || protocol.pending;
+  return { merged, coverage, access, sas, structures, protocol, official, pending };
 }

@@ -15,12 +15,14 @@ import { snpLayers, SNP_OFFERS_ID, SNP_SOURCE } from '../../../features/snp-find
 export interface SnpMapProps {
   baseStyle: StyleSpecification;
   data: NearestOffers | undefined;
+  /** The nearest offers are being fetched (the map is not settled until they are drawn). */
+  pending?: boolean;
   selected: string | null;
   focus: MapFocus | null;
   onSelect: (id: string) => void;
 }
 
-export default function SnpMap({ baseStyle, data, selected, focus, onSelect }: SnpMapProps) {
+export default function SnpMap({ baseStyle, data, pending, selected, focus, onSelect }: SnpMapProps) {
   const sources = useMemo<Record<string, SourceSpecification>>(
     () => {
       const out: Record<string, SourceSpecification> = {};
@@ -35,6 +37,7 @@ export default function SnpMap({ baseStyle, data, selected, focus, onSelect }: S
       baseStyle={baseStyle}
       sources={sources}
       layers={layers}
+      pending={pending}
       viewport={FRANCE_VIEWPORT}
       clickableLayers={[SNP_OFFERS_ID]}
       onFeatureClick={(f) => onSelect(String(f.properties.id))}

@@ -111,7 +111,7 @@ export function SnpPage({ baseStyle }: SnpPageProps) {
       <div className="maillage-snp__map maillage-map-wrap" ref={mapRef}>
         {baseStyle && mapWanted && (
           <Suspense fallback={null}>
-            <SnpMap baseStyle={baseStyle} data={nearest.data} selected={selected} focus={focus} onSelect={select} />
+            <SnpMap baseStyle={baseStyle} data={nearest.data} pending={nearest.isFetching} selected={selected} focus={focus} onSelect={select} />
           </Suspense>
         )}
       </div>

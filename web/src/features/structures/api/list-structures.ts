@@ -28,6 +28,7 @@ export type StructureFeature = Structures['features'][number];
 function combine(results: UseQueryResult<Structures>[]) {
   return {
     isPending: results.some((r) => r.isPending),
+    isFetching: results.some((r) => r.isFetching),
     isError: results.some((r) => r.isError),
     error: results.find((r) => r.error)?.error ?? null,
     data: results.every((r) => r.data) ? results.flatMap((r) => r.data!.features) : undefined,
