@@ -30,6 +30,7 @@ import { snpFinderRoutes } from './routes/snp-finder';
 import { neighbourhoodRoutes } from './routes/neighbourhood';
 import { NO_AUTH } from './auth/auth-config';
 import { ensureStateStore } from './db/state-store';
+import { enter, leave } from './db/in-flight';
 import { RateLimiter } from './lib/rate-limit';
 import { writeRateLimit } from './lib/write-rate-limit';
 import { readOnlyWrites } from './lib/read-only-writes';
@@ -53,7 +54,12 @@ export function createApi(deps: AppDeps) {
       c.set('topology', deps.topology);
       c.set('config', deps.config);
       c.set('limits', limits);
-      await next();
+      enter(db);
+      try {
+        await next();
+      } finally {
+        leave(db);
+      }
     })
     .use('*', scopeMiddleware)
     .use('*', answerCache(deps.answers))

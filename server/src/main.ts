@@ -18,7 +18,7 @@ import { topologyFromFile } from './geo/topology-store';
 import { describeReconciliation, reconcileJournal } from './imports/reconcile-journal';
 import { mountWebApp } from './lib/serve-web';
 import { matchRoute } from '../../web/src/app/routes';
-import { detachStateStore, ensureStateStore } from './db/state-store';
+import { ensureStateStore } from './db/state-store';
 import { departementRegions } from './db/role-queries';
 import { bootstrapAdmins } from './services/roles';
 import { publishSnapshot, startSnapshotPublisher } from './db/state-snapshots';
@@ -53,7 +53,7 @@ const prepare = async (version: Database) => {
 };
 try {
   if (config.versions) {
-    live = await openLiveDatabase(store, { warm: prepare, retire: detachStateStore });
+    live = await openLiveDatabase(store, { warm: prepare });
     db = live.current();
   } else db = await openDatabase(config.dbPath, { readOnly: config.readOnly });
 } catch (err) {

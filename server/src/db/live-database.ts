@@ -3,12 +3,13 @@
  * read-only, replaced whole when `versions/current.json` names another one — noticed by polling
  * the pointer (every 500 ms, works across processes and file systems) or at once by `refresh()`.
  * The new version is opened and warmed before it is switched in; each request takes the version
- * current when it starts (app.ts), so no answer mixes two versions; the old one is closed a
- * while later, once its requests are done.
+ * current when it starts (app.ts), so no answer mixes two versions; the old one is closed once
+ * the requests that started on it are done (in-flight.ts).
  */
 import { unwatchFile, watchFile } from 'node:fs';
 import { openDatabase, type Database } from './connection';
 import { currentVersionPath, type VersionStore } from './data-versions';
+import { whenIdle } from './in-flight';
 
 export interface LiveDatabase {
   current(): Database;
@@ -20,14 +21,12 @@ export interface LiveDatabase {
 export interface LiveOptions {
   /** Runs on a new version before it is switched in (loads what requests would otherwise load). */
   warm?: (db: Database) => Promise<void>;
-  /** Runs on the old version once it is switched out, before its grace period (lets go of what only the current one may hold). */
-  retire?: (db: Database) => Promise<void>;
-  /** Milliseconds an old version stays open for requests that started on it (default 60 s). */
+  /** Milliseconds an old version stays open at most for requests that started on it (default 60 s). */
   graceMs?: number;
   pollMs?: number;
 }
 
-export async function openLiveDatabase(store: VersionStore, { warm = async () => {}, retire = async () => {}, graceMs = 60_000, pollMs = 500 }: LiveOptions = {}): Promise<LiveDatabase> {
+export async function openLiveDatabase(store: VersionStore, { warm = async () => {}, graceMs = 60_000, pollMs = 500 }: LiveOptions = {}): Promise<LiveDatabase> {
   let path = currentVersionPath(store);
   let db = await openDatabase(path, { readOnly: true });
   const retired = new Set<Database>();
@@ -47,11 +46,12 @@ export async function openLiveDatabase(store: VersionStore, { warm = async () =>
       db = fresh;
       path = next;
       retired.add(old);
-      await retire(old).catch((err) => console.error(`Version retirée : ${(err as Error).message}`));
-      setTimeout(() => {
+      // Closed once the requests that started on it are done (at most graceMs): one process then
+      // holds the state store's file through one version only, and no request loses its database.
+      void whenIdle(old, graceMs).then(() => {
         retired.delete(old);
         old.close();
-      }, graceMs).unref();
+      });
     }).catch((err) => {
       console.error(`Changement de version des données impossible : ${(err as Error).message}`);
     });

@@ -110,13 +110,3 @@ export async function bumpStateVersion(db: Database): Promise<string> {
   return row!.value;
 }
 
-/**
- * Lets go of the state store's file on a database about to be retired (an old data version, still
- * open for the requests that started on it): one process never has two instances writing that file.
- * A late write on the old version then fails instead of writing beside the current one.
- */
-export async function detachStateStore(db: Database): Promise<void> {
-  if (!attached.has(db)) return;
-  await attached.get(db)!.catch(() => {});
-  await db.exclusive((w) => w.run(`DETACH ${STATE_SCHEMA}`));
-}
