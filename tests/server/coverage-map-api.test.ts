@@ -84,3 +84,25 @@ describe('the CPTS coverage of the sub-territories, in one answer', () => {
     expect((await f.get('/api/coverage/cpts/sous-territoires?territory=departement:31')).body.sousTerritoires).toEqual([]);
   });
 });
+
+describe('the 2SFCA index as the map reads it (/access/2sfca/etats)', () => {
+  it('Occitanie: every commune with the same index as the full answer, « non renseigné » kept apart from a zero, the same figures', async () => {
+    const full = (await f.get('/api/access/2sfca?territory=region:76')).body;
+    const compact = (await f.get('/api/access/2sfca/etats?territory=region:76')).body;
+    const codes = compact.indicesParCommune.codes.split(',');
+    const values = compact.indicesParCommune.valeurs.split(',');
+    expect(codes).toEqual(full.parCommune.map((r: any) => r.code));
+    expect(values).toEqual(full.parCommune.map((r: any) => (r.etat === 'non_renseigne' ? '-' : String(r.indice))));
+    expect(values.filter((v: string) => v === '-').length).toBe(full.nonRenseigne.communes);
+    expect(full.nonRenseigne.communes).toBeGreaterThan(0);
+    const { parCommune, ...figures } = full;
+    const { indicesParCommune, ...same } = compact;
+    expect(same).toEqual(figures);
+  });
+
+  it('France: a fraction of the full answer', async () => {
+    const full = await (await f.app.request('/api/access/2sfca?territory=france')).text();
+    const compact = await (await f.app.request('/api/access/2sfca/etats?territory=france')).text();
+    expect(gzipSync(compact).length).toBeLessThan(gzipSync(full).length / 2);
+  });
+});
