@@ -24,10 +24,10 @@ import { formatTiming, summarise, type BenchModule } from './harness';
 const RUNS = 3;
 const THROTTLE = { offline: false, latency: 40, downloadThroughput: (10e6 / 8), uploadThroughput: (10e6 / 8) };
 
-interface View { label: string; path: string; until: 'map' | 'list'; maxBytes: number; maxMsThrottled: number }
+interface View { label: string; path: string; until: 'map' | 'list'; maxBytes: number; maxMsThrottled: number; maxApiBytes?: number }
 
 const VIEWS: View[] = [
-  { label: 'France (/)', path: '/', until: 'map', maxBytes: 1.5e6, maxMsThrottled: 3500 },
+  { label: 'France (/)', path: '/', until: 'map', maxBytes: 1.5e6, maxMsThrottled: 3500, maxApiBytes: 200e3 },
   { label: 'région (/?territoire=region:76)', path: '/?territoire=region:76', until: 'map', maxBytes: 1.0e6, maxMsThrottled: 3000 },
   { label: 'SNP (/snp?q=Colomiers), liste affichée', path: '/snp?q=Colomiers', until: 'list', maxBytes: 0.5e6, maxMsThrottled: 2000 },
 ];
@@ -35,6 +35,10 @@ const VIEWS: View[] = [
 // Recorded inside the page: when the map last became idle with nothing loading, and when the list of offers first showed.
 const RECORDER = `
   window.__settledAt = -1; window.__listAt = -1;
+  window.__long = { count: 0, total: 0, max: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) { window.__long.count++; window.__long.total += e.duration; window.__long.max = Math.max(window.__long.max, e.duration); }
+  }).observe({ type: 'longtask', buffered: true });
   new MutationObserver(() => {
     const map = document.querySelector('[data-testid=carte]');
     const settled = map && map.getAttribute('data-idle') === 'true' && !document.querySelector('.maillage-loading');
@@ -60,6 +64,7 @@ async function visit(browser: Browser, url: string, view: View, throttled: boole
   await page.addInitScript({ content: RECORDER });
   const cdp: CDPSession = await context.newCDPSession(page);
   await cdp.send('Network.enable');
+  await cdp.send('Performance.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   if (throttled) await cdp.send('Network.emulateNetworkConditions', THROTTLE);
   const bytes = new Map<Kind, number>();
@@ -80,7 +85,7 @@ async function visit(browser: Browser, url: string, view: View, throttled: boole
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
-  const read = () => page.evaluate('({ settledAt: window.__settledAt, listAt: window.__listAt, settled: window.__wasSettled === true })') as Promise<{ settledAt: number; listAt: number; settled: boolean }>;
+  const read = () => page.evaluate('({ settledAt: window.__settledAt, listAt: window.__listAt, settled: window.__wasSettled === true, long: window.__long })') as Promise<{ settledAt: number; listAt: number; settled: boolean; long: LongTasks }>;
   const deadline = Date.now() + 120_000;
   let result = await read();
   let bytesAtList = -1;
@@ -100,12 +105,18 @@ async function visit(browser: Browser, url: string, view: View, throttled: boole
       lastTotal = total;
     }
   }
+  // The page's own work on its main thread (MapLibre's worker apart), from the DevTools protocol.
+  const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+  const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  const cpu = { scriptMs: metric('ScriptDuration'), taskMs: metric('TaskDuration'), layoutMs: metric('LayoutDuration') };
   await context.close();
   if (errors.length > 0) throw new Error(`Erreurs dans la page ${url} : ${errors.join(' ; ')}`);
   const ms = view.until === 'list' ? result.listAt : result.settledAt;
   if (ms < 0) throw new Error(`${url} : pas fini en 2 min`);
-  return { ms, total: view.until === 'list' ? bytesAtList : total, bytes, sizes };
+  return { ms, total: view.until === 'list' ? bytesAtList : total, bytes, sizes, long: result.long, cpu };
 }
+
+interface LongTasks { count: number; total: number; max: number }
 
 const mb = (b: number) => `${(b / 1e6).toFixed(2)} Mo`;
 
@@ -141,10 +152,12 @@ const bench: BenchModule = {
       for (const view of VIEWS) {
         await visit(browser, server.url + view.path, view, false); // warm-up: server caches
         for (const throttled of [true, false]) {
-          const runs = [];
+          const runs: Awaited<ReturnType<typeof visit>>[] = [];
           for (let i = 0; i < RUNS; i++) runs.push(await visit(browser, server.url + view.path, view, throttled));
           const t = summarise(`${view.label}, ${throttled ? '10 Mbit/s, 40 ms' : 'sans limitation'}`, runs.map((r) => r.ms));
           log(formatTiming(t, throttled ? { maxMs: view.maxMsThrottled } : undefined));
+          const median = (f: (r: (typeof runs)[number]) => number) => runs.map(f).sort((a, b) => a - b)[runs.length >> 1]!;
+          log(`${'  fil principal de la page (médianes)'.padEnd(52)} tâches ${(median((r) => r.cpu.taskMs) / 1000).toFixed(2)} s dont script ${(median((r) => r.cpu.scriptMs) / 1000).toFixed(2)} s, mise en page ${(median((r) => r.cpu.layoutMs) / 1000).toFixed(2)} s ; tâches longues (> 50 ms) : ${median((r) => r.long.count)}, ${(median((r) => r.long.total) / 1000).toFixed(2)} s, la plus longue ${median((r) => r.long.max).toFixed(0)} ms`);
           if (throttled) {
             met &&= t.medianMs <= view.maxMsThrottled;
             const r = runs[0]!;
@@ -152,11 +165,18 @@ const bench: BenchModule = {
             const ok = r.total <= view.maxBytes;
             met &&= ok;
             log(`${`  octets reçus, ${view.label}`.padEnd(52)} ${mb(r.total)}${view.until === 'map' ? ` (${detail})` : ''}${ok ? '  ✔' : '  ✘'} cible ≤ ${mb(view.maxBytes)}`);
+            if (view.maxApiBytes) {
+              const api = r.bytes.get('API') ?? 0;
+              met &&= api < view.maxApiBytes;
+              log(`${`  données de l'API, ${view.label}`.padEnd(52)} ${(api / 1e3).toFixed(0)} kB (${r.sizes.size} réponses)${api < view.maxApiBytes ? '  ✔' : '  ✘'} cible < ${(view.maxApiBytes / 1e3).toFixed(0)} kB`);
+            }
             const heaviest = [...r.sizes].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([u, n]) => `${u} ${(n / 1024).toFixed(0)} kB`).join(', ');
             if (heaviest) log(`    API la plus lourde : ${heaviest}`);
           }
         }
       }
+    } catch (err) {
+      throw new Error(`${(err as Error).message}\n--- journal du serveur ---\n${server.log().slice(-3000)}`);
     } finally {
       await browser.close();
       await server.stop();

@@ -96,6 +96,10 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
   const generalisation: string[] = [];
   let tileBar: ((done: number) => void) | null = null;
   let tileTotal = 0;
+  const boundaryLayers = [
+    { name: 'departements', features: dissolved('departement', new Map(territories.departements.map((d) => [d.code, d.nom]))) },
+    { name: 'regions', features: dissolved('region', new Map(territories.regions.map((d) => [d.code, d.nom]))) },
+  ];
   const tiles = await progress.step('Tuiles vectorielles', () => cutTiles([
     ...communeTileInputs(rows, geometries, topology, index, {
       maxCommuneLayerBytes: (opts.tileBudget ?? DEFAULT_TILE_BUDGET).maxRawBytes * 0.9,
@@ -105,13 +109,15 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
       name: 'communes_labels', minZoom: 8,
       features: rows.map((r) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [r.label_lon, r.label_lat] }, properties: { code: r.code, nom: r.nom, population: r.population } })),
     },
-    { name: 'departements', features: dissolved('departement', new Map(territories.departements.map((d) => [d.code, d.nom]))) },
-    { name: 'regions', features: dissolved('region', new Map(territories.regions.map((d) => [d.code, d.nom]))) },
+    ...boundaryLayers,
   ], { maxZoom: opts.tilesMaxZoom ?? 9 }, (done, total) => {
     tileTotal = total;
     tileBar ??= progress.bar('tuiles', total);
     tileBar(done);
   }), (t) => `${t.length} tuiles (sur ${tileTotal} emplacements), ${(t.reduce((s, x) => s + x.data.length, 0) / 1e6).toFixed(1)} Mo`);
+  // The same départements and régions alone (routes/tiles.ts, `/tiles/limites/…`): the views below zoom 7 need no commune polygon.
+  const boundaryTiles = await progress.step('Tuiles des limites (départements, régions)', () => cutTiles(boundaryLayers, { maxZoom: opts.tilesMaxZoom ?? 9 }),
+    (t) => `${t.length} tuiles, ${(t.reduce((s, x) => s + x.data.length, 0) / 1e6).toFixed(1)} Mo`);
   const sized = sizeTiles(tiles);
   if (!opts.quiet) {
     console.log(`    généralisation des communes : ${generalisation.join(', ')}`);
@@ -136,7 +142,7 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
     geometry_source: communeSource.producer,
     topology_sha256: sha256(topologyText),
     // The tile set's version: tile URLs carry it, so tiles can be cached for good (routes/tiles.ts).
-    tiles_sha256: sha256(Buffer.concat(tiles.map((t) => t.data))),
+    tiles_sha256: sha256(Buffer.concat([...tiles, ...boundaryTiles].map((t) => t.data))),
     communes: String(rows.length),
     // Incremented by every import (same transaction); the analyses cache their results on it.
     data_version: '1',
@@ -154,6 +160,7 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
       .map((p) => ({ old_code: p.oldCode, code: p.code, relation: p.relation, old_nom: p.oldNom })),
     // Stored gzipped (deterministic: no time in the header) and sent as they are (routes/tiles.ts).
     tiles: tiles.map((t) => ({ z: t.z, x: t.x, y: t.y, data_b64: gzipSync(t.data, { level: 9 }).toString('base64') })),
+    boundary_tiles: boundaryTiles.map((t) => ({ z: t.z, x: t.x, y: t.y, data_b64: gzipSync(t.data, { level: 9 }).toString('base64') })),
   };
   const care = await progress.step('Offre de soins par défaut', () => careOfferTables({
     cacheDir: opts.cacheDir, communes: rows, epci: territories.epci, topology, passage: new Map(inputs.cog.passage.map((p) => [p.oldCode, p.code])),

@@ -107,7 +107,7 @@ describe('authorization matrix', () => {
     };
 
     // The geography (communes, tiles…) is checked once around the whole matrix; the care offer and the state store around every request.
-    const GEOGRAPHY = ['commune_passage', 'communes', 'datasets', 'departements', 'epci', 'regions', 'tiles'];
+    const GEOGRAPHY = ['boundary_tiles', 'commune_passage', 'communes', 'datasets', 'departements', 'epci', 'regions', 'tiles'];
     const geographyBefore = await tableChecksums(f.db, { only: (t) => GEOGRAPHY.includes(t) });
     const written = (t: string) => !GEOGRAPHY.includes(t);
     const seen: Record<string, Record<string, number>> = {};

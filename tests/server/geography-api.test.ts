@@ -187,6 +187,20 @@ describe('vector tiles', () => {
     expect((await f.app.request('/api/tiles/7/63/44.pbf?v=ancienne')).headers.get('cache-control')).not.toContain('immutable');
   });
 
+  it('serves the boundary tiles (/tiles/limites/…): the same départements and régions, no commune, a fraction of the bytes', async () => {
+    const res = await f.app.request('/api/tiles/limites/5/15/11.pbf', { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const light = new VectorTile(new PbfReader(new Uint8Array(gunzipSync(new Uint8Array(await res.arrayBuffer())))));
+    expect(Object.keys(light.layers).sort()).toEqual(['departements', 'regions']);
+    const full = await tileAt(5, 15, 11);
+    const codes = (t: VectorTile, layer: string) => Array.from({ length: t.layers[layer]!.length }, (_, i) => String(t.layers[layer]!.feature(i).properties.code)).sort();
+    for (const layer of ['departements', 'regions']) expect(codes(light, layer)).toEqual(codes(full, layer));
+    expect(codes(light, 'departements')).toContain('44');
+    const sizes = await Promise.all(['/api/tiles/limites/5/15/11.pbf', '/api/tiles/5/15/11.pbf'].map(async (u) => (await (await f.app.request(u)).arrayBuffer()).byteLength));
+    expect(sizes[0]).toBeLessThan(sizes[1]! / 4);
+    expect((await f.app.request('/api/tiles/limites/2/9/0.pbf')).status).toBe(400);
+  });
+
   it('answers an empty tile outside the data and 400 outside the grid', async () => {
     const sea = await f.app.request('/api/tiles/9/0/0.pbf');
     expect(sea.status).toBe(200);

@@ -4,7 +4,8 @@
  */
 import { defineTable, type TableSpec } from './table-spec';
 
-export const GEOGRAPHY_SCHEMA_VERSION = 1;
+/** 2: `boundary_tiles`, the light tile set of départements and régions alone. */
+export const GEOGRAPHY_SCHEMA_VERSION = 2;
 
 export const GEOGRAPHY_SPECS: TableSpec[] = [
   defineTable('meta', { key: 'VARCHAR', value: 'VARCHAR NOT NULL' }, { primaryKey: ['key'] }),
@@ -37,4 +38,7 @@ export const GEOGRAPHY_SPECS: TableSpec[] = [
   }, { primaryKey: ['code'] }),
   defineTable('commune_passage', { old_code: 'VARCHAR', code: 'VARCHAR NOT NULL', relation: 'VARCHAR NOT NULL', old_nom: 'VARCHAR' }, { primaryKey: ['old_code'] }),
   defineTable('tiles', { z: 'INTEGER', x: 'INTEGER', y: 'INTEGER', data: 'BLOB NOT NULL' }, { primaryKey: ['z', 'x', 'y'] }),
+  // The départements and régions layers alone: what the France and région views draw below zoom 7,
+  // without the commune polygons that weigh most of a low-zoom tile (fetched only by the layers that need them).
+  defineTable('boundary_tiles', { z: 'INTEGER', x: 'INTEGER', y: 'INTEGER', data: 'BLOB NOT NULL' }, { primaryKey: ['z', 'x', 'y'] }),
 ];

@@ -2,8 +2,12 @@ import type { Database } from './connection';
 
 export interface TileRange { minzoom: number; maxzoom: number; bounds: [number, number, number, number] }
 
-export async function getTile(db: Database, z: number, x: number, y: number): Promise<Buffer | null> {
-  const [row] = await db.all<{ data: string }>('SELECT to_base64(data) AS data FROM tiles WHERE z = $z AND x = $x AND y = $y', { z, x, y });
+/** `communes`: the full set (communes, labels, départements, régions); `limites`: départements and régions alone. */
+export type TileSet = 'communes' | 'limites';
+const TILE_TABLES: Record<TileSet, string> = { communes: 'tiles', limites: 'boundary_tiles' };
+
+export async function getTile(db: Database, z: number, x: number, y: number, set: TileSet = 'communes'): Promise<Buffer | null> {
+  const [row] = await db.all<{ data: string }>(`SELECT to_base64(data) AS data FROM ${TILE_TABLES[set]} WHERE z = $z AND x = $x AND y = $y`, { z, x, y });
   return row ? Buffer.from(row.data, 'base64') : null;
 }
 

@@ -41,3 +41,17 @@ export function expandStates(s: CompactStates): Map<string, string | null> {
   if (codes.length !== s.indices.length) throw new RangeError(`${codes.length} codes pour ${s.indices.length} valeurs`);
   return new Map(codes.map((code, i) => [code, s.indices[i] === '.' ? null : s.valeurs[parseInt(s.indices[i]!, 36)]!]));
 }
+
+/**
+ * Per-commune numbers for a map (an index whose classes the reader chooses): the codes as in
+ * CompactStates, the values comma-joined at the same positions, `-` for « non renseigné » (not
+ * known, which a zero would misstate).
+ */
+export interface CompactNumbers {
+  codes: string;
+  valeurs: string;
+}
+
+export function compactNumbers(rows: readonly { code: string; value: number | null }[]): CompactNumbers {
+  return { codes: rows.map((r) => r.code).join(','), valeurs: rows.map((r) => (r.value === null ? '-' : String(r.value))).join(',') };
+}

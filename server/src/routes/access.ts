@@ -14,7 +14,7 @@ import { selectSnpOffers } from '../analysis/snp-offers';
 import { communeGeometryTexts } from '../db/analysis-queries';
 import { exportFileName, sendExport } from '../lib/attachment';
 import { jsonText } from '../lib/json-text';
-import { compactStates } from '../lib/compact-states';
+import { compactNumbers, compactStates, type CompactNumbers } from '../lib/compact-states';
 import { validate } from '../lib/validate';
 import { analysisContext, cachedAnalysis, cachedJsonText, resolveTerritory, territoryHeader, type CareInputs, type ResolvedTerritory } from './analysis-context';
 import { bandsParam, formatParam, instantParam, kmParam, territoryParam } from './analysis-params';
@@ -92,6 +92,21 @@ function fcaBody(t: ResolvedTerritory, version: string, report: AccessibilityRep
   };
 }
 
+/** The 2SFCA index of a territory at the current data version (cached), shared by /access/2sfca and its compact /etats. */
+async function fcaAnalysis(c: Context<AppEnv>, q: Omit<z.infer<typeof fcaQuery>, 'format' | 'table'>) {
+  const ctx = await analysisContext(c);
+  const t = resolveTerritory(ctx, q.territory);
+  const key = `2sfca|${t.code}|${JSON.stringify(q.bands ?? null)}|${q.detourFactor ?? ''}|${q.capacity}`;
+  const { value, version } = await cachedAnalysis(ctx, key, (care) => {
+    const offers = selectSnpOffers(care.structures).offers;
+    const completeSnp = completeDepartements(care.completeness, 'snp');
+    const report = accessibilityReport(q.territory, ctx.table, offers, { bands: q.bands, detourFactor: q.detourFactor, completeSnp, capacity: q.capacity });
+    const completude = completenessSummary(t.communes, completeSnp, 'snp', ctx.table.names.departements, '« sans accès » (indice nul) calculé');
+    return { report, completude, offers, demo: offers.some((o) => o.demo) };
+  });
+  return { ctx, t, key, value, version };
+}
+
 /** The SNP access of a territory at the current data version (cached), shared by /access/snp and its compact /etats. */
 async function snpAnalysis(c: Context<AppEnv>, q: SnpBodyParams & { territory: Territory; at?: Date }) {
   const ctx = await analysisContext(c);
@@ -133,16 +148,7 @@ export const accessRoutes = new Hono<AppEnv>()
   })
   .get('/access/2sfca', validate('query', fcaQuery), async (c) => {
     const q = c.req.valid('query');
-    const ctx = await analysisContext(c);
-    const t = resolveTerritory(ctx, q.territory);
-    const key = `2sfca|${t.code}|${JSON.stringify(q.bands ?? null)}|${q.detourFactor ?? ''}|${q.capacity}`;
-    const { value, version } = await cachedAnalysis(ctx, key, (care) => {
-      const offers = selectSnpOffers(care.structures).offers;
-      const completeSnp = completeDepartements(care.completeness, 'snp');
-      const report = accessibilityReport(q.territory, ctx.table, offers, { bands: q.bands, detourFactor: q.detourFactor, completeSnp, capacity: q.capacity });
-      const completude = completenessSummary(t.communes, completeSnp, 'snp', ctx.table.names.departements, '« sans accès » (indice nul) calculé');
-      return { report, completude, offers, demo: offers.some((o) => o.demo) };
-    });
+    const { ctx, t, key, value, version } = await fcaAnalysis(c, q);
     if (q.format === 'csv') {
       const name = exportFileName(q.table === 'communes' ? 'accessibilite-2sfca' : 'accessibilite-2sfca-sous-territoires', t.slug, 'csv');
       return sendExport(c, accessibilityCsv(value.report, q.table), name, 'csv');
@@ -156,4 +162,14 @@ export const accessRoutes = new Hono<AppEnv>()
     }
     const text = await cachedJsonText(ctx, key, async () => fcaBody(t, version, value.report, value.demo, value.completude, q.capacity));
     return jsonText<ReturnType<typeof fcaBody>>(c, text);
+  })
+  // The same figures with each commune's index compact, for the map (lists and exports keep /access/2sfca).
+  .get('/access/2sfca/etats', validate('query', fcaQuery.omit({ format: true, table: true })), async (c) => {
+    const q = c.req.valid('query');
+    const { ctx, t, key, value, version } = await fcaAnalysis(c, q);
+    const text = await cachedJsonText(ctx, `${key}|etats`, async () => {
+      const { parCommune, ...rest } = fcaBody(t, version, value.report, value.demo, value.completude, q.capacity);
+      return { ...rest, indicesParCommune: compactNumbers(parCommune.map((r) => ({ code: r.code, value: r.etat === 'non_renseigne' ? null : r.indice }))) };
+    });
+    return jsonText<Omit<ReturnType<typeof fcaBody>, 'parCommune'> & { indicesParCommune: CompactNumbers }>(c, text);
   });

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context';
 import { cptsLayers, cptsReport, type CptsReport } from '../analysis/cpts-report';
+import { cptsMapLayers, type CptsMapLayers } from '../analysis/cpts-map-layers';
 import { completeDepartements } from '../analysis/completeness';
 import { officialComparison, type OfficialComparison } from '../analysis/official-comparison';
 import { officialIndicator, type OfficialIndicator } from '../analysis/official-series';
@@ -17,6 +18,7 @@ import { jsonText } from '../lib/json-text';
 import { validate } from '../lib/validate';
 import { analysisContext, type AnalysisContext, cachedAnalysis, cachedJsonText, resolveTerritory, territoryHeader, type ResolvedTerritory } from './analysis-context';
 import { dayParam, formatParam, territoryParam } from './analysis-params';
+import type { Territory } from '../analysis/territory';
 import { cptsCsv, cptsGeojson, sasCsv, sasGeojson } from './coverage-exports';
 
 const cptsQuery = z.object({
@@ -58,6 +60,39 @@ export const coverageRoutes = new Hono<AppEnv>()
     });
     return jsonText<ReturnType<typeof cptsBody> & { comparaisonOfficielle: OfficialComparison }>(c, text);
   })
+  // What the map draws, compactly (analysis/cpts-map-layers.ts): whole « non renseigné » départements by code, the rest as polygons.
+  .get('/coverage/cpts/carte', validate('query', cptsQuery.pick({ territory: true, status: true, date: true })), async (c) => {
+    const q = c.req.valid('query');
+    const ctx = await analysisContext(c);
+    const t = resolveTerritory(ctx, q.territory);
+    const date = c.get('scope').date;
+    const key = `cpts|${t.code}|${q.status}|${date}`;
+    const { value: report, version } = await cachedAnalysis(ctx, key, (care) =>
+      cptsReport(ctx.topology(), ctx.table, t.communes, care.cpts, { status: q.status, date, complete: completeDepartements(care.completeness, 'cpts') }));
+    const text = await cachedJsonText(ctx, `${key}|carte`, async () => {
+      const { value: map } = await cachedAnalysis(ctx, `${key}|carte`, (care) => cptsMapLayers(ctx.topology(), ctx.table, t.communes, report, care.cpts));
+      return cptsMapBody(t, q.status, date, version, report, map);
+    });
+    return jsonText<ReturnType<typeof cptsMapBody>>(c, text);
+  })
+  // The CPTS coverage of each sub-territory (régions of France, départements of a région) in one answer, for the bar chart.
+  .get('/coverage/cpts/sous-territoires', validate('query', cptsQuery.pick({ territory: true, status: true, date: true })), async (c) => {
+    const q = c.req.valid('query');
+    const ctx = await analysisContext(c);
+    const t = resolveTerritory(ctx, q.territory);
+    const date = c.get('scope').date;
+    const subs = subTerritories(ctx, q.territory);
+    const rows = [];
+    let version = '';
+    for (const sub of subs) {
+      const s = resolveTerritory(ctx, sub);
+      const result = await cachedAnalysis(ctx, `cpts|${s.code}|${q.status}|${date}`, (care) =>
+        cptsReport(ctx.topology(), ctx.table, s.communes, care.cpts, { status: q.status, date, complete: completeDepartements(care.completeness, 'cpts') }));
+      version = result.version;
+      rows.push({ territoire: s.code, code: 'code' in sub ? sub.code : s.code, nom: s.nom, part: result.value.population.part, population: result.value.population.totale });
+    }
+    return c.json({ territoire: territoryHeader(t), parametres: { status: q.status, date }, versionDonnees: version, sousTerritoires: rows });
+  })
   .get('/coverage/sas', validate('query', sasQuery), async (c) => {
     const q = c.req.valid('query');
     const ctx = await analysisContext(c);
@@ -83,6 +118,15 @@ export const coverageRoutes = new Hono<AppEnv>()
     return jsonText<ReturnType<typeof sasBody> & { comparaisonOfficielle: OfficialComparison }>(c, text);
   });
 
+/** The next level down: the régions of France, the départements of a région; none below. */
+function subTerritories(ctx: AnalysisContext, territory: Territory): Territory[] {
+  const codes = (key: 'region' | 'departement', keep: (x: { region: string }) => boolean) =>
+    [...new Set(ctx.table.list.filter(keep).map((x) => x[key]))].sort((a, b) => a.localeCompare(b));
+  if (territory.kind === 'france') return codes('region', () => true).map((code) => ({ kind: 'region', code }));
+  if (territory.kind === 'region') return codes('departement', (x) => x.region === territory.code).map((code) => ({ kind: 'departement', code }));
+  return [];
+}
+
 /** The official indicator of the territory at the date (none for an EPCI: the baromètre stops at the département). */
 async function officialOf(ctx: AnalysisContext, t: ResolvedTerritory, indicator: string, date: string): Promise<OfficialIndicator | null> {
   if (t.territory.kind === 'epci') return null;
@@ -95,6 +139,24 @@ function cptsBody(t: ResolvedTerritory, status: string, date: string, version: s
   // The spread leaves out the per-commune table (not enumerable: it is the CSV export's).
   const figures: Omit<CptsReport, 'parCommune'> = { ...report };
   return { territoire: territoryHeader(t), parametres: { status, date }, versionDonnees: version, ...figures };
+}
+
+function cptsMapBody(t: ResolvedTerritory, status: string, date: string, version: string, report: CptsReport, map: CptsMapLayers) {
+  const byId = new Map(report.cpts.map((e) => [e.id, e]));
+  const features = map.layers.map((l) => {
+    const e = byId.get(l.id);
+    const p = l.feature.properties;
+    return {
+      type: 'Feature' as const,
+      properties: { couche: l.layer, id: l.id, nom: l.nom, communes: p.communes, population: p.population, ...(e && l.layer === 'cpts' ? { statut: e.statut, demonstration: e.demo } : {}) },
+      geometry: l.feature.geometry,
+    };
+  });
+  return {
+    territoire: territoryHeader(t), parametres: { status, date }, versionDonnees: version, donneesDemonstration: report.donneesDemonstration,
+    departementsNonRenseignes: map.departementsNonRenseignes,
+    couches: { type: 'FeatureCollection' as const, features },
+  };
 }
 
 function sasBody(t: ResolvedTerritory, date: string, version: string, result: SasCoverage) {

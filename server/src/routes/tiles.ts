@@ -1,14 +1,15 @@
 /**
- * GET /tiles/{z}/{x}/{y}.pbf: the vector tiles cut by the build, stored gzipped and sent as they
+ * GET /tiles/{z}/{x}/{y}.pbf: the vector tiles cut by the build (`/tiles/limites/…`: the same grid
+ * with the départements and régions layers alone), stored gzipped and sent as they
  * are (`content-encoding: gzip`; unzipped only for a client that refuses gzip). With `v=` equal to
  * the tile set's version (GET /tiles/metadata, /config) a tile is cached for a year: a new build
  * gives a new version, hence new URLs; without it, one hour, revalidated by ETag.
  */
 import { gunzipSync } from 'node:zlib';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context';
-import { getTile, tileRange, tileSetVersion } from '../db/tile-queries';
+import { getTile, tileRange, tileSetVersion, type TileSet } from '../db/tile-queries';
 import { badRequest } from '../lib/api-error';
 import { acceptsEncoding } from '../lib/encoded-body';
 import { referenceData } from '../lib/analysis-cache';
@@ -29,33 +30,37 @@ export const tileRoutes = new Hono<AppEnv>()
     const [range, version] = await Promise.all([tileRange(db), referenceData(db, 'tile-version', () => tileSetVersion(db))]);
     return c.json({ ...range, version, layers: ['communes', 'communes_labels', 'departements', 'regions'] });
   })
-  .get('/tiles/:z/:x/:y', validate('param', tileParams), validate('query', tileQuery), async (c) => {
-    const { z: zoom, x } = c.req.valid('param');
-    const y = Number(c.req.valid('param').y.replace('.pbf', ''));
-    const max = 2 ** zoom;
-    if (x >= max || y >= max) throw badRequest(`Tuile ${zoom}/${x}/${y} hors de la grille.`);
-    const db = c.get('db');
-    const version = await referenceData(db, 'tile-version', () => tileSetVersion(db));
-    const etag = `"t${version}-${zoom}-${x}-${y}"`;
-    const headers: Record<string, string> = {
-      'content-type': 'application/x-protobuf',
-      'cache-control': c.req.valid('query').v === version ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
-      etag,
-      vary: 'accept-encoding',
-    };
-    if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
-    // Tiles are read once per process (the whole France set is ~17 MB gzipped): a tile request then costs no query.
-    const tiles = await referenceData(db, 'tile-bytes', async () => new Map<string, Promise<Buffer | null>>());
-    const id = `${zoom}/${x}/${y}`;
-    let pending = tiles.get(id);
-    if (!pending) tiles.set(id, (pending = getTile(db, zoom, x, y)));
-    const stored = await pending.catch((err) => {
-      tiles.delete(id);
-      throw err;
-    });
-    // An absent tile is an empty tile (sea, outside the data): 200 with no content.
-    if (!stored) return c.body(new Uint8Array(0), 200, headers);
-    if (!isGzip(stored)) return c.body(new Uint8Array(stored), 200, headers);
-    if (!acceptsEncoding(c.req.header('accept-encoding'), 'gzip')) return c.body(new Uint8Array(gunzipSync(stored)), 200, headers);
-    return c.body(new Uint8Array(stored), 200, { ...headers, 'content-encoding': 'gzip' });
+  // Départements and régions alone, for the views below zoom 7 (same grid, same version).
+  .get('/tiles/limites/:z/:x/:y', validate('param', tileParams), validate('query', tileQuery), (c) => serveTile(c, 'limites', c.req.valid('param'), c.req.valid('query').v))
+  .get('/tiles/:z/:x/:y', validate('param', tileParams), validate('query', tileQuery), (c) => serveTile(c, 'communes', c.req.valid('param'), c.req.valid('query').v));
+
+async function serveTile(c: Context<AppEnv>, set: TileSet, params: z.infer<typeof tileParams>, v: string | undefined) {
+  const { z: zoom, x } = params;
+  const y = Number(params.y.replace('.pbf', ''));
+  const max = 2 ** zoom;
+  if (x >= max || y >= max) throw badRequest(`Tuile ${zoom}/${x}/${y} hors de la grille.`);
+  const db = c.get('db');
+  const version = await referenceData(db, 'tile-version', () => tileSetVersion(db));
+  const etag = `"t${version}-${set === 'limites' ? 'l' : ''}${zoom}-${x}-${y}"`;
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-protobuf',
+    'cache-control': v === version ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+    etag,
+    vary: 'accept-encoding',
+  };
+  if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+  // Tiles are read once per process (the whole France set is ~17 MB gzipped): a tile request then costs no query.
+  const tiles = await referenceData(db, `tile-bytes-${set}`, async () => new Map<string, Promise<Buffer | null>>());
+  const id = `${zoom}/${x}/${y}`;
+  let pending = tiles.get(id);
+  if (!pending) tiles.set(id, (pending = getTile(db, zoom, x, y, set)));
+  const stored = await pending.catch((err) => {
+    tiles.delete(id);
+    throw err;
   });
+  // An absent tile is an empty tile (sea, outside the data): 200 with no content.
+  if (!stored) return c.body(new Uint8Array(0), 200, headers);
+  if (!isGzip(stored)) return c.body(new Uint8Array(stored), 200, headers);
+  if (!acceptsEncoding(c.req.header('accept-encoding'), 'gzip')) return c.body(new Uint8Array(gunzipSync(stored)), 200, headers);
+  return c.body(new Uint8Array(stored), 200, { ...headers, 'content-encoding': 'gzip' });
+}

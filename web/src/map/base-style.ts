@@ -10,6 +10,12 @@ export type BasemapKind = 'ign' | 'offline';
 
 export const IGN_STYLE_URL = 'https://data.geopf.fr/annexes/ressources/vectorTiles/styles/PLAN.IGN/standard.json';
 export const MAILLAGE_SOURCE = 'maillage';
+/**
+ * The départements and régions alone (`/api/tiles/limites/…`): land, boundaries and département
+ * layers read it, so that the France and région views fetch no commune polygon until a layer of
+ * MAILLAGE_SOURCE needs them (MapLibre fetches a source's tiles only for its visible layers).
+ */
+export const BOUNDARY_SOURCE = 'maillage-limites';
 export const OFFLINE_BACKGROUND = '#dfe8f1';
 
 /** `tilesVersion` (GET /api/config) makes tile URLs change with each build, so tiles are cached for good. */
@@ -24,12 +30,22 @@ export function maillageSource(origin: string, millesime: number, tilesVersion?:
   };
 }
 
+export function boundarySource(origin: string, tilesVersion?: string): VectorSourceSpecification {
+  return {
+    type: 'vector',
+    tiles: [`${origin}/api/tiles/limites/{z}/{x}/{y}.pbf${tilesVersion ? `?v=${encodeURIComponent(tilesVersion)}` : ''}`],
+    minzoom: 0,
+    maxzoom: 9,
+    promoteId: { departements: 'code' },
+  };
+}
+
 export function offlineStyle(origin: string, millesime: number, tilesVersion?: string): StyleSpecification {
   return {
     version: 8,
     name: 'Maillage hors ligne',
     // No glyphs URL: MapLibre draws labels with local fonts (Marianne from the DSFR, else sans-serif).
-    sources: { [MAILLAGE_SOURCE]: maillageSource(origin, millesime, tilesVersion) },
+    sources: { [MAILLAGE_SOURCE]: maillageSource(origin, millesime, tilesVersion), [BOUNDARY_SOURCE]: boundarySource(origin, tilesVersion) },
     layers: [{ id: 'fond', type: 'background', paint: { 'background-color': OFFLINE_BACKGROUND } }],
   };
 }
@@ -45,7 +61,7 @@ export async function resolveBaseStyle(setting: BasemapSetting, origin: string, 
   if (setting !== 'offline') {
     try {
       const ign = await fetchIgnStyle(setting === 'auto' ? 2500 : 10_000);
-      return { style: { ...ign, sources: { ...ign.sources, [MAILLAGE_SOURCE]: maillageSource(origin, millesime, tilesVersion) } }, kind: 'ign' };
+      return { style: { ...ign, sources: { ...ign.sources, [MAILLAGE_SOURCE]: maillageSource(origin, millesime, tilesVersion), [BOUNDARY_SOURCE]: boundarySource(origin, tilesVersion) } }, kind: 'ign' };
     } catch {
       /* unreachable: fall back to the offline style */
     }

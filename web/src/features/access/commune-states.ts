@@ -1,7 +1,7 @@
 /** Per-commune values of the access analyses, as feature states of the commune tiles. */
 import { NOT_KNOWN_STATE } from '../../lib/not-known';
 import { classBreaks, classOf, type ClassMethod } from '../../lib/class-breaks';
-import { forEachState, type CompactStates } from '../../lib/compact-states';
+import { forEachNumber, forEachState, type CompactNumbers, type CompactStates } from '../../lib/compact-states';
 
 export interface BandRow {
   code: string;
@@ -34,4 +34,11 @@ export function indexClasses(rows: readonly IndexRow[], method: ClassMethod, cla
   const breaks = classBreaks(rows.filter((r) => r.indice > 0).map((r) => r.indice), method, { classes });
   const states = new Map(rows.map((r) => [r.code, { classe2sfca: r.indice > 0 ? classOf(r.indice, breaks) : r.etat === 'non_renseigne' ? NOT_KNOWN_STATE : -1 }]));
   return { breaks, states };
+}
+
+/** The rows of indexClasses from the compact form of /api/access/2sfca/etats (a value not known is « non renseigné », index 0). */
+export function compactIndexRows(s: CompactNumbers): IndexRow[] {
+  const rows: IndexRow[] = [];
+  forEachNumber(s, (code, value) => rows.push(value === null ? { code, indice: 0, etat: 'non_renseigne' } : { code, indice: value }));
+  return rows;
 }

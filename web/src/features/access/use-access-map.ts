@@ -4,13 +4,13 @@ import type { MapContribution } from '../../map/contribution';
 import { MAILLAGE_SOURCE } from '../../map/base-style';
 import type { ClassMethod } from '../../lib/class-breaks';
 import { useSnpAccessStates } from './api/get-snp-access-states';
-import { useTwoStepIndex } from './api/get-two-step-index';
-import { compactBandStates, indexClasses } from './commune-states';
+import { useTwoStepStates } from './api/get-two-step-index';
+import { compactBandStates, compactIndexRows, indexClasses } from './commune-states';
 import { accessLayer, indexLayer } from './layers/access-layers';
 
 export function useAccessMap(territory: string, show: { distance: boolean; index: boolean }, method: ClassMethod) {
   const access = useSnpAccessStates(territory, show.distance);
-  const index = useTwoStepIndex(territory, show.index);
+  const index = useTwoStepStates(territory, show.index);
 
   const distance = useMemo<MapContribution>(() => {
     if (!show.distance || !access.data) return { layers: [] };
@@ -21,7 +21,8 @@ export function useAccessMap(territory: string, show: { distance: boolean; index
     };
   }, [show.distance, access.data, territory]);
 
-  const classes = useMemo(() => (index.data ? indexClasses(index.data.parCommune, method) : null), [index.data, method]);
+  const rows = useMemo(() => (index.data ? compactIndexRows(index.data.indicesParCommune) : null), [index.data]);
+  const classes = useMemo(() => (rows ? { ...indexClasses(rows, method), max: Math.max(0, ...rows.map((r) => r.indice)) } : null), [rows, method]);
   const twoStep = useMemo<MapContribution>(() => {
     if (!show.index || !classes || !index.data) return { layers: [] };
     return {
@@ -30,5 +31,5 @@ export function useAccessMap(territory: string, show: { distance: boolean; index
     };
   }, [show.index, classes, index.data, territory, method]);
 
-  return { access, index, breaks: classes?.breaks ?? [], distance, twoStep, pending: access.isFetching || index.isFetching };
+  return { access, index, breaks: classes?.breaks ?? [], maxIndex: classes?.max ?? 0, distance, twoStep, pending: access.isFetching || index.isFetching };
 }

@@ -1,11 +1,10 @@
-/** The map contribution of the CPTS coverage: territories by status, zones blanches and overlaps. */
+/** The map contribution of the CPTS coverage (its compact map answer): territories by status, zones blanches, overlaps, « non renseigné », communes covered in part. */
 import { useMemo } from 'react';
 import type { MapContribution } from '../../map/contribution';
 import { hatchPattern } from '../../lib/hatch-pattern';
-import { useCptsCoverage, useCptsCoverageLayers, type CptsStatusFilter } from './api/get-cpts-coverage';
-import { MAILLAGE_SOURCE } from '../../map/base-style';
+import { useCptsCoverageMapData, type CptsStatusFilter } from './api/get-cpts-coverage';
 import {
-  COVERAGE_SOURCE, CPTS_FILL_ID, cptsLabelLayer, cptsLayers, OVERLAP_COLOR, PARTIAL_STATE, partialCommunesLayers, OVERLAP_PATTERN, ZONE_BLANCHE_COLOR, ZONE_BLANCHE_PATTERN, zonesBlanchesLayers,
+  COVERAGE_SOURCE, CPTS_FILL_ID, cptsLabelLayer, cptsLayers, notKnownDepartementsLayer, OVERLAP_COLOR, partialCommunesLayers, OVERLAP_PATTERN, ZONE_BLANCHE_COLOR, ZONE_BLANCHE_PATTERN, zonesBlanchesLayers,
 } from './layers/cpts-coverage-layers';
 
 export const COVERAGE_IMAGES = {
@@ -16,23 +15,21 @@ export const COVERAGE_IMAGES = {
 export function useCptsCoverageMap(territory: string, status: CptsStatusFilter, show: { cpts: boolean; zonesBlanches: boolean }, only: Set<string> | null = null) {
   const onlyList = only ? [...only].sort() : null;
   const onlyKey = onlyList?.join(',') ?? '';
-  const query = useCptsCoverageLayers(territory, status, show.cpts || show.zonesBlanches);
-  const figures = useCptsCoverage(territory, status, show.cpts);
+  const query = useCptsCoverageMapData(territory, status, show.cpts || show.zonesBlanches);
   const below = useMemo<MapContribution>(() => {
     if (!query.data) return { layers: [] };
-    const partial = show.cpts && !only ? figures.data?.partielles ?? [] : [];
+    const notKnown = show.zonesBlanches ? [notKnownDepartementsLayer(query.data.departementsNonRenseignes), ...zonesBlanchesLayers] : [];
     return {
-      sources: { [COVERAGE_SOURCE]: { type: 'geojson', data: query.data as GeoJSON.FeatureCollection } },
+      sources: { [COVERAGE_SOURCE]: { type: 'geojson', data: query.data.couches as GeoJSON.FeatureCollection } },
       images: COVERAGE_IMAGES,
-      layers: [...(show.zonesBlanches ? zonesBlanchesLayers : []), ...(show.cpts ? [...cptsLayers(onlyList), ...partialCommunesLayers] : [])],
+      layers: [...notKnown, ...(show.cpts ? [...cptsLayers(onlyList), ...(only ? [] : partialCommunesLayers)] : [])],
       clickable: show.cpts ? [CPTS_FILL_ID] : [],
-      featureStates: partial.length > 0
-        ? [{ source: MAILLAGE_SOURCE, sourceLayer: 'communes', version: `partielles:${territory}:${status}:${figures.data!.versionDonnees}`, states: new Map(partial.map((c) => [c.code, { [PARTIAL_STATE]: 1 }])) }]
-        : [],
     };
-  }, [query.data, figures.data, show.cpts, show.zonesBlanches, onlyKey]);
+  }, [query.data, show.cpts, show.zonesBlanches, onlyKey]);
   const labels = useMemo<MapContribution>(() => ({ layers: query.data && show.cpts ? [cptsLabelLayer(onlyList)] : [] }), [query.data, show.cpts, onlyKey]);
-  // The map waits for the layers' data and, when partial communes are drawn, for the figures.
-  const pending = query.isFetching || (show.cpts && figures.isFetching);
-  return { query, below, labels, pending };
+  // The map waits for its data (the communes covered in part come with it).
+  const pending = query.isFetching;
+  // The legend reads the drawn layers (CPTS by status).
+  const layers = { isPending: query.isPending, isError: query.isError, error: query.error, data: query.data?.couches as GeoJSON.FeatureCollection<GeoJSON.Geometry | null, Record<string, unknown>> | undefined };
+  return { query: layers, below, labels, pending };
 }

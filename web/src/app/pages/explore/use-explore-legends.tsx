@@ -41,7 +41,7 @@ export function useExploreLegends({ p, map, millesime }: ExploreLegendsProps): P
     'zones-blanches': <ZonesBlanchesLegend query={figures} millesime={millesime} />,
     sas: <SasLegend query={map.sas} />,
     acces: <AccessLegend query={map.access.access} />,
-    indice: <IndexLegend query={map.access.index} breaks={map.access.breaks} method={p.method} onMethod={(m) => patchParams({ classes: m === 'jenks' ? 'jenks' : null })} />,
+    indice: <IndexLegend query={map.access.index} breaks={map.access.breaks} max={map.access.maxIndex} method={p.method} onMethod={(m) => patchParams({ classes: m === 'jenks' ? 'jenks' : null })} />,
     densite: <DensityLegend millesime={millesime} />,
     officiel: <OfficialLegend query={map.official.query} indicator={map.official.indicator} />,
     structures: <>{

@@ -10,6 +10,17 @@ export const twoStepIndexQuery = (territory: string) =>
 
 export const useTwoStepIndex = (territory: string, enabled = true) => useQuery({ ...twoStepIndexQuery(territory), enabled });
 
+/** The same figures with each commune's index compact (`/access/2sfca/etats`): what the map and its legend need. */
+export const twoStepStatesQuery = (territory: string) =>
+  queryOptions({
+    queryKey: ['access', '2sfca', territory, 'etats'],
+    queryFn: async () => readJson(await api.access['2sfca'].etats.$get({ query: { territory } })),
+  });
+
+export const useTwoStepStates = (territory: string, enabled = true) => useQuery({ ...twoStepStatesQuery(territory), enabled });
+
+export type TwoStepStates = Awaited<ReturnType<NonNullable<ReturnType<typeof twoStepStatesQuery>['queryFn']>>>;
+
 export type TwoStepIndex = Awaited<ReturnType<NonNullable<ReturnType<typeof twoStepIndexQuery>['queryFn']>>>;
 
 export const twoStepExportUrl = (territory: string, format: 'csv' | 'geojson') => api.access['2sfca'].$url({ query: { territory, format } }).toString();

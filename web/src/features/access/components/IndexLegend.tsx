@@ -1,6 +1,6 @@
 /** Legend of the 2SFCA index: class method (quantiles or Jenks), classes and their bounds, method and source. */
 import { SegmentedControl } from '@codegouvfr/react-dsfr/SegmentedControl';
-import type { TwoStepIndex } from '../api/get-two-step-index';
+import type { TwoStepStates } from '../api/get-two-step-index';
 import { INDEX_COLORS, ZERO_INDEX_COLOR } from '../layers/access-layers';
 import type { ClassMethod } from '../../../lib/class-breaks';
 import { formatDecimal, formatInteger } from '../../../lib/format';
@@ -8,15 +8,17 @@ import { SourceNote } from '../../../lib/ui/SourceNote';
 import { QueryStatus } from '../../../lib/ui/QueryStatus';
 
 export interface IndexLegendProps {
-  query: { isPending: boolean; isError: boolean; error: Error | null; data: TwoStepIndex | undefined };
+  query: { isPending: boolean; isError: boolean; error: Error | null; data: TwoStepStates | undefined };
   breaks: number[];
+  /** The largest commune index: the top of the last class. */
+  max: number;
   method: ClassMethod;
   onMethod: (m: ClassMethod) => void;
 }
 
 const fmt = (v: number) => formatDecimal(Math.round(v * 100) / 100);
 
-export function IndexLegend({ query, breaks, method, onMethod }: IndexLegendProps) {
+export function IndexLegend({ query, breaks, max, method, onMethod }: IndexLegendProps) {
   return (
     <div className="maillage-legend">
       <SegmentedControl
@@ -29,7 +31,6 @@ export function IndexLegend({ query, breaks, method, onMethod }: IndexLegendProp
       />
       <QueryStatus query={query} what="l’indice d’accessibilité">
         {(r) => {
-          const max = Math.max(0, ...r.parCommune.map((c) => c.indice));
           const bounds = [0, ...breaks, max];
           return (
             <>

@@ -1,6 +1,6 @@
 /** Administrative boundaries from our own tiles: commune, département and région lines, labels. */
 import type { LayerSpecification } from 'maplibre-gl';
-import { MAILLAGE_SOURCE } from '../../../map/base-style';
+import { BOUNDARY_SOURCE, MAILLAGE_SOURCE } from '../../../map/base-style';
 
 export const COMMUNES_FILL_ID = 'communes-fond';
 export const LAND_COLOR = '#f6f6f2';
@@ -9,7 +9,7 @@ export const COMMUNE_FILL_MIN_ZOOM = 7;
 
 /** A neutral land fill, under the thematic layers, so the offline map is readable without them; communes answer clicks from zoom 7. */
 export const landLayers: LayerSpecification[] = [
-  { id: 'terres', type: 'fill', source: MAILLAGE_SOURCE, 'source-layer': 'departements', maxzoom: COMMUNE_FILL_MIN_ZOOM, paint: { 'fill-color': LAND_COLOR } },
+  { id: 'terres', type: 'fill', source: BOUNDARY_SOURCE, 'source-layer': 'departements', maxzoom: COMMUNE_FILL_MIN_ZOOM, paint: { 'fill-color': LAND_COLOR } },
   { id: COMMUNES_FILL_ID, type: 'fill', source: MAILLAGE_SOURCE, 'source-layer': 'communes', minzoom: COMMUNE_FILL_MIN_ZOOM, paint: { 'fill-color': LAND_COLOR } },
 ];
 
@@ -25,14 +25,14 @@ export const boundaryLayers: LayerSpecification[] = [
   {
     id: 'departements-limites',
     type: 'line',
-    source: MAILLAGE_SOURCE,
+    source: BOUNDARY_SOURCE,
     'source-layer': 'departements',
     paint: { 'line-color': '#3a3a3a', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 9, 1.4] },
   },
   {
     id: 'regions-limites',
     type: 'line',
-    source: MAILLAGE_SOURCE,
+    source: BOUNDARY_SOURCE,
     'source-layer': 'regions',
     paint: { 'line-color': '#161616', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.9, 9, 2.4] },
   },

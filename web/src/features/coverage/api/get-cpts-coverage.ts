@@ -1,8 +1,7 @@
-/** CPTS coverage of a territory at the page's date (`date` of the address): figures (JSON) and layers (GeoJSON), by status filter. */
+/** CPTS coverage of a territory at the page's date (`date` of the address): figures (JSON) and what the map draws (compact), by status filter. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useAsOfDate } from '../../../app/as-of-date';
 import { api, readJson } from '../../../lib/api-client';
-import { readGeoJson } from '../../../lib/read-geojson';
 
 export type CptsStatusFilter = 'all' | 'projet' | 'aci';
 
@@ -14,16 +13,17 @@ export const cptsCoverageQuery = (territory: string, status: CptsStatusFilter, d
     queryFn: async () => readJson(await api.coverage.cpts.$get({ query: { territory, status, format: 'json', table: 'communes', ...dated(date) } })),
   });
 
-export const cptsCoverageLayersQuery = (territory: string, status: CptsStatusFilter, date: string | null = null) =>
+/** What the map draws (compact: whole « non renseigné » départements by code; lists and exports keep the full detail). */
+export const cptsCoverageMapQuery = (territory: string, status: CptsStatusFilter, date: string | null = null) =>
   queryOptions({
-    queryKey: ['coverage', 'cpts', territory, status, date ?? 'aujourdhui', 'geojson'],
-    queryFn: async () => readGeoJson(await api.coverage.cpts.$get({ query: { territory, status, format: 'geojson', table: 'communes', ...dated(date) } })),
+    queryKey: ['coverage', 'cpts', territory, status, date ?? 'aujourdhui', 'carte'],
+    queryFn: async () => readJson(await api.coverage.cpts.carte.$get({ query: { territory, status, ...dated(date) } })),
   });
 
 export const useCptsCoverage = (territory: string, status: CptsStatusFilter, enabled = true) =>
   useQuery({ ...cptsCoverageQuery(territory, status, useAsOfDate()), enabled });
-export const useCptsCoverageLayers = (territory: string, status: CptsStatusFilter, enabled = true) =>
-  useQuery({ ...cptsCoverageLayersQuery(territory, status, useAsOfDate()), enabled });
+export const useCptsCoverageMapData = (territory: string, status: CptsStatusFilter, enabled = true) =>
+  useQuery({ ...cptsCoverageMapQuery(territory, status, useAsOfDate()), enabled });
 
 export type CptsCoverage = Awaited<ReturnType<NonNullable<ReturnType<typeof cptsCoverageQuery>['queryFn']>>>;
 

@@ -1,11 +1,13 @@
 /**
  * CPTS territories (fill and outline coloured by status, names), zones blanches (hatched) and
  * overlaps (cross-hatched), from the dissolved layers of `/api/coverage/cpts?format=geojson`
- * (property `couche`: cpts | zone_blanche | chevauchement | non_renseigne). « Non renseigné » (no
- * complete CPTS list for the département) is a plain neutral grey, drawn below the hatches, never hatched.
+ * (property `couche`: cpts | zone_blanche | chevauchement | non_renseigne | partielle) of
+ * `/api/coverage/cpts/carte`. « Non renseigné » (no complete CPTS list for the département) is a
+ * plain neutral grey, drawn below the hatches, never hatched: whole départements from the boundary
+ * tiles, the rest from the answer's polygon.
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { MAILLAGE_SOURCE } from '../../../map/base-style';
+import { BOUNDARY_SOURCE } from '../../../map/base-style';
 import { NOT_KNOWN_COLOR } from '../../../lib/not-known';
 
 export const COVERAGE_SOURCE = 'couverture-cpts';
@@ -37,6 +39,12 @@ const statusColor: ExpressionSpecification = [
 const layer = (kind: string): ExpressionSpecification => ['==', ['get', 'couche'], kind];
 
 export const NOT_KNOWN_FILL_ID = 'cpts-non-renseigne';
+
+/** Départements entirely « non renseigné » (`departementsNonRenseignes` of the map answer), filled from the boundary tiles, same grey. */
+export const notKnownDepartementsLayer = (codes: string[]): LayerSpecification => ({
+  id: 'cpts-non-renseigne-departements', type: 'fill', source: BOUNDARY_SOURCE, 'source-layer': 'departements',
+  filter: ['in', ['get', 'code'], ['literal', codes]], paint: { 'fill-color': NOT_KNOWN_COLOR, 'fill-opacity': 0.6 },
+});
 
 export const zonesBlanchesLayers: LayerSpecification[] = [
   { id: NOT_KNOWN_FILL_ID, type: 'fill', source: COVERAGE_SOURCE, filter: layer('non_renseigne'), paint: { 'fill-color': NOT_KNOWN_COLOR, 'fill-opacity': 0.6 } },
@@ -72,16 +80,14 @@ export const cptsLabelLayer = (only: string[] | null = null): LayerSpecification
   paint: { 'text-color': '#161616', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
 });
 
-/** Feature state of a commune only partly covered by its CPTS (value 1), on the tiles' `communes` layer. */
-export const PARTIAL_STATE = 'couverturePartielle';
+/** A commune the source says is only partly covered (Nantes): its own polygon in the coverage source (`couche` partielle). */
 export const PARTIAL_COLOR = '#ffffff';
-const partial: ExpressionSpecification = ['==', ['coalesce', ['feature-state', PARTIAL_STATE], 0], 1];
 
 /**
- * A commune the source says is only partly covered (Nantes) is drawn paler than a whole one and
- * outlined in dashes: its CPTS colour shows through a white veil.
+ * Drawn paler than a whole one and outlined in dashes: its CPTS colour shows through a white veil.
+ * From the coverage answer, not from the commune tiles: the France and région views need no commune tile.
  */
 export const partialCommunesLayers: LayerSpecification[] = [
-  { id: 'cpts-communes-partielles', type: 'fill', source: MAILLAGE_SOURCE, 'source-layer': 'communes', paint: { 'fill-color': PARTIAL_COLOR, 'fill-opacity': ['case', partial, 0.6, 0] } },
-  { id: 'cpts-communes-partielles-contour', type: 'line', source: MAILLAGE_SOURCE, 'source-layer': 'communes', paint: { 'line-color': '#161616', 'line-width': 1.5, 'line-dasharray': [2, 2], 'line-opacity': ['case', partial, 1, 0] } },
+  { id: 'cpts-communes-partielles', type: 'fill', source: COVERAGE_SOURCE, filter: layer('partielle'), paint: { 'fill-color': PARTIAL_COLOR, 'fill-opacity': 0.6 } },
+  { id: 'cpts-communes-partielles-contour', type: 'line', source: COVERAGE_SOURCE, filter: layer('partielle'), paint: { 'line-color': '#161616', 'line-width': 1.5, 'line-dasharray': [2, 2] } },
 ];

@@ -1,10 +1,11 @@
 /**
  * CPTS coverage of each sub-territory (the départements of a région, the régions of France), for
- * the bar chart: one cached request per sub-territory.
+ * the bar chart: one request for all of them (`/coverage/cpts/sous-territoires`).
  */
-import { useQueries } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useAsOfDate } from '../../../app/as-of-date';
-import { cptsCoverageQuery, type CptsStatusFilter } from '../../coverage/api/get-cpts-coverage';
+import { api, readJson } from '../../../lib/api-client';
+import type { CptsStatusFilter } from '../../coverage/api/get-cpts-coverage';
 
 export interface SubTerritory {
   code: string;
@@ -12,14 +13,18 @@ export interface SubTerritory {
   territory: string;
 }
 
-export function useSubTerritoryCoverage(subs: SubTerritory[], status: CptsStatusFilter, enabled = true) {
-  const date = useAsOfDate();
-  return useQueries({
-    queries: subs.map((s) => ({ ...cptsCoverageQuery(s.territory, status, date), enabled })),
-    combine: (results) => ({
-      isPending: results.some((r) => r.isPending),
-      error: results.find((r) => r.error)?.error ?? null,
-      rows: subs.map((s, i) => ({ ...s, part: results[i]?.data?.population.part ?? null, population: results[i]?.data?.population.totale ?? null })),
-    }),
+export const subTerritoryCoverageQuery = (territory: string, status: CptsStatusFilter, date: string | null = null) =>
+  queryOptions({
+    queryKey: ['coverage', 'cpts', territory, status, date ?? 'aujourdhui', 'sous-territoires'],
+    queryFn: async () => readJson(await api.coverage.cpts['sous-territoires'].$get({ query: { territory, status, ...(date ? { date } : {}) } })),
   });
+
+export function useSubTerritoryCoverage(territory: string, subs: SubTerritory[], status: CptsStatusFilter, enabled = true) {
+  const query = useQuery({ ...subTerritoryCoverageQuery(territory, status, useAsOfDate()), enabled: enabled && subs.length > 1 });
+  const byTerritory = new Map((query.data?.sousTerritoires ?? []).map((r) => [r.territoire, r]));
+  return {
+    isPending: query.isPending,
+    error: query.error,
+    rows: subs.map((s) => ({ ...s, part: byTerritory.get(s.territory)?.part ?? null, population: byTerritory.get(s.territory)?.population ?? null })),
+  };
 }

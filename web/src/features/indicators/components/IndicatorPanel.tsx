@@ -58,7 +58,7 @@ export function IndicatorPanel({ territory, nom, regionCode, status, subTerritor
   // The heavier figures wait for the main ones, so that the map's own requests go first.
   const mainLoaded = cpts.isSuccess && offer.isSuccess;
   const access = useSnpAccessStates(territory, mainLoaded);
-  const subs = useSubTerritoryCoverage(subTerritories, status, mainLoaded);
+  const subs = useSubTerritoryCoverage(territory, subTerritories, status, mainLoaded);
   const targets = targetsFor(regionCode);
   const target = (id: TargetId) => targets.find((t) => t.id === id);
   const pending = (q: { isPending: boolean; isError: boolean; error: Error | null }) =>

@@ -4,7 +4,7 @@
  * in DSFR blues; a département without a published value stays in the neutral « non publié » grey.
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { MAILLAGE_SOURCE } from '../../../map/base-style';
+import { BOUNDARY_SOURCE } from '../../../map/base-style';
 import { NOT_KNOWN_COLOR } from '../../../lib/not-known';
 
 /** Upper bounds (%) of the classes; the last class is exactly 100 %. */
@@ -21,7 +21,7 @@ export function officialLayers(values: { code: string; valeur: number }[]): Laye
   const pairs = values.flatMap((d) => [d.code, OFFICIAL_COLORS[classOfValue(d.valeur)]!]);
   const color = (pairs.length > 0 ? ['match', ['get', 'code'], ...pairs, NOT_KNOWN_COLOR] : NOT_KNOWN_COLOR) as ExpressionSpecification | string;
   return [
-    { id: OFFICIAL_FILL_ID, type: 'fill', source: MAILLAGE_SOURCE, 'source-layer': 'departements', paint: { 'fill-color': color, 'fill-opacity': 0.7 } },
-    { id: 'officiel-departements-contour', type: 'line', source: MAILLAGE_SOURCE, 'source-layer': 'departements', paint: { 'line-color': '#3a3a3a', 'line-width': 0.8 } },
+    { id: OFFICIAL_FILL_ID, type: 'fill', source: BOUNDARY_SOURCE, 'source-layer': 'departements', paint: { 'fill-color': color, 'fill-opacity': 0.7 } },
+    { id: 'officiel-departements-contour', type: 'line', source: BOUNDARY_SOURCE, 'source-layer': 'departements', paint: { 'line-color': '#3a3a3a', 'line-width': 0.8 } },
   ];
 }
