@@ -12,9 +12,7 @@ import type { Polygonal } from '../geo/validate-geometry';
 import { bbox as turfBbox } from '@turf/turf';
 import type { LineIssue } from '../ingest/line-issue';
 import { readCptsGeojson } from '../ingest/read-cpts-geojson';
-import { demoRemovalNotes } from './demo-removal-note';
 import { mostFrequent, rejectedLines, type PrepareContext, type PreparedImport } from './prepared-import';
-import { writeCpts } from './write-cpts';
 
 const pct = (share: number) => `${Math.round(share * 100)} %`;
 
@@ -84,6 +82,6 @@ export async function prepareCptsPerimeters(db: Database, bytes: Uint8Array, ctx
       'communes retenues': communeRows.length,
       'dont en couverture partielle': communeRows.filter((r) => r.coverage === 'partielle').length,
     },
-    apply: async (tx) => demoRemovalNotes(await writeCpts(tx, { cpts: cptsRows, communes: communeRows, departements: deps }), deps),
+    write: { op: 'cpts', cpts: cptsRows, communes: communeRows, departements: deps },
   };
 }

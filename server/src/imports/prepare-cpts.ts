@@ -7,9 +7,7 @@ import type { Database } from '../db/connection';
 import type { LineIssue } from '../ingest/line-issue';
 import { readCptsCsv } from '../ingest/read-cpts-csv';
 import { resolveCommunes } from './commune-resolver';
-import { demoRemovalNotes } from './demo-removal-note';
 import { mostFrequent, rejectedLines, type PrepareContext, type PreparedImport } from './prepared-import';
-import { writeCpts } from './write-cpts';
 
 export async function prepareCpts(db: Database, bytes: Uint8Array, ctx: PrepareContext): Promise<PreparedImport> {
   const reading = readCptsCsv(bytes);
@@ -61,6 +59,6 @@ export async function prepareCpts(db: Database, bytes: Uint8Array, ctx: PrepareC
     warnings,
     encoding: reading.encoding,
     summary: { CPTS: cptsRows.length, 'communes de CPTS': communeRows.length },
-    apply: async (tx) => demoRemovalNotes(await writeCpts(tx, { cpts: cptsRows, communes: communeRows, departements: deps }), deps),
+    write: { op: 'cpts', cpts: cptsRows, communes: communeRows, departements: deps },
   };
 }

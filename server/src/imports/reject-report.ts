@@ -8,14 +8,14 @@ import { cogMillesime } from '../db/import-queries';
 import { FileFormatError, type LineIssue } from '../ingest/line-issue';
 import { toCsv } from '../lib/csv';
 import type { ImportKind } from './import-kinds';
-import { prepareImport } from './prepare-import';
+import { prepareOffThread } from './prepare-off-thread';
 
 type Row = LineIssue & { gravite: 'rejet' | 'avertissement' | 'fichier' };
 
 export async function rejectReportCsv(db: Database, kind: ImportKind, bytes: Uint8Array, fileName: string): Promise<{ csv: string; problems: number }> {
   let rows: Row[];
   try {
-    const prepared = await prepareImport(kind, db, bytes, { importId: 'rapport', fileName, millesime: await cogMillesime(db) });
+    const prepared = await prepareOffThread(kind, db, bytes, { importId: 'rapport', fileName, millesime: await cogMillesime(db) });
     rows = [
       ...prepared.rejects.map((r) => ({ ...r, gravite: 'rejet' as const })),
       ...prepared.warnings.map((r) => ({ ...r, gravite: 'avertissement' as const })),

@@ -1,0 +1,92 @@
+/**
+ * Runs the CPU-heavy part of an import — decoding, parsing, checking every line, building the
+ * rows (prepareImport) — on a worker thread, so that a national file never blocks the request
+ * thread: /api/health and every other request keep answering while a 100 000-record FINESS file
+ * is read. The worker's database reads are answered here, on the reader connections
+ * (remote-reads.ts); the prepared rows come back as data (import-write.ts) and are written here,
+ * in the import's transaction. One worker per process, started on first use, kept while tasks
+ * run (not a reason for the process to stay alive otherwise); a worker that dies (memory, crash)
+ * fails its tasks with a French message and the next import gets a new one. Used by every import
+ * (CLI, HTTP, versioned child process, build replay) through run-import.ts and reject-report.ts.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Database } from '../db/connection';
+import { FileFormatError } from '../ingest/line-issue';
+import type { ImportKind } from './import-kinds';
+import type { PrepareContext, PreparedImport } from './prepared-import';
+import { answerRead, type ReadReply, type ReadRequest } from './remote-reads';
+
+export type ToWorker =
+  | { type: 'prepare'; id: number; kind: ImportKind; bytes: Uint8Array; ctx: PrepareContext; dbPath: string }
+  | { type: 'read'; key: string; reply: ReadReply };
+
+export type FromWorker =
+  | { type: 'read'; id: number; key: string; req: ReadRequest }
+  | { type: 'part'; id: number; field: string; items: unknown[] }
+  | { type: 'done'; id: number; prepared: PreparedImport }
+  | { type: 'error'; id: number; name: string; message: string };
+
+interface Task {
+  db: Database;
+  parts: Map<string, unknown[]>;
+  resolve(p: PreparedImport): void;
+  reject(err: Error): void;
+}
+
+let worker: Worker | null = null;
+const tasks = new Map<number, Task>();
+let nextId = 1;
+
+function assemble(shell: PreparedImport, parts: Map<string, unknown[]>): PreparedImport {
+  const write = { ...shell.write } as Record<string, unknown>;
+  for (const [field, items] of parts) {
+    if (field.startsWith('write.')) write[field.slice(6)] = items;
+  }
+  return { ...shell, rejects: (parts.get('rejects') ?? []) as PreparedImport['rejects'], warnings: (parts.get('warnings') ?? []) as PreparedImport['warnings'], write: write as PreparedImport['write'] };
+}
+
+function lost(w: Worker, err: Error) {
+  if (worker !== w) return;
+  worker = null;
+  for (const [id, task] of tasks) {
+    tasks.delete(id);
+    task.reject(new Error(`préparation de l'import interrompue (${err.message})`));
+  }
+}
+
+function ensureWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(new URL('./prepare-worker-boot.mjs', import.meta.url));
+  w.on('message', (m: FromWorker) => {
+    const task = tasks.get(m.id);
+    if (!task) return;
+    if (m.type === 'read') {
+      void answerRead(task.db, m.req).then((reply) => w.postMessage({ type: 'read', key: m.key, reply } satisfies ToWorker));
+    } else if (m.type === 'part') {
+      const list = task.parts.get(m.field);
+      if (list) for (const x of m.items) list.push(x);
+      else task.parts.set(m.field, m.items);
+    } else {
+      tasks.delete(m.id);
+      if (tasks.size === 0) w.unref();
+      if (m.type === 'done') task.resolve(assemble(m.prepared, task.parts));
+      else task.reject(m.name === 'FileFormatError' ? new FileFormatError(m.message) : Object.assign(new Error(m.message), { name: m.name }));
+    }
+  });
+  w.on('error', (err) => lost(w, err));
+  w.on('exit', (code) => lost(w, new Error(`fin inattendue du fil de préparation, code ${code}`)));
+  w.unref();
+  worker = w;
+  return w;
+}
+
+/** prepareImport on the worker thread; same result, same FileFormatError for a file refused as a whole. */
+export function prepareOffThread(kind: ImportKind, db: Database, bytes: Uint8Array, ctx: PrepareContext): Promise<PreparedImport> {
+  const w = ensureWorker();
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    tasks.set(id, { db, parts: new Map(), resolve, reject });
+    w.ref();
+    w.postMessage({ type: 'prepare', id, kind, bytes, ctx, dbPath: db.path } satisfies ToWorker);
+  });
+}

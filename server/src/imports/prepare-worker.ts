@@ -1,0 +1,50 @@
+/**
+ * The import preparation worker thread (prepare-off-thread.ts): decodes, parses and checks a file
+ * exactly as `prepareImport` does, off the request thread. Its database reads go to the request
+ * thread (remote-reads.ts); what it prepares goes back as plain data, long lists in parts so that
+ * the request thread never deserialises one huge message at once.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { ReadReply } from './remote-reads';
+import { remoteDatabase } from './remote-reads';
+import type { FromWorker, ToWorker } from './prepare-off-thread';
+import { prepareImport } from './prepare-import';
+import type { PreparedImport } from './prepared-import';
+
+const port = parentPort!;
+const PART = 5000;
+const pending = new Map<string, (reply: ReadReply) => void>();
+let nextRead = 1;
+
+const post = (m: FromWorker) => port.postMessage(m);
+
+function sendPrepared(id: number, prepared: PreparedImport) {
+  const { write, rejects, warnings, ...rest } = prepared;
+  const lists: [string, unknown[]][] = [['rejects', rejects], ['warnings', warnings]];
+  const shell: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(write)) {
+    if (Array.isArray(v)) lists.push([`write.${k}`, v]);
+    shell[k] = Array.isArray(v) ? [] : v;
+  }
+  for (const [field, items] of lists) {
+    for (let i = 0; i < items.length; i += PART) post({ type: 'part', id, field, items: items.slice(i, i + PART) });
+  }
+  post({ type: 'done', id, prepared: { ...rest, rejects: [], warnings: [], write: shell as unknown as PreparedImport['write'] } });
+}
+
+port.on('message', (m: ToWorker) => {
+  if (m.type === 'read') {
+    pending.get(m.key)?.(m.reply);
+    pending.delete(m.key);
+    return;
+  }
+  const db = remoteDatabase(m.dbPath, (req) => new Promise((resolve) => {
+    const key = `${m.id}:${nextRead++}`;
+    pending.set(key, resolve);
+    post({ type: 'read', id: m.id, key, req });
+  }));
+  prepareImport(m.kind, db, m.bytes, m.ctx).then(
+    (prepared) => sendPrepared(m.id, prepared),
+    (err: Error) => post({ type: 'error', id: m.id, name: err.name, message: err.message }),
+  );
+});
