@@ -11,6 +11,7 @@ import { classifyShare, communeShares } from '../geo/commune-coverage';
 import type { Polygonal } from '../geo/validate-geometry';
 import { bbox as turfBbox } from '@turf/turf';
 import type { LineIssue } from '../ingest/line-issue';
+import { cptsWrite } from './import-write';
 import { readCptsGeojson } from '../ingest/read-cpts-geojson';
 import { mostFrequent, rejectedLines, type PrepareContext, type PreparedImport } from './prepared-import';
 
@@ -82,6 +83,6 @@ export async function prepareCptsPerimeters(db: Database, bytes: Uint8Array, ctx
       'communes retenues': communeRows.length,
       'dont en couverture partielle': communeRows.filter((r) => r.coverage === 'partielle').length,
     },
-    write: { op: 'cpts', cpts: cptsRows, communes: communeRows, departements: deps },
+    write: cptsWrite(cptsRows, communeRows, deps),
   };
 }

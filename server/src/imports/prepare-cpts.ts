@@ -5,6 +5,7 @@
 import type { Row } from '../db/care-write-queries';
 import type { Database } from '../db/connection';
 import type { LineIssue } from '../ingest/line-issue';
+import { cptsWrite } from './import-write';
 import { readCptsCsv } from '../ingest/read-cpts-csv';
 import { resolveCommunes } from './commune-resolver';
 import { mostFrequent, rejectedLines, type PrepareContext, type PreparedImport } from './prepared-import';
@@ -59,6 +60,6 @@ export async function prepareCpts(db: Database, bytes: Uint8Array, ctx: PrepareC
     warnings,
     encoding: reading.encoding,
     summary: { CPTS: cptsRows.length, 'communes de CPTS': communeRows.length },
-    write: { op: 'cpts', cpts: cptsRows, communes: communeRows, departements: deps },
+    write: cptsWrite(cptsRows, communeRows, deps),
   };
 }

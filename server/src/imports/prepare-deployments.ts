@@ -2,7 +2,7 @@
  * « Déploiements de protocoles » template → protocol_deployments rows `<protocole>@<lieu>`: the
  * protocol, the structure (by FINESS number or identifier) and the CPTS must already exist.
  */
-import type { Row } from '../db/care-write-queries';
+import { encodeRows, type Row } from '../db/care-write-queries';
 import type { Database } from '../db/connection';
 import { existingIds, protocolIds } from '../db/import-queries';
 import type { LineIssue } from '../ingest/line-issue';
@@ -39,6 +39,6 @@ export async function prepareDeployments(db: Database, bytes: Uint8Array, ctx: P
     warnings: reading.warnings,
     encoding: reading.encoding,
     summary: { déploiements: rows.length, 'dans des structures': rows.filter((r) => r.structure_id).length, 'dans des CPTS': rows.filter((r) => r.cpts_id).length },
-    write: { op: 'replace', table: 'protocol_deployments', rows },
+    write: { op: 'replace', rows: encodeRows('protocol_deployments', rows) },
   };
 }

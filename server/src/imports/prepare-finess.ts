@@ -3,7 +3,7 @@
  * current COG, positions checked against the commune polygons (refused at sea or outside their
  * département), establishments without geolocation placed at their commune's point.
  */
-import type { Row } from '../db/care-write-queries';
+import { encodeRows, type Row } from '../db/care-write-queries';
 import type { Database } from '../db/connection';
 import { readFiness, type FinessEstablishment } from '../ingest/read-finess';
 import type { LineIssue } from '../ingest/line-issue';
@@ -72,6 +72,6 @@ export async function prepareFiness(db: Database, bytes: Uint8Array, ctx: Prepar
       'ignorés (autres catégories)': reading.counts.otherCategories,
       'ignorés (hors métropole et DROM)': reading.counts.outOfScope,
     },
-    write: { op: 'finess', rows },
+    write: { op: 'finess', structures: encodeRows('structures', rows) },
   };
 }

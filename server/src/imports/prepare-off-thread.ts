@@ -11,7 +11,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Database } from '../db/connection';
-import { FileFormatError } from '../ingest/line-issue';
+import { FileFormatError, type LineIssue } from '../ingest/line-issue';
 import type { ImportKind } from './import-kinds';
 import type { PrepareContext, PreparedImport } from './prepared-import';
 import { answerRead, type ReadReply, type ReadRequest } from './remote-reads';
@@ -22,13 +22,13 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'read'; id: number; key: string; req: ReadRequest }
-  | { type: 'part'; id: number; field: string; items: unknown[] }
+  | { type: 'part'; id: number; field: 'rejects' | 'warnings'; items: LineIssue[] }
   | { type: 'done'; id: number; prepared: PreparedImport }
   | { type: 'error'; id: number; name: string; message: string };
 
 interface Task {
   db: Database;
-  parts: Map<string, unknown[]>;
+  parts: Map<'rejects' | 'warnings', LineIssue[]>;
   resolve(p: PreparedImport): void;
   reject(err: Error): void;
 }
@@ -37,13 +37,7 @@ let worker: Worker | null = null;
 const tasks = new Map<number, Task>();
 let nextId = 1;
 
-function assemble(shell: PreparedImport, parts: Map<string, unknown[]>): PreparedImport {
-  const write = { ...shell.write } as Record<string, unknown>;
-  for (const [field, items] of parts) {
-    if (field.startsWith('write.')) write[field.slice(6)] = items;
-  }
-  return { ...shell, rejects: (parts.get('rejects') ?? []) as PreparedImport['rejects'], warnings: (parts.get('warnings') ?? []) as PreparedImport['warnings'], write: write as PreparedImport['write'] };
-}
+const assemble = (shell: PreparedImport, parts: Task['parts']): PreparedImport => ({ ...shell, rejects: parts.get('rejects') ?? [], warnings: parts.get('warnings') ?? [] });
 
 function lost(w: Worker, err: Error) {
   if (worker !== w) return;

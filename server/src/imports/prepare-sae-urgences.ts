@@ -8,7 +8,7 @@
  * counted. A site already known keeps its name, hours, telephone and dated note (merged by FINESS
  * number); without its own telephone it takes its FINESS establishment's.
  */
-import type { Row } from '../db/care-write-queries';
+import { encodeRows, type Row } from '../db/care-write-queries';
 import type { Database } from '../db/connection';
 import { departementCodes, structuresById } from '../db/import-queries';
 import { decodeText } from '../ingest/decode-text';
@@ -70,6 +70,6 @@ export async function prepareSaeUrgences(db: Database, bytes: Uint8Array, ctx: P
       'placés au point de la commune': rows.filter((r) => r.location_precision === 'commune').length,
       'ignorés (départements absents de la base)': reading.sites.length - inBase.length,
     },
-    write: { op: 'replace', table: 'structures', rows },
+    write: { op: 'replace', rows: encodeRows('structures', rows) },
   };
 }

@@ -2,7 +2,7 @@
  * « SAS » template → one sas row per département and its filières (replaced as a whole for each
  * département of the file). Départements absent from the file are left as they are.
  */
-import type { Row } from '../db/care-write-queries';
+import { encodeRows, type Row } from '../db/care-write-queries';
 import type { Database } from '../db/connection';
 import { departementCodes } from '../db/import-queries';
 import type { LineIssue } from '../ingest/line-issue';
@@ -36,6 +36,6 @@ export async function prepareSas(db: Database, bytes: Uint8Array, ctx: PrepareCo
     warnings: reading.warnings,
     encoding: reading.encoding,
     summary: { départements: sasRows.length, filières: filiereRows.length },
-    write: { op: 'sas', sas: sasRows, filieres: filiereRows },
+    write: { op: 'sas', departements: sasRows.map((r) => r.departement as string), sas: encodeRows('sas', sasRows), filieres: encodeRows('sas_filieres', filiereRows) },
   };
 }

@@ -4,7 +4,7 @@
  * coordinates); an emergency site is `su:<n° FINESS>`; without FINESS number, `<mmg|su>:<commune>:<nom>`.
  * Rows without coordinates are placed at their commune's point (precision « commune »).
  */
-import type { Row } from '../db/care-write-queries';
+import { encodeRows, type Row } from '../db/care-write-queries';
 import type { Database } from '../db/connection';
 import { structuresById } from '../db/import-queries';
 import type { LineIssue } from '../ingest/line-issue';
@@ -75,6 +75,6 @@ export async function prepareSites(db: Database, bytes: Uint8Array, ctx: Prepare
       'placés au point de la commune': rows.filter((r) => r.location_precision === 'commune').length,
       'avec horaires': rows.filter((r) => r.opening_hours).length,
     },
-    write: { op: 'replace', table: 'structures', rows },
+    write: { op: 'replace', rows: encodeRows('structures', rows) },
   };
 }

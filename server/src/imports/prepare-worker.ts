@@ -1,8 +1,9 @@
 /**
  * The import preparation worker thread (prepare-off-thread.ts): decodes, parses and checks a file
  * exactly as `prepareImport` does, off the request thread. Its database reads go to the request
- * thread (remote-reads.ts); what it prepares goes back as plain data, long lists in parts so that
- * the request thread never deserialises one huge message at once.
+ * thread (remote-reads.ts); what it prepares goes back as plain data: the rows as JSON text
+ * (import-write.ts), the lists of problems in parts, so that the request thread never
+ * deserialises one huge object graph at once.
  */
 import { parentPort } from 'node:worker_threads';
 import type { ReadReply } from './remote-reads';
@@ -18,18 +19,13 @@ let nextRead = 1;
 
 const post = (m: FromWorker) => port.postMessage(m);
 
+/** The rows are JSON text already (encodeRows): one message; the lists of problems go in parts. */
 function sendPrepared(id: number, prepared: PreparedImport) {
-  const { write, rejects, warnings, ...rest } = prepared;
-  const lists: [string, unknown[]][] = [['rejects', rejects], ['warnings', warnings]];
-  const shell: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(write)) {
-    if (Array.isArray(v)) lists.push([`write.${k}`, v]);
-    shell[k] = Array.isArray(v) ? [] : v;
-  }
-  for (const [field, items] of lists) {
+  const { rejects, warnings } = prepared;
+  for (const [field, items] of [['rejects', rejects], ['warnings', warnings]] as const) {
     for (let i = 0; i < items.length; i += PART) post({ type: 'part', id, field, items: items.slice(i, i + PART) });
   }
-  post({ type: 'done', id, prepared: { ...rest, rejects: [], warnings: [], write: shell as unknown as PreparedImport['write'] } });
+  post({ type: 'done', id, prepared: { ...prepared, rejects: [], warnings: [] } });
 }
 
 port.on('message', (m: ToWorker) => {
