@@ -5,12 +5,21 @@
  * (import-write.ts), the lists of problems in parts, so that the request thread never
  * deserialises one huge object graph at once.
  */
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { ReadReply } from './remote-reads';
 import { remoteDatabase } from './remote-reads';
 import type { FromWorker, ToWorker } from './prepare-off-thread';
 import { prepareImport } from './prepare-import';
 import type { PreparedImport } from './prepared-import';
+
+// Below the request thread's priority (on Linux, a thread's own nice value): on a busy machine the
+// preparation waits rather than the requests.
+try {
+  setPriority(10);
+} catch {
+  /* not permitted here: the preparation runs at the same priority */
+}
 
 const port = parentPort!;
 const PART = 5000;
