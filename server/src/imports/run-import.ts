@@ -131,7 +131,7 @@ async function importNow(db: Database, req: ImportRequest): Promise<ImportOutcom
     id, kind: req.kind, fileName: req.fileName, format: KIND_INFO[req.kind].format, sha256, rowsRead: prepared.rowsRead,
     rowsAccepted: prepared.rowsAccepted, rowsRejected, status, importedAt, importedBy: req.replay?.importedBy ?? req.importedBy, millesime,
   };
-  const archive = req.archiveDir ? archiveFile(req.archiveDir, sha256, req.kind, KIND_INFO[req.kind].extension, req.bytes) : null;
+  const archive = req.archiveDir ? await archiveFile(req.archiveDir, sha256, req.kind, KIND_INFO[req.kind].extension, req.bytes) : null;
   let undoJournal: (() => void) | null = null;
   let dataVersion: string;
   const warnings = [...prepared.warnings];
