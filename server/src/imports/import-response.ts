@@ -27,7 +27,7 @@ export function outcomeBody(o: ImportOutcome) {
     rejets: o.rejects.slice(0, REJECTS_SHOWN).map((r) => ({ ligne: r.line, ref: r.ref ?? null, message: r.message })),
     avertissements: o.warnings.slice(0, REJECTS_SHOWN).map((r) => ({ ligne: r.line, ref: r.ref ?? null, message: r.message })),
     /** Counts of the full lists, when `rejets` / `avertissements` show only their beginning. */
-    listes: { rejets: o.rejects.length, avertissements: o.warnings.length, affichees: REJECTS_SHOWN, rapportComplet: o.rejects.length > REJECTS_SHOWN ? '?rapport=csv' : null },
+    listes: { rejets: o.rejectCount, avertissements: o.warningCount, affichees: REJECTS_SHOWN, rapportComplet: o.rejectCount > REJECTS_SHOWN ? '?rapport=csv' : null },
     versionDonnees: o.dataVersion,
   };
 }
@@ -37,7 +37,7 @@ export function acceptedStatus(o: ImportOutcome): 200 | 201 {
   if (o.status === 'rejeté') {
     if (o.fileError) throw new ApiError(422, 'fichier_invalide', o.message);
     const issues = o.rejects.slice(0, REJECTS_SHOWN).map((r) => ({ path: r.line > 0 ? `ligne ${r.line}` : 'fichier', message: r.message }));
-    throw new ApiError(422, 'import_rejete', `${o.message}${cutNote(o.rejects.length)}`, issues);
+    throw new ApiError(422, 'import_rejete', `${o.message}${cutNote(o.rejectCount)}`, issues);
   }
   return o.status === 'déjà importé' ? 200 : 201;
 }

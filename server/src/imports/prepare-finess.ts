@@ -6,15 +6,14 @@
 import { encodeRows, type Row } from '../db/care-write-queries';
 import type { Database } from '../db/connection';
 import { readFiness, type FinessEstablishment } from '../ingest/read-finess';
-import type { LineIssue } from '../ingest/line-issue';
+import { summariseIssues, type FileIssues } from '../ingest/issue-list';
 import { resolveCommunes } from './commune-resolver';
 import { checkPlacements, placementMessage } from './place-checker';
 import type { PrepareContext, PreparedImport } from './prepared-import';
 
-export async function prepareFiness(db: Database, bytes: Uint8Array, ctx: PrepareContext): Promise<PreparedImport> {
-  const reading = readFiness(bytes);
-  const rejects: LineIssue[] = [...reading.rejects];
-  const warnings: LineIssue[] = [...reading.warnings];
+export async function prepareFiness(db: Database, bytes: Uint8Array, ctx: PrepareContext, issues: FileIssues): Promise<PreparedImport> {
+  const reading = readFiness(bytes, issues);
+  const { rejects, warnings } = issues;
   const communes = await resolveCommunes(db, reading.establishments.map((e) => e.commune), ctx.millesime);
   const placed: { e: FinessEstablishment; commune: NonNullable<ReturnType<typeof communes.get>>['commune'] }[] = [];
   for (const e of reading.establishments) {
@@ -54,13 +53,11 @@ export async function prepareFiness(db: Database, bytes: Uint8Array, ctx: Prepar
       source, source_date: reading.extractionDate, demo: false, import_id: ctx.importId,
     });
   }
-  rejects.sort((a, b) => a.line - b.line);
   const byKind = (k: string) => rows.filter((r) => r.kind === k).length;
   return {
     rowsRead: reading.counts.structureet,
     rowsAccepted: rows.length,
-    rejects,
-    warnings,
+    ...summariseIssues(issues),
     encoding: reading.encoding,
     summary: {
       'enregistrements structureet': reading.counts.structureet,

@@ -13,11 +13,12 @@ import { Worker } from 'node:worker_threads';
 import type { Database } from '../db/connection';
 import { FileFormatError, type LineIssue } from '../ingest/line-issue';
 import type { ImportKind } from './import-kinds';
+import type { IssueOptions } from './prepare-import';
 import type { PrepareContext, PreparedImport } from './prepared-import';
 import { answerRead, type ReadReply, type ReadRequest } from './remote-reads';
 
 export type ToWorker =
-  | { type: 'prepare'; id: number; kind: ImportKind; bytes: Uint8Array; ctx: PrepareContext; dbPath: string }
+  | { type: 'prepare'; id: number; kind: ImportKind; bytes: Uint8Array; ctx: PrepareContext; options: IssueOptions; dbPath: string }
   | { type: 'read'; key: string; reply: ReadReply };
 
 export type FromWorker =
@@ -75,12 +76,12 @@ function ensureWorker(): Worker {
 }
 
 /** prepareImport on the worker thread; same result, same FileFormatError for a file refused as a whole. */
-export function prepareOffThread(kind: ImportKind, db: Database, bytes: Uint8Array, ctx: PrepareContext): Promise<PreparedImport> {
+export function prepareOffThread(kind: ImportKind, db: Database, bytes: Uint8Array, ctx: PrepareContext, options: IssueOptions = {}): Promise<PreparedImport> {
   const w = ensureWorker();
   const id = nextId++;
   return new Promise((resolve, reject) => {
     tasks.set(id, { db, parts: new Map(), resolve, reject });
     w.ref();
-    w.postMessage({ type: 'prepare', id, kind, bytes, ctx, dbPath: db.path } satisfies ToWorker);
+    w.postMessage({ type: 'prepare', id, kind, bytes, ctx, options, dbPath: db.path } satisfies ToWorker);
   });
 }

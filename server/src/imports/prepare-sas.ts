@@ -5,13 +5,15 @@
 import { encodeRows, type Row } from '../db/care-write-queries';
 import type { Database } from '../db/connection';
 import { departementCodes } from '../db/import-queries';
-import type { LineIssue } from '../ingest/line-issue';
+import { summariseIssues, type FileIssues } from '../ingest/issue-list';
 import { readSasCsv } from '../ingest/read-sas-csv';
-import { rejectedLines, type PrepareContext, type PreparedImport } from './prepared-import';
+import { type PrepareContext, type PreparedImport } from './prepared-import';
 
-export async function prepareSas(db: Database, bytes: Uint8Array, ctx: PrepareContext): Promise<PreparedImport> {
+export async function prepareSas(db: Database, bytes: Uint8Array, ctx: PrepareContext, issues: FileIssues): Promise<PreparedImport> {
   const reading = readSasCsv(bytes);
-  const rejects: LineIssue[] = [...reading.rejects];
+  const { rejects, warnings } = issues;
+  rejects.pushAll(reading.rejects);
+  warnings.pushAll(reading.warnings);
   const known = await departementCodes(db);
   const sasRows: Row[] = [];
   const filiereRows: Row[] = [];
@@ -28,12 +30,10 @@ export async function prepareSas(db: Database, bytes: Uint8Array, ctx: PrepareCo
       filiereRows.push({ departement: s.departement, filiere: f.filiere, since: f.since, source: s.source, demo: false, import_id: ctx.importId });
     }
   }
-  rejects.sort((a, b) => a.line - b.line);
   return {
     rowsRead: reading.rowsRead,
-    rowsAccepted: reading.rowsRead - rejectedLines(rejects),
-    rejects,
-    warnings: reading.warnings,
+    rowsAccepted: reading.rowsRead - rejects.lines,
+    ...summariseIssues(issues),
     encoding: reading.encoding,
     summary: { départements: sasRows.length, filières: filiereRows.length },
     write: { op: 'sas', departements: sasRows.map((r) => r.departement as string), sas: encodeRows('sas', sasRows), filieres: encodeRows('sas_filieres', filiereRows) },

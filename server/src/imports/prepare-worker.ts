@@ -48,7 +48,7 @@ port.on('message', (m: ToWorker) => {
     pending.set(key, resolve);
     post({ type: 'read', id: m.id, key, req });
   }));
-  prepareImport(m.kind, db, m.bytes, m.ctx).then(
+  prepareImport(m.kind, db, m.bytes, m.ctx, m.options).then(
     (prepared) => sendPrepared(m.id, prepared),
     (err: Error) => post({ type: 'error', id: m.id, name: err.name, message: err.message }),
   );

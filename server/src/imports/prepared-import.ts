@@ -19,8 +19,13 @@ export interface PreparedImport {
   rowsRead: number;
   /** Rows that would be written (in the file's unit: establishments, lines, départements…). */
   rowsAccepted: number;
+  /** The first rejects (by line) and warnings (as found), and the counts of all: IssueSummary. */
   rejects: LineIssue[];
   warnings: LineIssue[];
+  rejectCount: number;
+  /** Distinct lines rejected. */
+  rejectedLines: number;
+  warningCount: number;
   /** Counts to show the user, French labels (« structures », « ignorées (autres catégories) »…). */
   summary: Record<string, number>;
   encoding?: TextEncoding;
@@ -39,5 +44,3 @@ export function mostFrequent(values: string[]): string | null {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
 }
 
-/** Number of distinct rejected lines. */
-export const rejectedLines = (rejects: LineIssue[]) => new Set(rejects.map((r) => r.line)).size;

@@ -18,7 +18,6 @@ import { appendJournal, archiveFile, type JournalEntry } from './import-archive'
 import { KIND_INFO, type ImportKind } from './import-kinds';
 import { applyImportWrite } from './import-write';
 import { prepareOffThread } from './prepare-off-thread';
-import { rejectedLines } from './prepared-import';
 import { describeReconciliation, reconcileJournal } from './reconcile-journal';
 
 export interface ImportRequest {
@@ -39,6 +38,8 @@ export interface ImportRequest {
    * to refuse the import (policy: the territory it touches), which rolls everything back.
    */
   authorize?: (tx: Database, importId: string) => Promise<void>;
+  /** Problems kept in memory and in the outcome (default ISSUES_KEPT, 1 000); the counts are of all. */
+  keepIssues?: number;
 }
 
 export type ImportStatus = 'appliqué' | 'partiel' | 'rejeté' | 'déjà importé';
@@ -55,8 +56,12 @@ export interface ImportOutcome {
   rowsRead: number;
   rowsAccepted: number;
   rowsRejected: number;
+  /** The first problems (ISSUES_KEPT, or `keepIssues`): rejects by line, warnings as found. */
   rejects: LineIssue[];
   warnings: LineIssue[];
+  /** Problems found in all (the full list: POST /api/imports/:kind?rapport=csv). */
+  rejectCount: number;
+  warningCount: number;
   summary: Record<string, number>;
   dataVersion: string | null;
 }
@@ -91,7 +96,7 @@ async function importNow(db: Database, req: ImportRequest): Promise<ImportOutcom
     if (note) console.warn(note);
   }
   const sha256 = await sha256Of(req.bytes);
-  const base = { kind: req.kind, fileName: req.fileName, sha256, fileError: null, import: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rejects: [], warnings: [], summary: {}, dataVersion: null };
+  const base = { kind: req.kind, fileName: req.fileName, sha256, fileError: null, import: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rejects: [], warnings: [], rejectCount: 0, warningCount: 0, summary: {}, dataVersion: null };
   const already = await findImport(db, sha256, req.kind);
   if (already) {
     return { ...base, status: 'déjà importé', import: already, message: `Fichier déjà importé le ${already.importedAt} (import ${already.id}) : aucun changement.` };
@@ -110,13 +115,16 @@ async function importNow(db: Database, req: ImportRequest): Promise<ImportOutcom
   }
   let prepared;
   try {
-    prepared = await prepareOffThread(req.kind, db, req.bytes, { importId: id, fileName: req.fileName, millesime });
+    prepared = await prepareOffThread(req.kind, db, req.bytes, { importId: id, fileName: req.fileName, millesime }, { keep: req.keepIssues });
   } catch (err) {
     if (!(err instanceof FileFormatError)) throw err;
     return { ...base, status: 'rejeté', fileError: err.message, message: `Fichier refusé : ${err.message} Rien n'a été importé.` };
   }
-  const rowsRejected = rejectedLines(prepared.rejects);
-  const counts = { rowsRead: prepared.rowsRead, rowsAccepted: prepared.rowsAccepted, rowsRejected, rejects: prepared.rejects, warnings: prepared.warnings, summary: prepared.summary };
+  const rowsRejected = prepared.rejectedLines;
+  const counts = {
+    rowsRead: prepared.rowsRead, rowsAccepted: prepared.rowsAccepted, rowsRejected, rejects: prepared.rejects, warnings: prepared.warnings,
+    rejectCount: prepared.rejectCount, warningCount: prepared.warningCount, summary: prepared.summary,
+  };
   if (rowsRejected > 0 && !req.keepValid) {
     return {
       ...base, ...counts, status: 'rejeté',
@@ -146,7 +154,10 @@ async function importNow(db: Database, req: ImportRequest): Promise<ImportOutcom
         })));
       }
       await req.authorize?.(tx, id);
-      const report = { completeness: declaration, summary: prepared.summary, rejects: prepared.rejects.slice(0, 1000), warnings: warnings.slice(0, 1000), encoding: prepared.encoding ?? null };
+      const report = {
+        completeness: declaration, summary: prepared.summary, rejects: prepared.rejects.slice(0, 1000), warnings: warnings.slice(0, 1000),
+        rejectCount: prepared.rejectCount, warningCount: prepared.warningCount + warnings.length - prepared.warnings.length, encoding: prepared.encoding ?? null,
+      };
       await replaceRows(tx, 'imports', [{
         id, kind: req.kind, file_name: req.fileName, format: record.format, sha256, rows_read: record.rowsRead, rows_accepted: record.rowsAccepted,
         rows_rejected: rowsRejected, status, imported_at: importedAt, imported_by: record.importedBy, millesime, report: JSON.stringify(report),
@@ -167,7 +178,7 @@ async function importNow(db: Database, req: ImportRequest): Promise<ImportOutcom
     throw err;
   }
   return {
-    ...base, ...counts, warnings, status, import: record, dataVersion,
+    ...base, ...counts, warnings, warningCount: prepared.warningCount + warnings.length - prepared.warnings.length, status, import: record, dataVersion,
     message: (status === 'appliqué'
       ? `Import appliqué : ${prepared.rowsAccepted} ligne(s) sur ${prepared.rowsRead}.`
       : `Import partiel (lignes valides gardées) : ${prepared.rowsAccepted} ligne(s) importée(s), ${rowsRejected} rejetée(s).`)

@@ -1,0 +1,45 @@
+/**
+ * The full list of a file's problems, written to a CSV file as they are found (on the thread that
+ * checks the file) instead of held in memory: `POST /api/imports/:kind?rapport=csv` then sends
+ * that file as a stream. Columns: ligne, gravite (rejet | avertissement | fichier), ref, message.
+ */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import type { LineIssue } from '../ingest/line-issue';
+import { csvLine, toCsv, type CsvColumn } from '../lib/csv';
+
+export type Gravity = 'rejet' | 'avertissement' | 'fichier';
+type ReportRow = LineIssue & { gravite: Gravity };
+
+export const REPORT_COLUMNS: CsvColumn<ReportRow>[] = [
+  { header: 'ligne', value: (r) => (r.line > 0 ? r.line : null) },
+  { header: 'gravite', value: (r) => r.gravite },
+  { header: 'ref', value: (r) => r.ref },
+  { header: 'message', value: (r) => r.message },
+];
+
+const FLUSH_AT = 64 * 1024;
+
+export interface ReportWriter {
+  write(issue: LineIssue, gravite: Gravity): void;
+  close(): void;
+}
+
+/** Creates (or empties) the report at `path`, header first; rows are buffered, 64 KiB a write. */
+export function reportWriter(path: string): ReportWriter {
+  const fd = openSync(path, 'w');
+  let buffer = toCsv(REPORT_COLUMNS, []);
+  const flush = () => {
+    if (buffer) writeSync(fd, buffer);
+    buffer = '';
+  };
+  return {
+    write(issue, gravite) {
+      buffer += `${csvLine(REPORT_COLUMNS, { ...issue, gravite })}\r\n`;
+      if (buffer.length >= FLUSH_AT) flush();
+    },
+    close() {
+      flush();
+      closeSync(fd);
+    },
+  };
+}
