@@ -17,24 +17,25 @@ export const REPORT_COLUMNS: CsvColumn<ReportRow>[] = [
   { header: 'message', value: (r) => r.message },
 ];
 
-const FLUSH_AT = 64 * 1024;
+const FLUSH_AT = 2000;
 
 export interface ReportWriter {
   write(issue: LineIssue, gravite: Gravity): void;
   close(): void;
 }
 
-/** Creates (or empties) the report at `path`, header first; rows are buffered, 64 KiB a write. */
+/** Creates (or empties) the report at `path`, header first; rows are buffered, 2 000 a write. */
 export function reportWriter(path: string): ReportWriter {
   const fd = openSync(path, 'w');
-  let buffer = toCsv(REPORT_COLUMNS, []);
+  writeSync(fd, toCsv(REPORT_COLUMNS, []));
+  let buffer: string[] = [];
   const flush = () => {
-    if (buffer) writeSync(fd, buffer);
-    buffer = '';
+    if (buffer.length > 0) writeSync(fd, `${buffer.join('\r\n')}\r\n`);
+    buffer = [];
   };
   return {
     write(issue, gravite) {
-      buffer += `${csvLine(REPORT_COLUMNS, { ...issue, gravite })}\r\n`;
+      buffer.push(csvLine(REPORT_COLUMNS, { ...issue, gravite }));
       if (buffer.length >= FLUSH_AT) flush();
     },
     close() {
