@@ -36,7 +36,10 @@ export function remoteDatabase(path: string, ask: (req: ReadRequest) => Promise<
     },
     run: async () => refuse(),
     transaction: async () => refuse(),
+    exclusive: async () => refuse(),
     close: () => {},
+    closed: false,
+    onClose: () => {},
   };
 }
 
