@@ -5,13 +5,14 @@
  * is read. The worker's database reads are answered here, on the reader connections
  * (remote-reads.ts); the prepared rows come back as data (import-write.ts) and are written here,
  * in the import's transaction. One worker per process, started on first use, kept while tasks
- * run (not a reason for the process to stay alive otherwise); a worker that dies (memory, crash)
- * fails its tasks with a French message and the next import gets a new one. Used by every import
+ * run (not a reason for the process to stay alive otherwise); a worker that dies (its heap is
+ * capped at HEAP_MB, or a crash) fails its tasks with a French 503 and the next import gets a new one. Used by every import
  * (CLI, HTTP, versioned child process, build replay) through run-import.ts and reject-report.ts.
  */
 import { Worker } from 'node:worker_threads';
 import type { Database } from '../db/connection';
 import { FileFormatError, type LineIssue } from '../ingest/line-issue';
+import { ApiError } from '../lib/api-error';
 import type { ImportKind } from './import-kinds';
 import type { IssueOptions } from './prepare-import';
 import type { PrepareContext, PreparedImport } from './prepared-import';
@@ -34,6 +35,8 @@ interface Task {
   reject(err: Error): void;
 }
 
+const HEAP_MB = 4096;
+
 let worker: Worker | null = null;
 const tasks = new Map<number, Task>();
 let nextId = 1;
@@ -45,13 +48,17 @@ function lost(w: Worker, err: Error) {
   worker = null;
   for (const [id, task] of tasks) {
     tasks.delete(id);
-    task.reject(new Error(`préparation de l'import interrompue (${err.message})`));
+    const heap = /memory|heap/i.test(err.message);
+    task.reject(new ApiError(503, 'preparation_interrompue', heap
+      ? `Préparation de l'import interrompue : mémoire dépassée (${HEAP_MB} Mo au plus pour lire un fichier). Rien n'a été importé.`
+      : `Préparation de l'import interrompue (${err.message}). Rien n'a été importé : réessayez.`));
   }
 }
 
 function ensureWorker(): Worker {
   if (worker) return worker;
-  const w = new Worker(new URL('./prepare-worker-boot.mjs', import.meta.url));
+  // Its own heap limit: a file too heavy to read ends this thread alone, never the server.
+  const w = new Worker(new URL('./prepare-worker-boot.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
   w.on('message', (m: FromWorker) => {
     const task = tasks.get(m.id);
     if (!task) return;
