@@ -40,6 +40,7 @@ const HEAP_MB = 4096;
 let worker: Worker | null = null;
 const tasks = new Map<number, Task>();
 let nextId = 1;
+let reads = 0;
 
 const assemble = (shell: PreparedImport, parts: Task['parts']): PreparedImport => ({ ...shell, rejects: parts.get('rejects') ?? [], warnings: parts.get('warnings') ?? [] });
 
@@ -63,6 +64,7 @@ function ensureWorker(): Worker {
     const task = tasks.get(m.id);
     if (!task) return;
     if (m.type === 'read') {
+      reads++;
       void answerRead(task.db, m.req).then((reply) => w.postMessage({ type: 'read', key: m.key, reply } satisfies ToWorker));
     } else if (m.type === 'part') {
       const list = task.parts.get(m.field);
@@ -92,3 +94,6 @@ export function prepareOffThread(kind: ImportKind, db: Database, bytes: Uint8Arr
     w.postMessage({ type: 'prepare', id, kind, bytes, ctx, options, dbPath: db.path } satisfies ToWorker);
   });
 }
+
+/** Preparations started and not yet answered, and database reads asked by them, in this process (for tests and diagnostics). */
+export const preparationStats = () => ({ running: tasks.size, reads });
