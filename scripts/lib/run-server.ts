@@ -14,6 +14,8 @@ export interface RunningServer {
   readyMs: number;
   log(): string;
   stop(): Promise<void>;
+  /** Resolves when the process ends on its own (exit code, or the signal that killed it). */
+  exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 export interface RunServerOptions {
@@ -53,10 +55,12 @@ export async function runServer({ port, production = true, env = {}, timeoutMs =
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const ended = () => child.exitCode !== null || child.signalCode !== null;
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   while (!output.includes('Maillage prêt')) {
-    if (child.exitCode !== null) throw new Error(`Le serveur s'est arrêté : ${output}`);
+    if (ended()) throw new Error(`Le serveur s'est arrêté : ${output}`);
     if (performance.now() - t0 > timeoutMs) {
       child.kill('SIGTERM');
       throw new Error(`Le serveur n'a pas démarré en ${timeoutMs / 1000} s : ${output}`);
@@ -68,11 +72,10 @@ export async function runServer({ port, production = true, env = {}, timeoutMs =
     url: `http://127.0.0.1:${listenPort}`,
     readyMs,
     log: () => output,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    exited: () => exit,
+    stop: async () => {
+      if (!ended()) child.kill('SIGTERM');
+      await exit;
+    },
   };
 }

@@ -12,7 +12,7 @@ import { fixtureApp, type FixtureApp } from './fixture-app';
 
 export interface ImportFixture extends FixtureApp {
   archiveDir: string;
-  run(kind: ImportKind, bytes: Uint8Array, opts?: { fileName?: string; keepValid?: boolean }): Promise<ImportOutcome>;
+  run(kind: ImportKind, bytes: Uint8Array, opts?: { fileName?: string; keepValid?: boolean; keepIssues?: number }): Promise<ImportOutcome>;
   checksums(): Promise<Record<string, string>>;
   dataVersion(): Promise<string>;
   one<T = Record<string, unknown>>(sql: string): Promise<T>;
@@ -27,7 +27,7 @@ export async function importFixture(config: Partial<AppDeps['config']> = {}): Pr
     archiveDir,
     run: (kind, bytes, opts = {}) => runImport(db, {
       kind, bytes, fileName: opts.fileName ?? `essai.${kind === 'cpts-perimetres' ? 'geojson' : 'csv'}`, keepValid: opts.keepValid ?? false,
-      importedBy: 'test', archiveDir,
+      importedBy: 'test', archiveDir, keepIssues: opts.keepIssues,
     }),
     checksums: () => tableChecksums(db),
     dataVersion: async () => (await db.all<{ value: string }>("SELECT value FROM meta WHERE key = 'data_version'"))[0]!.value,

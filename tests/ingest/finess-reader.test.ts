@@ -26,7 +26,7 @@ describe('reading the FINESS fixture', () => {
     expect(reading.extractionDate).toBe('2026-05-12');
     expect(reading.encoding).toBe('windows-1252');
     expect(reading.counts).toEqual({ structureet: 8, geolocalisation: 6, kept: 6, otherCategories: 1, outOfScope: 1, withoutPosition: 1 });
-    expect(reading.rejects).toEqual([]);
+    expect(reading.rejects.items).toEqual([]);
     expect(reading.establishments.map((e) => [e.finessEt, e.kind])).toEqual([
       ['310036256', 'MMG'], ['310025945', 'MSP'], ['310786579', 'CDS'], ['970400024', 'AUTRE'], ['970499901', 'MSP'], ['440099901', 'MSP'],
     ]);
@@ -60,7 +60,7 @@ describe('reading the FINESS fixture', () => {
 
   it('keeps a structure without geolocation, without position, and says so', () => {
     expect(byEt(reading, '970499901')).toMatchObject({ name: 'MAISON DE SANTE DE BRAS PANON', commune: '97402', position: null });
-    expect(reading.warnings).toContainEqual({ line: 6, ref: '970499901', message: '970499901 sans géolocalisation : placé au point de sa commune' });
+    expect(reading.warnings.items).toContainEqual({ line: 6, ref: '970499901', message: '970499901 sans géolocalisation : placé au point de sa commune' });
   });
 
   it('returns an old commune code as written (the import translates it)', () => {
@@ -77,8 +77,8 @@ describe('refusing damaged or wrong files', () => {
     const text = finessText();
     const truncated = text.slice(0, text.indexOf('geolocalisation;970400024') + 'geolocalisation;970400024;33874'.length);
     const r = readFiness(cp1252(truncated));
-    expect(r.rejects).toEqual([{ line: 13, ref: '970400024', message: 'enregistrement geolocalisation incomplet (3 champs au lieu de 6) : fichier tronqué ?' }]);
-    expect(r.warnings.map((w) => w.message)).toContain('le fichier ne se termine pas par un saut de ligne : vérifiez qu\'il est complet');
+    expect(r.rejects.items).toEqual([{ line: 13, ref: '970400024', message: 'enregistrement geolocalisation incomplet (3 champs au lieu de 6) : fichier tronqué ?' }]);
+    expect(r.warnings.items.map((w) => w.message)).toContain('le fichier ne se termine pas par un saut de ligne : vérifiez qu\'il est complet');
   });
 
   it('refuses a file cut before its geolocalisation records', () => {
@@ -100,7 +100,7 @@ describe('refusing damaged or wrong files', () => {
   it('rejects a duplicate FINESS number, a malformed commune code and an unreadable département at their lines', () => {
     const dup = finessText().split('\n')[2]!;
     const r = readFiness(withLines(dup, dup.replace('310025945', '310099999').replace(';555;31;', ';55;31;'), dup.replace('310025945', '310099998').replace(';555;31;', ';555;X1;')));
-    expect(r.rejects).toEqual([
+    expect(r.rejects.items).toEqual([
       { line: 16, ref: '310025945', message: 'numéro FINESS 310025945 en double (déjà ligne 3)' },
       { line: 17, ref: '310099999', message: 'code commune « 55 » invalide (3 chiffres attendus)' },
       { line: 18, ref: '310099998', message: 'département « X1 » illisible' },
@@ -109,9 +109,9 @@ describe('refusing damaged or wrong files', () => {
 
   it('rejects an unknown coordinate system and unreadable coordinates', () => {
     const r1 = readFiness(withLine(10, (l) => l.replace('LAMBERT_93', 'LAMBERT_2E')));
-    expect(r1.rejects).toEqual([{ line: 10, ref: '310036256', message: 'système de coordonnées inconnu pour 310036256 : « 1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,LAMBERT_2E »' }]);
+    expect(r1.rejects.items).toEqual([{ line: 10, ref: '310036256', message: 'système de coordonnées inconnu pour 310036256 : « 1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,LAMBERT_2E »' }]);
     expect(r1.establishments.map((e) => e.finessEt)).not.toContain('310036256');
     const r2 = readFiness(withLine(10, (l) => l.replace('565871.1', 'abc')));
-    expect(r2.rejects[0]!.message).toBe('coordonnées illisibles pour 310036256 (« abc », « 6279156.5 »)');
+    expect(r2.rejects.items[0]!.message).toBe('coordonnées illisibles pour 310036256 (« abc », « 6279156.5 »)');
   });
 });

@@ -1,13 +1,14 @@
 /**
  * Writes of the imports, always inside the import's transaction: rows are passed as one JSON
  * parameter and inserted in bulk (`unnest` of a typed STRUCT list), keyed by the table's primary
- * key. The meta key `data_version` is incremented by every applied import (the analyses cache on it).
+ * key. Large writes are encoded beforehand (`encodeRows`: JSON text, CHUNK rows at a time) on the
+ * import's worker thread, so that the request thread only hands text to DuckDB. The meta key `data_version` is incremented by every applied import (the analyses cache on it).
  */
 import { CARE_SPECS } from './care-schema';
 import type { Database } from './connection';
 
 export type Row = Record<string, unknown>;
-type CareTable = 'structures' | 'cpts' | 'cpts_communes' | 'protocol_deployments' | 'sas' | 'sas_filieres' | 'imports' | 'completeness';
+export type CareTable = 'structures' | 'cpts' | 'cpts_communes' | 'protocol_deployments' | 'sas' | 'sas_filieres' | 'imports' | 'completeness';
 
 function structType(table: CareTable): string {
   const spec = CARE_SPECS.find((s) => s.name === table)!;
@@ -28,14 +29,28 @@ function withAllColumns(table: CareTable, rows: Row[]): Row[] {
   return rows.map((r) => ({ ...nulls, ...r }));
 }
 
-async function inChunks(rows: Row[], write: (json: string) => Promise<void>, table?: CareTable): Promise<void> {
-  const all = table ? withAllColumns(table, rows) : rows;
-  for (let i = 0; i < all.length; i += CHUNK) await write(JSON.stringify(all.slice(i, i + CHUNK)));
+/** Rows of one table ready to write: JSON arrays of at most CHUNK rows, every column in every row. */
+export interface EncodedRows<T extends CareTable = CareTable> {
+  table: T;
+  count: number;
+  chunks: string[];
+}
+
+export function encodeRows<T extends CareTable>(table: T, rows: Row[]): EncodedRows<T> {
+  const all = withAllColumns(table, rows);
+  const chunks: string[] = [];
+  for (let i = 0; i < all.length; i += CHUNK) chunks.push(JSON.stringify(all.slice(i, i + CHUNK)));
+  return { table, count: rows.length, chunks };
+}
+
+/** Inserts encoded rows, replacing those with the same primary key. */
+export async function replaceEncoded(db: Database, rows: EncodedRows): Promise<void> {
+  for (const json of rows.chunks) await db.run(`INSERT OR REPLACE INTO ${rows.table} BY NAME ${source(rows.table)}`, { rows: json });
 }
 
 /** Inserts rows, replacing those with the same primary key. */
 export async function replaceRows(db: Database, table: CareTable, rows: Row[]): Promise<void> {
-  await inChunks(rows, (json) => db.run(`INSERT OR REPLACE INTO ${table} BY NAME ${source(table)}`, { rows: json }), table);
+  await replaceEncoded(db, encodeRows(table, rows));
 }
 
 /** Columns a FINESS import owns; the hours, host and SNP answer set by a MMG import are kept. */
@@ -44,12 +59,14 @@ const FINESS_COLUMNS = [
   'lon', 'lat', 'location_precision', 'note', 'source', 'source_date', 'demo', 'import_id',
 ];
 
-export async function upsertFinessStructures(db: Database, rows: Row[]): Promise<void> {
-  await inChunks(rows, (json) => db.run(
-    `INSERT INTO structures BY NAME ${source('structures')}
-     ON CONFLICT (id) DO UPDATE SET ${FINESS_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
-    { rows: json },
-  ), 'structures');
+export async function upsertFinessStructures(db: Database, rows: EncodedRows<'structures'>): Promise<void> {
+  for (const json of rows.chunks) {
+    await db.run(
+      `INSERT INTO structures BY NAME ${source('structures')}
+       ON CONFLICT (id) DO UPDATE SET ${FINESS_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+      { rows: json },
+    );
+  }
 }
 
 export async function deleteCptsCommunes(db: Database, cptsIds: string[]): Promise<void> {

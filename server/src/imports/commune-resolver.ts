@@ -19,12 +19,24 @@ export interface CommuneResolver {
   translationMessage(code: string): string;
 }
 
+/**
+ * Codes looked up per statement: a national file names ~35 000 communes, and each answer is turned
+ * into rows on the request thread (the preparation's reads: remote-reads.ts); 5 000 a time keeps that short.
+ */
+const LOOKUP = 5000;
+
+async function communesOf(db: Database, codes: string[]): Promise<CommuneRef[]> {
+  const out: CommuneRef[] = [];
+  for (let i = 0; i < codes.length; i += LOOKUP) out.push(...(await communesByCode(db, codes.slice(i, i + LOOKUP))));
+  return out;
+}
+
 export async function resolveCommunes(db: Database, codes: Iterable<string>, millesime: number): Promise<CommuneResolver> {
   const wanted = [...new Set(codes)];
-  const current = new Map((await communesByCode(db, wanted)).map((c) => [c.code, c]));
+  const current = new Map((await communesOf(db, wanted)).map((c) => [c.code, c]));
   const missing = wanted.filter((c) => !current.has(c));
   const passages = await passagesOf(db, missing);
-  const targets = new Map((await communesByCode(db, passages.map((p) => p.code))).map((c) => [c.code, c]));
+  const targets = new Map((await communesOf(db, passages.map((p) => p.code))).map((c) => [c.code, c]));
   const resolved = new Map<string, ResolvedCommune>();
   for (const [code, commune] of current) resolved.set(code, { commune, translatedFrom: null });
   for (const p of passages) {

@@ -3,7 +3,8 @@
  * under its sha256 and kind, and `journal.ndjson`, one line per applied import, in order. The data
  * build replays the journal after loading the embedded default, so a rebuild loses no import.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CompletenessDeclaration } from './completeness-declaration';
 import type { ImportKind } from './import-kinds';
@@ -26,15 +27,18 @@ export interface JournalEntry {
 
 export const JOURNAL = 'journal.ndjson';
 
-/** Writes the raw file as `<sha256>.<kind>.<ext>` (once: same bytes, same name). */
-export function archiveFile(dir: string, sha256: string, kind: ImportKind, extension: string, bytes: Uint8Array): string {
+/**
+ * Writes the raw file as `<sha256>.<kind>.<ext>` (once: same bytes, same name), asynchronously: a
+ * 30 MB file written in one synchronous call held the request thread for up to half a second.
+ */
+export async function archiveFile(dir: string, sha256: string, kind: ImportKind, extension: string, bytes: Uint8Array): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const name = `${sha256}.${kind}.${extension}`;
   const path = join(dir, name);
   if (!existsSync(path)) {
     const tmp = `${path}.tmp-${process.pid}`;
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, path);
+    await writeFile(tmp, bytes);
+    await rename(tmp, path);
   }
   return name;
 }

@@ -13,8 +13,8 @@ export const REJECTS_SHOWN = 100;
 const FULL_REPORT = 'rapport complet : renvoyez le même fichier avec ?rapport=csv (rien n\'est importé)';
 
 /** « (les 100 premiers sur 3 000 000 ; rapport complet : …) » when the list is cut, else ''. */
-function cutNote(total: number): string {
-  return total > REJECTS_SHOWN ? ` (les ${REJECTS_SHOWN} premiers problèmes sur ${total} ; ${FULL_REPORT})` : '';
+function cutNote(shown: number, total: number): string {
+  return total > shown ? ` (les ${shown} premiers problèmes sur ${total} ; ${FULL_REPORT})` : '';
 }
 
 export function outcomeBody(o: ImportOutcome) {
@@ -27,7 +27,10 @@ export function outcomeBody(o: ImportOutcome) {
     rejets: o.rejects.slice(0, REJECTS_SHOWN).map((r) => ({ ligne: r.line, ref: r.ref ?? null, message: r.message })),
     avertissements: o.warnings.slice(0, REJECTS_SHOWN).map((r) => ({ ligne: r.line, ref: r.ref ?? null, message: r.message })),
     /** Counts of the full lists, when `rejets` / `avertissements` show only their beginning. */
-    listes: { rejets: o.rejects.length, avertissements: o.warnings.length, affichees: REJECTS_SHOWN, rapportComplet: o.rejects.length > REJECTS_SHOWN ? '?rapport=csv' : null },
+    listes: {
+      rejets: o.rejectCount, avertissements: o.warningCount, affichees: Math.min(REJECTS_SHOWN, o.rejects.length),
+      rapportComplet: o.rejectCount > Math.min(REJECTS_SHOWN, o.rejects.length) ? '?rapport=csv' : null,
+    },
     versionDonnees: o.dataVersion,
   };
 }
@@ -37,7 +40,7 @@ export function acceptedStatus(o: ImportOutcome): 200 | 201 {
   if (o.status === 'rejeté') {
     if (o.fileError) throw new ApiError(422, 'fichier_invalide', o.message);
     const issues = o.rejects.slice(0, REJECTS_SHOWN).map((r) => ({ path: r.line > 0 ? `ligne ${r.line}` : 'fichier', message: r.message }));
-    throw new ApiError(422, 'import_rejete', `${o.message}${cutNote(o.rejects.length)}`, issues);
+    throw new ApiError(422, 'import_rejete', `${o.message}${cutNote(issues.length, o.rejectCount)}`, issues);
   }
   return o.status === 'déjà importé' ? 200 : 201;
 }

@@ -10,18 +10,18 @@ import { communeShapesInBox, containedCommunes } from '../db/import-queries';
 import { classifyShare, communeShares } from '../geo/commune-coverage';
 import type { Polygonal } from '../geo/validate-geometry';
 import { bbox as turfBbox } from '@turf/turf';
-import type { LineIssue } from '../ingest/line-issue';
+import { summariseIssues, type FileIssues } from '../ingest/issue-list';
+import { cptsWrite } from './import-write';
 import { readCptsGeojson } from '../ingest/read-cpts-geojson';
-import { demoRemovalNotes } from './demo-removal-note';
-import { mostFrequent, rejectedLines, type PrepareContext, type PreparedImport } from './prepared-import';
-import { writeCpts } from './write-cpts';
+import { mostFrequent, type PrepareContext, type PreparedImport } from './prepared-import';
 
 const pct = (share: number) => `${Math.round(share * 100)} %`;
 
-export async function prepareCptsPerimeters(db: Database, bytes: Uint8Array, ctx: PrepareContext): Promise<PreparedImport> {
+export async function prepareCptsPerimeters(db: Database, bytes: Uint8Array, ctx: PrepareContext, issues: FileIssues): Promise<PreparedImport> {
   const reading = readCptsGeojson(bytes);
-  const rejects: LineIssue[] = [...reading.rejects];
-  const warnings: LineIssue[] = [...reading.warnings];
+  const { rejects, warnings } = issues;
+  rejects.pushAll(reading.rejects);
+  warnings.pushAll(reading.warnings);
   const cptsRows: Row[] = [];
   const communeRows: Row[] = [];
   const departements = new Set<string>();
@@ -72,18 +72,16 @@ export async function prepareCptsPerimeters(db: Database, bytes: Uint8Array, ctx
       source: p.source, source_date: p.sourceDate, demo: false, import_id: ctx.importId,
     });
   }
-  rejects.sort((a, b) => a.line - b.line);
   const deps = [...departements].sort();
   return {
     rowsRead: reading.rowsRead,
-    rowsAccepted: reading.rowsRead - rejectedLines(rejects),
-    rejects,
-    warnings,
+    rowsAccepted: reading.rowsRead - rejects.lines,
+    ...summariseIssues(issues),
     summary: {
       CPTS: cptsRows.length,
       'communes retenues': communeRows.length,
       'dont en couverture partielle': communeRows.filter((r) => r.coverage === 'partielle').length,
     },
-    apply: async (tx) => demoRemovalNotes(await writeCpts(tx, { cpts: cptsRows, communes: communeRows, departements: deps }), deps),
+    write: cptsWrite(cptsRows, communeRows, deps),
   };
 }

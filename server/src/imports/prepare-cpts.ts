@@ -4,17 +4,17 @@
  */
 import type { Row } from '../db/care-write-queries';
 import type { Database } from '../db/connection';
-import type { LineIssue } from '../ingest/line-issue';
+import { summariseIssues, type FileIssues } from '../ingest/issue-list';
+import { cptsWrite } from './import-write';
 import { readCptsCsv } from '../ingest/read-cpts-csv';
 import { resolveCommunes } from './commune-resolver';
-import { demoRemovalNotes } from './demo-removal-note';
-import { mostFrequent, rejectedLines, type PrepareContext, type PreparedImport } from './prepared-import';
-import { writeCpts } from './write-cpts';
+import { mostFrequent, type PrepareContext, type PreparedImport } from './prepared-import';
 
-export async function prepareCpts(db: Database, bytes: Uint8Array, ctx: PrepareContext): Promise<PreparedImport> {
+export async function prepareCpts(db: Database, bytes: Uint8Array, ctx: PrepareContext, issues: FileIssues): Promise<PreparedImport> {
   const reading = readCptsCsv(bytes);
-  const rejects: LineIssue[] = [...reading.rejects];
-  const warnings: LineIssue[] = [...reading.warnings];
+  const { rejects, warnings } = issues;
+  rejects.pushAll(reading.rejects);
+  warnings.pushAll(reading.warnings);
   const codes = reading.cpts.flatMap((c) => [...c.communes.map((m) => m.code), ...(c.headquartersCommune ? [c.headquartersCommune] : [])]);
   const communes = await resolveCommunes(db, codes, ctx.millesime);
   const cptsRows: Row[] = [];
@@ -52,15 +52,13 @@ export async function prepareCpts(db: Database, bytes: Uint8Array, ctx: PrepareC
     });
     communeRows.push(...members.values());
   }
-  rejects.sort((a, b) => a.line - b.line);
   const deps = [...departements].sort();
   return {
     rowsRead: reading.rowsRead,
-    rowsAccepted: reading.rowsRead - rejectedLines(rejects),
-    rejects,
-    warnings,
+    rowsAccepted: reading.rowsRead - rejects.lines,
+    ...summariseIssues(issues),
     encoding: reading.encoding,
     summary: { CPTS: cptsRows.length, 'communes de CPTS': communeRows.length },
-    apply: async (tx) => demoRemovalNotes(await writeCpts(tx, { cpts: cptsRows, communes: communeRows, departements: deps }), deps),
+    write: cptsWrite(cptsRows, communeRows, deps),
   };
 }

@@ -2,16 +2,18 @@
  * « Déploiements de protocoles » template → protocol_deployments rows `<protocole>@<lieu>`: the
  * protocol, the structure (by FINESS number or identifier) and the CPTS must already exist.
  */
-import { replaceRows, type Row } from '../db/care-write-queries';
+import { encodeRows, type Row } from '../db/care-write-queries';
 import type { Database } from '../db/connection';
 import { existingIds, protocolIds } from '../db/import-queries';
-import type { LineIssue } from '../ingest/line-issue';
+import { summariseIssues, type FileIssues } from '../ingest/issue-list';
 import { readDeploymentsCsv } from '../ingest/read-deployments-csv';
-import { rejectedLines, type PrepareContext, type PreparedImport } from './prepared-import';
+import { type PrepareContext, type PreparedImport } from './prepared-import';
 
-export async function prepareDeployments(db: Database, bytes: Uint8Array, ctx: PrepareContext): Promise<PreparedImport> {
+export async function prepareDeployments(db: Database, bytes: Uint8Array, ctx: PrepareContext, issues: FileIssues): Promise<PreparedImport> {
   const reading = readDeploymentsCsv(bytes);
-  const rejects: LineIssue[] = [...reading.rejects];
+  const { rejects, warnings } = issues;
+  rejects.pushAll(reading.rejects);
+  warnings.pushAll(reading.warnings);
   const protocols = await protocolIds(db);
   const structureIds = reading.deployments.map((d) => d.structureId ?? (d.finessEt ? `finess:${d.finessEt}` : null)).filter((x): x is string => x !== null);
   const structures = await existingIds(db, 'structures', structureIds);
@@ -31,14 +33,12 @@ export async function prepareDeployments(db: Database, bytes: Uint8Array, ctx: P
       since: d.since, delegues_count: d.deleguesCount, source: d.source, demo: false, import_id: ctx.importId,
     });
   }
-  rejects.sort((a, b) => a.line - b.line);
   return {
     rowsRead: reading.rowsRead,
-    rowsAccepted: reading.rowsRead - rejectedLines(rejects),
-    rejects,
-    warnings: reading.warnings,
+    rowsAccepted: reading.rowsRead - rejects.lines,
+    ...summariseIssues(issues),
     encoding: reading.encoding,
     summary: { déploiements: rows.length, 'dans des structures': rows.filter((r) => r.structure_id).length, 'dans des CPTS': rows.filter((r) => r.cpts_id).length },
-    apply: (tx) => replaceRows(tx, 'protocol_deployments', rows),
+    write: { op: 'replace', rows: encodeRows('protocol_deployments', rows) },
   };
 }

@@ -3,18 +3,17 @@
  * current COG, positions checked against the commune polygons (refused at sea or outside their
  * département), establishments without geolocation placed at their commune's point.
  */
-import { upsertFinessStructures, type Row } from '../db/care-write-queries';
+import { encodeRows, type Row } from '../db/care-write-queries';
 import type { Database } from '../db/connection';
 import { readFiness, type FinessEstablishment } from '../ingest/read-finess';
-import type { LineIssue } from '../ingest/line-issue';
+import { summariseIssues, type FileIssues } from '../ingest/issue-list';
 import { resolveCommunes } from './commune-resolver';
 import { checkPlacements, placementMessage } from './place-checker';
 import type { PrepareContext, PreparedImport } from './prepared-import';
 
-export async function prepareFiness(db: Database, bytes: Uint8Array, ctx: PrepareContext): Promise<PreparedImport> {
-  const reading = readFiness(bytes);
-  const rejects: LineIssue[] = [...reading.rejects];
-  const warnings: LineIssue[] = [...reading.warnings];
+export async function prepareFiness(db: Database, bytes: Uint8Array, ctx: PrepareContext, issues: FileIssues): Promise<PreparedImport> {
+  const reading = readFiness(bytes, issues);
+  const { rejects, warnings } = issues;
   const communes = await resolveCommunes(db, reading.establishments.map((e) => e.commune), ctx.millesime);
   const placed: { e: FinessEstablishment; commune: NonNullable<ReturnType<typeof communes.get>>['commune'] }[] = [];
   for (const e of reading.establishments) {
@@ -54,13 +53,11 @@ export async function prepareFiness(db: Database, bytes: Uint8Array, ctx: Prepar
       source, source_date: reading.extractionDate, demo: false, import_id: ctx.importId,
     });
   }
-  rejects.sort((a, b) => a.line - b.line);
   const byKind = (k: string) => rows.filter((r) => r.kind === k).length;
   return {
     rowsRead: reading.counts.structureet,
     rowsAccepted: rows.length,
-    rejects,
-    warnings,
+    ...summariseIssues(issues),
     encoding: reading.encoding,
     summary: {
       'enregistrements structureet': reading.counts.structureet,
@@ -72,6 +69,6 @@ export async function prepareFiness(db: Database, bytes: Uint8Array, ctx: Prepar
       'ignorés (autres catégories)': reading.counts.otherCategories,
       'ignorés (hors métropole et DROM)': reading.counts.outOfScope,
     },
-    apply: (tx) => upsertFinessStructures(tx, rows),
+    write: { op: 'finess', structures: encodeRows('structures', rows) },
   };
 }

@@ -8,11 +8,12 @@
  * counted. A site already known keeps its name, hours, telephone and dated note (merged by FINESS
  * number); without its own telephone it takes its FINESS establishment's.
  */
-import { replaceRows, type Row } from '../db/care-write-queries';
+import { encodeRows, type Row } from '../db/care-write-queries';
 import type { Database } from '../db/connection';
 import { departementCodes, structuresById } from '../db/import-queries';
 import { decodeText } from '../ingest/decode-text';
-import { FileFormatError, type LineIssue } from '../ingest/line-issue';
+import { FileFormatError } from '../ingest/line-issue';
+import { summariseIssues, type FileIssues } from '../ingest/issue-list';
 import { readSaeUrgences, saeSiteNote, suIdOf } from '../ingest/read-sae-urgences';
 import { saeCommuneCode, saeDepartementCode } from '../ingest/sae-commune-code';
 import { resolveCommunes } from './commune-resolver';
@@ -20,7 +21,7 @@ import type { PrepareContext, PreparedImport } from './prepared-import';
 
 const SOURCE = 'DREES, SAE, bases statistiques URGENCES2 et ID';
 
-export async function prepareSaeUrgences(db: Database, bytes: Uint8Array, ctx: PrepareContext): Promise<PreparedImport> {
+export async function prepareSaeUrgences(db: Database, bytes: Uint8Array, ctx: PrepareContext, issues: FileIssues): Promise<PreparedImport> {
   const { text, encoding } = decodeText(bytes);
   let reading;
   try {
@@ -28,8 +29,8 @@ export async function prepareSaeUrgences(db: Database, bytes: Uint8Array, ctx: P
   } catch (err) {
     throw new FileFormatError(`ce fichier n'est pas une base SAE des urgences : ${(err as Error).message}`);
   }
-  const rejects: LineIssue[] = reading.problems.map((p) => ({ line: p.line, ref: p.ref, message: p.message }));
-  const warnings: LineIssue[] = [];
+  const { rejects, warnings } = issues;
+  for (const p of reading.problems) rejects.push({ line: p.line, ref: p.ref, message: p.message });
   const known = await departementCodes(db);
   const inBase = reading.sites.filter((s) => known.has(saeDepartementCode(s.departement)));
   const communes = await resolveCommunes(db, inBase.map((s) => saeCommuneCode(s.commune)), ctx.millesime);
@@ -58,18 +59,16 @@ export async function prepareSaeUrgences(db: Database, bytes: Uint8Array, ctx: P
       note: notes.filter(Boolean).join(' ; '), source: SOURCE, source_date: String(s.year), demo: false, import_id: ctx.importId,
     });
   }
-  rejects.sort((a, b) => a.line - b.line);
   return {
     rowsRead: reading.rowsRead,
     rowsAccepted: rows.length,
-    rejects,
-    warnings,
+    ...summariseIssues(issues),
     encoding,
     summary: {
       'sites d\'urgences': rows.length,
       'placés au point de la commune': rows.filter((r) => r.location_precision === 'commune').length,
       'ignorés (départements absents de la base)': reading.sites.length - inBase.length,
     },
-    apply: (tx) => replaceRows(tx, 'structures', rows),
+    write: { op: 'replace', rows: encodeRows('structures', rows) },
   };
 }

@@ -2,16 +2,18 @@
  * « SAS » template → one sas row per département and its filières (replaced as a whole for each
  * département of the file). Départements absent from the file are left as they are.
  */
-import { deleteSasFilieres, replaceRows, type Row } from '../db/care-write-queries';
+import { encodeRows, type Row } from '../db/care-write-queries';
 import type { Database } from '../db/connection';
 import { departementCodes } from '../db/import-queries';
-import type { LineIssue } from '../ingest/line-issue';
+import { summariseIssues, type FileIssues } from '../ingest/issue-list';
 import { readSasCsv } from '../ingest/read-sas-csv';
-import { rejectedLines, type PrepareContext, type PreparedImport } from './prepared-import';
+import { type PrepareContext, type PreparedImport } from './prepared-import';
 
-export async function prepareSas(db: Database, bytes: Uint8Array, ctx: PrepareContext): Promise<PreparedImport> {
+export async function prepareSas(db: Database, bytes: Uint8Array, ctx: PrepareContext, issues: FileIssues): Promise<PreparedImport> {
   const reading = readSasCsv(bytes);
-  const rejects: LineIssue[] = [...reading.rejects];
+  const { rejects, warnings } = issues;
+  rejects.pushAll(reading.rejects);
+  warnings.pushAll(reading.warnings);
   const known = await departementCodes(db);
   const sasRows: Row[] = [];
   const filiereRows: Row[] = [];
@@ -28,18 +30,12 @@ export async function prepareSas(db: Database, bytes: Uint8Array, ctx: PrepareCo
       filiereRows.push({ departement: s.departement, filiere: f.filiere, since: f.since, source: s.source, demo: false, import_id: ctx.importId });
     }
   }
-  rejects.sort((a, b) => a.line - b.line);
   return {
     rowsRead: reading.rowsRead,
-    rowsAccepted: reading.rowsRead - rejectedLines(rejects),
-    rejects,
-    warnings: reading.warnings,
+    rowsAccepted: reading.rowsRead - rejects.lines,
+    ...summariseIssues(issues),
     encoding: reading.encoding,
     summary: { départements: sasRows.length, filières: filiereRows.length },
-    apply: async (tx) => {
-      await deleteSasFilieres(tx, sasRows.map((r) => r.departement as string));
-      await replaceRows(tx, 'sas', sasRows);
-      await replaceRows(tx, 'sas_filieres', filiereRows);
-    },
+    write: { op: 'sas', departements: sasRows.map((r) => r.departement as string), sas: encodeRows('sas', sasRows), filieres: encodeRows('sas_filieres', filiereRows) },
   };
 }

@@ -4,10 +4,10 @@
  * coordinates); an emergency site is `su:<n° FINESS>`; without FINESS number, `<mmg|su>:<commune>:<nom>`.
  * Rows without coordinates are placed at their commune's point (precision « commune »).
  */
-import { replaceRows, type Row } from '../db/care-write-queries';
+import { encodeRows, type Row } from '../db/care-write-queries';
 import type { Database } from '../db/connection';
 import { structuresById } from '../db/import-queries';
-import type { LineIssue } from '../ingest/line-issue';
+import { summariseIssues, type FileIssues } from '../ingest/issue-list';
 import { readMmgCsv, readSuCsv, type SiteInput } from '../ingest/read-sites-csv';
 import { resolveCommunes } from './commune-resolver';
 import { checkPlacements, placementMessage } from './place-checker';
@@ -16,10 +16,11 @@ import { slug, type PrepareContext, type PreparedImport } from './prepared-impor
 const idOf = (kind: 'MMG' | 'SU', s: SiteInput, commune: string) =>
   s.finessEt ? (kind === 'MMG' ? `finess:${s.finessEt}` : `su:${s.finessEt}`) : `${kind.toLowerCase()}:${commune}:${slug(s.name)}`;
 
-export async function prepareSites(db: Database, bytes: Uint8Array, ctx: PrepareContext, kind: 'MMG' | 'SU'): Promise<PreparedImport> {
+export async function prepareSites(db: Database, bytes: Uint8Array, ctx: PrepareContext, issues: FileIssues, kind: 'MMG' | 'SU'): Promise<PreparedImport> {
   const reading = kind === 'MMG' ? readMmgCsv(bytes) : readSuCsv(bytes);
-  const rejects: LineIssue[] = [...reading.rejects];
-  const warnings: LineIssue[] = [...reading.warnings];
+  const { rejects, warnings } = issues;
+  rejects.pushAll(reading.rejects);
+  warnings.pushAll(reading.warnings);
   const communes = await resolveCommunes(db, reading.sites.map((s) => s.commune), ctx.millesime);
   const ids = reading.sites.map((s) => idOf(kind, s, communes.get(s.commune)?.commune.code ?? s.commune));
   const hostIds = reading.sites.flatMap((s) => (s.hostFiness ? [`su:${s.hostFiness}`] : []));
@@ -63,18 +64,16 @@ export async function prepareSites(db: Database, bytes: Uint8Array, ctx: Prepare
       source: s.source, source_date: s.sourceDate, demo: false, import_id: ctx.importId,
     });
   }
-  rejects.sort((a, b) => a.line - b.line);
   return {
     rowsRead: reading.rowsRead,
     rowsAccepted: rows.length,
-    rejects,
-    warnings,
+    ...summariseIssues(issues),
     encoding: reading.encoding,
     summary: {
       [kind === 'MMG' ? 'MMG' : 'sites d\'urgences']: rows.length,
       'placés au point de la commune': rows.filter((r) => r.location_precision === 'commune').length,
       'avec horaires': rows.filter((r) => r.opening_hours).length,
     },
-    apply: (tx) => replaceRows(tx, 'structures', rows),
+    write: { op: 'replace', rows: encodeRows('structures', rows) },
   };
 }

@@ -1,11 +1,12 @@
 /**
  * What every kind of import produces before anything is written: the rows it would write, every
  * rejected line with its French reason, warnings, and the counts recorded in the journal.
- * `apply` writes the rows; it runs inside the import's transaction.
+ * `write` is what to write, as plain data: it crosses from the worker thread that prepares it to
+ * the thread that writes it inside the import's transaction (import-write.ts).
  */
-import type { Database } from '../db/connection';
 import type { LineIssue } from '../ingest/line-issue';
 import type { TextEncoding } from '../ingest/decode-text';
+import type { ImportWrite } from './import-write';
 
 export interface PrepareContext {
   importId: string;
@@ -18,13 +19,18 @@ export interface PreparedImport {
   rowsRead: number;
   /** Rows that would be written (in the file's unit: establishments, lines, départements…). */
   rowsAccepted: number;
+  /** The first rejects (by line) and warnings (as found), and the counts of all: IssueSummary. */
   rejects: LineIssue[];
   warnings: LineIssue[];
+  rejectCount: number;
+  /** Distinct lines rejected. */
+  rejectedLines: number;
+  warningCount: number;
   /** Counts to show the user, French labels (« structures », « ignorées (autres catégories) »…). */
   summary: Record<string, number>;
   encoding?: TextEncoding;
-  /** Writes the rows; may return notes on what it changed besides (demonstration rows removed…). */
-  apply(db: Database): Promise<LineIssue[] | void>;
+  /** The rows to write, as data (applied by applyImportWrite inside the import's transaction). */
+  write: ImportWrite;
 }
 
 /** Lower-case ASCII words joined by hyphens, for identifiers built from names. */
@@ -38,5 +44,3 @@ export function mostFrequent(values: string[]): string | null {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
 }
 
-/** Number of distinct rejected lines. */
-export const rejectedLines = (rejects: LineIssue[]) => new Set(rejects.map((r) => r.line)).size;

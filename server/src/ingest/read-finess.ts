@@ -12,6 +12,7 @@ import { kindOfCategory } from './finess-categories';
 import { communeCodeOf, departementOf, ET, FINESS_ET, GEO, GEOLOCALISATION_MIN_FIELDS, inScope, STRUCTUREET_MIN_FIELDS } from './finess-layout';
 import { projectionOf, toWgs84, type FinessProjection } from './finess-projection';
 import { FileFormatError, type LineIssue } from './line-issue';
+import { fileIssues, type FileIssues, type IssueList } from './issue-list';
 import { sniffWrongFile } from './sniff-file';
 
 export interface FinessPosition { lon: number; lat: number; projection: FinessProjection; line: number }
@@ -40,8 +41,8 @@ export interface FinessReading {
   extractionDate: string | null;
   encoding: TextEncoding;
   establishments: FinessEstablishment[];
-  rejects: LineIssue[];
-  warnings: LineIssue[];
+  rejects: IssueList;
+  warnings: IssueList;
   counts: { structureet: number; geolocalisation: number; kept: number; otherCategories: number; outOfScope: number; withoutPosition: number };
 }
 
@@ -70,13 +71,13 @@ function checkBanner(text: string): string | null {
   );
 }
 
-export function readFiness(bytes: Uint8Array): FinessReading {
+/** `issues`: where the problems go (bounded lists, optionally written out as found: issue-list.ts). */
+export function readFiness(bytes: Uint8Array, issues: FileIssues = fileIssues()): FinessReading {
   const wrong = sniffWrongFile(bytes, 'csv', 'l\'extraction FINESS Etalab (CSV « ; »)');
   if (wrong) throw new FileFormatError(wrong);
   const { text, encoding } = decodeText(bytes);
   const extractionDate = checkBanner(text);
-  const rejects: LineIssue[] = [];
-  const warnings: LineIssue[] = [];
+  const { rejects, warnings } = issues;
   if (extractionDate === null) warnings.push({ line: 1, message: 'bannière « finess;etalab;… » absente : date d\'extraction inconnue' });
   const counts = { structureet: 0, geolocalisation: 0, kept: 0, otherCategories: 0, outOfScope: 0, withoutPosition: 0 };
   const establishments: FinessEstablishment[] = [];
@@ -178,6 +179,5 @@ export function readFiness(bytes: Uint8Array): FinessReading {
       e.position = { lon, lat, projection, line: g.line };
     }
   }
-  rejects.sort((a, b) => a.line - b.line);
   return { extractionDate, encoding, establishments: establishments.filter((e) => !unplaced.has(e.finessEt)), rejects, warnings, counts };
 }

@@ -39,6 +39,11 @@ function cell(v: CsvValue): string {
 
 export function toCsv<R>(columns: CsvColumn<R>[], rows: Iterable<R>): string {
   const lines = [columns.map((c) => cell(c.header)).join(';')];
-  for (const r of rows) lines.push(columns.map((c) => cell(c.value(r))).join(';'));
+  for (const r of rows) lines.push(csvLine(columns, r));
   return `${BOM}${lines.join('\r\n')}\r\n`;
+}
+
+/** One row of `toCsv`, without its line end: for CSV written a row at a time (the BOM and header from `toCsv(columns, [])`). */
+export function csvLine<R>(columns: CsvColumn<R>[], row: R): string {
+  return columns.map((c) => cell(c.value(row))).join(';');
 }

@@ -6,7 +6,9 @@
  * next to the database (`imports/`) and journaled, so a rebuild replays it.
  * GET /api/imports — the journal of applied imports, newest first.
  */
+import { createReadStream } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
@@ -15,9 +17,9 @@ import { listImports } from '../db/import-queries';
 import { IMPORT_KINDS, KIND_INFO, type ImportKind } from '../imports/import-kinds';
 import { acceptedStatus, outcomeBody } from '../imports/import-response';
 import { parseDeclaration } from '../imports/completeness-declaration';
-import { rejectReportCsv } from '../imports/reject-report';
+import { rejectReport } from '../imports/reject-report';
 import { runImport } from '../imports/run-import';
-import { parisDay, sendExport } from '../lib/attachment';
+import { exportHeaders, parisDay } from '../lib/attachment';
 import { ApiError, badRequest, errorBody } from '../lib/api-error';
 import { requireEditor } from '../lib/editor-auth';
 import { validate } from '../lib/validate';
@@ -77,8 +79,11 @@ export const importRoutes = new Hono<AppEnv>()
     }
     const db = c.get('db');
     if (q.rapport === 'csv') {
-      const { csv } = await rejectReportCsv(db, kind, bytes, fileName);
-      return sendExport(c, csv, `rapport-import-${kind}-${parisDay()}.csv`, 'csv');
+      // Every problem was written to a file as found: sent as a stream, removed once sent.
+      const report = await rejectReport(db, kind, bytes, fileName);
+      const file = createReadStream(report.path);
+      file.once('close', report.dispose);
+      return c.body(Readable.toWeb(file) as ReadableStream, 200, exportHeaders(`rapport-import-${kind}-${parisDay()}.csv`, 'csv'));
     }
     const { actor } = c.get('scope');
     const before = kind === 'cpts' || kind === 'cpts-perimetres' ? await cptsStates(db) : undefined;
