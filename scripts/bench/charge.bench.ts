@@ -8,10 +8,12 @@
  *      (MAILLAGE_VERSIONS=1) and without (the default `npm start`: the file is read on a worker thread):
  *      p99 of the mix, and the slowest of `/api/health` probes sent every 100 ms while the import runs.
  * CHARGE_PARTS=1,3 skips part 2 (part 1, the baseline of part 3's target, always runs).
+ * The probes of /api/health run in a process of their own (health-probe.mjs) and the upload is sent by
+ * curl: what they measure is the server, not the event loop of this bench that drives the load.
  * Every path of the mix is checked (status 200) before timing. Targets are printed beside results.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -77,6 +79,42 @@ function privateGeodata(): string {
   return dir;
 }
 
+interface ProbeResult { max: number; at: number; probes: number; p50: number }
+
+/** /api/health probed every `everyMs` from a process of its own (health-probe.mjs) until stopped. */
+async function healthProbe(server: RunningServer, everyMs: number): Promise<{ stop(): Promise<ProbeResult> }> {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts/bench/health-probe.mjs'), `${server.url}/api/health`, String(everyMs)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.setEncoding('utf8');
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d: string) => {
+      out += d;
+      if (out.startsWith('prêt\n')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`sonde arrêtée (code ${code})`)));
+  });
+  return {
+    stop: () => new Promise<ProbeResult>((resolve, reject) => {
+      child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out.slice('prêt\n'.length)) as ProbeResult) : reject(new Error(`sonde : code ${code}`))));
+      child.stdin.end();
+    }),
+  };
+}
+
+/** The FINESS file POSTed by curl, a process of its own (the bench's event loop stays out of the measure). */
+function uploadWithCurl(url: string, file: string): Promise<{ status: number; body: string; ms: number }> {
+  const out = `${file}.reponse.json`;
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const curl = spawn('curl', ['-sS', '-o', out, '-w', '%{http_code}', '-X', 'POST', '-H', `authorization: Bearer ${TOKEN}`, '-H', 'content-type: text/csv', '--data-binary', `@${file}`,
+      `${url}/api/imports/finess?nom=etalab-cs1100507-stock-synthetique.csv`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let code = '';
+    curl.stdout.on('data', (d) => (code += d));
+    curl.once('error', reject);
+    curl.once('exit', () => resolve({ status: Number(code), body: existsSync(out) ? readFileSync(out, 'utf8') : '', ms: performance.now() - t0 }));
+  });
+}
+
 /** 20 France analyses that no cache holds (each its own threshold, bands or moment), 4 at a time, with /api/health probed every 50 ms. */
 async function heavyAnalyses(server: RunningServer) {
   const paths = Array.from({ length: 20 }, (_, i) => [
@@ -85,16 +123,7 @@ async function heavyAnalyses(server: RunningServer) {
     `/api/access/2sfca?territory=france&bands=${5 + i}:1`,
     `/api/access/snp?territory=france&at=2026-11-${String(10 + i).padStart(2, '0')}T21:00:00Z`,
   ][i % 4]!);
-  let running = true;
-  const times: number[] = [];
-  const probe = (async () => {
-    while (running) {
-      const t0 = performance.now();
-      await (await fetch(`${server.url}/api/health`)).arrayBuffer();
-      times.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  })();
+  const probe = await healthProbe(server, 50);
   let ok = 0;
   let refused = 0;
   const queue = [...paths];
@@ -107,50 +136,31 @@ async function heavyAnalyses(server: RunningServer) {
       else throw new Error(`${p} : HTTP ${res.status}`);
     }
   }));
-  running = false;
-  await probe;
-  const sorted = [...times].sort((a, b) => a - b);
-  return { ok, refused, probes: times.length, p50: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted.at(-1) ?? 0 };
+  return { ok, refused, ...(await probe.stop()) };
 }
 
 /**
  * The read mix for CHARGE_SECONDS while, after 3 s, the FINESS file is sent over HTTP to the same
- * server, and `/api/health` probed every 100 ms from the start of the upload to the answer.
+ * server (by curl), and `/api/health` probed every 100 ms from the start of the upload to the answer
+ * (by a process of its own: health-probe.mjs).
  */
 async function duringImport(label: string, env: Record<string, string>, bytes: Buffer, baseline: LoadResult, log: (line: string) => void, withLoad = true): Promise<boolean> {
+  const sending = mkdtempSync(join(tmpdir(), 'maillage-envoi-'));
+  const file = join(sending, 'finess.csv');
+  writeFileSync(file, bytes);
   const server = await runServer({ env });
   try {
     await checkMix(server);
     await load(server.url, 3);
     const loading = withLoad ? load(server.url, SECONDS) : null;
     await new Promise((r) => setTimeout(r, 3000));
-    let importing = true;
-    let healthMax = 0;
-    let probes = 0;
-    let slowestAt = 0;
-    let started = performance.now();
-    const probe = (async () => {
-      while (importing) {
-        const t0 = performance.now();
-        const h = await fetch(`${server.url}/api/health`);
-        await h.arrayBuffer();
-        const ms = performance.now() - t0;
-        if (ms > healthMax) [healthMax, slowestAt] = [ms, t0 - started];
-        probes++;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    })();
-    const t0 = performance.now();
-    started = t0;
-    const upload = await fetch(`${server.url}/api/imports/finess?nom=etalab-cs1100507-stock-synthetique.csv`, {
-      method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' }, body: new Uint8Array(bytes),
-    });
-    const importMs = performance.now() - t0;
-    const outcome = (await upload.json()) as { statut?: string };
-    importing = false;
-    await probe;
+    const probe = await healthProbe(server, 100);
+    const upload = await uploadWithCurl(server.url, file);
+    const importMs = upload.ms;
+    const { max: healthMax, at: slowestAt, probes } = await probe.stop();
     const r = await loading;
-    if (upload.status >= 300) throw new Error(`Import HTTP refusé : ${upload.status} ${JSON.stringify(outcome).slice(0, 300)}`);
+    if (upload.status >= 300 || upload.status === 0) throw new Error(`Import HTTP refusé : ${upload.status} ${upload.body.slice(0, 300)}`);
+    const outcome = JSON.parse(upload.body) as { statut?: string };
     const healthLine = `${`/api/health ${label}`.padEnd(44)} max ${healthMax.toFixed(0)} ms (à ${(slowestAt / 1000).toFixed(1)} s) sur ${probes} sondes${r ? '' : ', sans autre charge'}`
       + `${healthMax <= 200 ? '  ✔' : '  ✘'} cible jamais au-dessus de 200 ms`;
     if (!r) {
@@ -164,6 +174,7 @@ async function duringImport(label: string, env: Record<string, string>, bytes: B
     return ratioMet && r.errors === 0 && healthMax <= 200;
   } finally {
     await server.stop();
+    rmSync(sending, { recursive: true, force: true });
   }
 }
 
