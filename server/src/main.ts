@@ -42,14 +42,19 @@ let db: Awaited<ReturnType<typeof openDatabase>>;
 // MAILLAGE_VERSIONS=1: the current data version, read-only — several processes serve it side by
 // side; imports write the next version aside in a child process and every process switches to it
 // whole (db/data-versions.ts, db/live-database.ts). Otherwise one process opens the file itself.
+const WARM_PATHS = ['/api/health', '/api/coverage/cpts?territory=france', '/api/snp/nearest?commune=75056', '/api/structures?departement=75'];
 const store = versionStore(config.dbPath);
 let live: LiveDatabase | null = null;
 const prepare = async (version: Database) => {
   await checkSchema(version);
   await ensureStateStore(version, { path: config.statePath, readOnly: config.readOnly });
-  // The commune table and the care offer are read once per version: loading them here keeps that off the first user's request.
-  const res = await createApp({ db: version, topology, config }).request('/api/coverage/cpts?territory=france');
-  if (!res.ok) console.error(`Préchargement incomplet : ${res.status} ${await res.text()}`);
+  // What is built once per version — the commune table, the care offer, the SNP finder's index —
+  // is built here, before the switch, so that the first requests on the new version find it ready.
+  const app = createApp({ db: version, topology, config });
+  for (const path of WARM_PATHS) {
+    const res = await app.request(path);
+    if (!res.ok) console.error(`Préchargement incomplet (${path}) : ${res.status} ${await res.text()}`);
+  }
 };
 try {
   if (config.versions) {

@@ -1,7 +1,8 @@
 /**
  * Answers of the read API kept ready to send: for a GET whose answer depends only on its URL,
- * the data version, the demonstration setting and the day, the body is serialised and compressed
- * once (brotli and gzip, off the event loop) and later requests get those bytes as they are. Each
+ * the data version, the demonstration setting and the day, the body is serialised once and
+ * compressed once per encoding asked for (brotli or gzip, off the event loop, the first time a
+ * client asks for it: most ask brotli only), and later requests get those bytes as they are. Each
  * answer carries an ETag made of the data version and its key, so a client that has it gets 304
  * without a body. Keyed by the data version read from the database: an import changes the version,
  * so every process of a deployment drops its old answers on its own, none decides an answer.
@@ -17,7 +18,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../context';
 import { dataVersion } from '../db/analysis-queries';
 import { currentMinute } from './clock';
-import { preferredEncoding, type EncodedBody } from './encoded-body';
+import { preferredEncoding, type Encoding } from './encoded-body';
 
 /** Paths (under /api) whose GET answers depend only on the URL, the data version, the demo setting and the day. */
 const CACHEABLE = /^\/api\/(regions|departements|communes|search|cpts|protocols|sas|coverage|access|indicators|sources)(\/|$)/;
@@ -26,18 +27,31 @@ const PER_MINUTE: [RegExp, string][] = [[/^\/api\/structures$/, 'instant'], [/^\
 const MAX_BYTES = 256 * 1024 * 1024;
 const MAX_ENTRY_BYTES = 48 * 1024 * 1024;
 
-interface Entry { body: EncodedBody; headers: [string, string][]; etag: string; bytes: number }
+/** An answer: its bytes, and each compressed form once a client has asked for it (most ask brotli only). */
+interface Entry { identity: Buffer; encoded: Partial<Record<Exclude<Encoding, 'identity'>, Promise<Buffer>>>; headers: [string, string][]; etag: string; bytes: number }
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
-async function encode(identity: Buffer): Promise<EncodedBody> {
-  const [br, gz] = await Promise.all([
-    brotli(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
-    gzipAsync(identity, { level: 6 }),
-  ]);
-  return { identity, br, gzip: gz };
+const compress = (encoding: Exclude<Encoding, 'identity'>, identity: Buffer): Promise<Buffer> => encoding === 'br'
+  ? brotli(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } })
+  : gzipAsync(identity, { level: 6 });
+
+/** The answer in `encoding`, compressed (off the event loop) the first time it is asked for, then kept. */
+function bodyIn(cache: AnswerCache, entry: Entry, encoding: Encoding): Promise<Buffer> {
+  if (encoding === 'identity') return Promise.resolve(entry.identity);
+  let made = entry.encoded[encoding];
+  if (!made) {
+    made = entry.encoded[encoding] = compress(encoding, entry.identity);
+    made.then((b) => {
+      entry.bytes += b.length;
+      if (cache.entries.get(entryKey(entry)) === entry) cache.bytes += b.length;
+    }, () => delete entry.encoded[encoding]);
+  }
+  return made;
 }
+const keys = new WeakMap<Entry, string>();
+const entryKey = (e: Entry) => keys.get(e) ?? '';
 
 export interface AnswerCache {
   entries: Map<string, Entry>;
@@ -95,13 +109,14 @@ export function answerCache(cache: AnswerCache = createAnswerCache()) {
       }
     }
     const encoding = preferredEncoding(c.req.header('accept-encoding'));
+    const body = await bodyIn(cache, entry, encoding);
     const headers = new Headers(entry.headers);
     headers.set('etag', entry.etag);
     headers.set('cache-control', 'no-cache');
     headers.set('vary', 'accept-encoding');
     if (encoding !== 'identity') headers.set('content-encoding', encoding);
-    headers.set('content-length', String(entry.body[encoding].length));
-    c.res = new Response(entry.body[encoding] as Uint8Array<ArrayBuffer>, { status: 200, headers });
+    headers.set('content-length', String(body.length));
+    c.res = new Response(body as Uint8Array<ArrayBuffer>, { status: 200, headers });
   });
 }
 
@@ -109,9 +124,9 @@ async function store(cache: AnswerCache, key: string, etag: string, res: Respons
   if (res.status !== 200 || res.headers.has('content-encoding') || !res.body) return null;
   const identity = Buffer.from(await res.arrayBuffer());
   const headers = [...res.headers].filter(([name]) => !['content-length', 'etag', 'cache-control', 'vary'].includes(name));
-  const body = await encode(identity);
-  const entry: Entry = { body, headers, etag, bytes: body.identity.length + body.br.length + body.gzip.length };
+  const entry: Entry = { identity, encoded: {}, headers, etag, bytes: identity.length };
   if (entry.bytes > MAX_ENTRY_BYTES) return entry;
+  keys.set(entry, key);
   cache.entries.set(key, entry);
   cache.bytes += entry.bytes;
   while (cache.bytes > MAX_BYTES) {

@@ -14,6 +14,7 @@ import type { LoadedTopology } from '../geo/topology-store';
 import { notFound } from '../lib/api-error';
 import { cachedResult, referenceData } from '../lib/analysis-cache';
 import { computeLimiterOf } from '../lib/compute-limiter';
+import { nextTurn } from '../lib/next-turn';
 
 export interface CareInputs {
   structures: StructureRecord[];
@@ -81,7 +82,11 @@ export async function careInputs(ctx: AnalysisContext): Promise<{ care: CareInpu
 export async function cachedAnalysis<T>(ctx: AnalysisContext, key: string, compute: (care: CareInputs) => T | Promise<T>): Promise<{ value: T; version: string }> {
   const limiter = computeLimiterOf(ctx.db);
   const { value, version } = await cachedResult(ctx.db, `${key}|${ctx.demo}|${ctx.date}`, () =>
-    limiter.run(async () => compute((await careInputs(ctx)).care), ctx.signal));
+    limiter.run(async () => {
+      const { care } = await careInputs(ctx);
+      await nextTurn();
+      return compute(care);
+    }, ctx.signal));
   return { value, version };
 }
 
@@ -95,6 +100,10 @@ export function territoryHeader(t: ResolvedTerritory) {
  */
 export async function cachedJsonText(ctx: AnalysisContext, key: string, body: () => Promise<unknown>): Promise<string> {
   // Serialising a computed result is cheap: never refused, never queued.
-  const { value } = await cachedResult(ctx.db, `${key}|json|${ctx.demo}|${ctx.date}`, async () => JSON.stringify(await body()));
+  const { value } = await cachedResult(ctx.db, `${key}|json|${ctx.demo}|${ctx.date}`, async () => {
+    const made = await body();
+    await nextTurn();
+    return JSON.stringify(made);
+  });
   return value;
 }
