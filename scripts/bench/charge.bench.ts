@@ -196,9 +196,13 @@ const bench: BenchModule = {
     try {
       await checkMix(server);
       await load(server.url, 3); // warm-up
+      const probe = await healthProbe(server, 100);
       baseline = await load(server.url, SECONDS);
+      const health = await probe.stop();
       const l = line('offre embarquée', baseline, 200);
       log(l.text);
+      // The same probe as during the imports below, without any import: what the read mix alone does to it.
+      log(`${'/api/health sous le mélange, sans import'.padEnd(44)} p50 ${health.p50.toFixed(0)} ms, max ${health.max.toFixed(0)} ms sur ${health.probes} sondes (repère des lignes « pendant un import »)`);
       met &&= l.met;
     } finally {
       await server.stop();
