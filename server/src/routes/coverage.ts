@@ -38,9 +38,7 @@ export const coverageRoutes = new Hono<AppEnv>()
     const ctx = await analysisContext(c);
     const t = resolveTerritory(ctx, q.territory);
     const date = c.get('scope').date;
-    const key = `cpts|${t.code}|${q.status}|${date}`;
-    const { value: report, version } = await cachedAnalysis(ctx, key, (care) =>
-      cptsReport(ctx.topology(), ctx.table, t.communes, care.cpts, { status: q.status, date, complete: completeDepartements(care.completeness, 'cpts') }));
+    const { key, value: report, version } = await cptsCoverage(ctx, t, q.status, date);
     if (q.format === 'csv') {
       const name = exportFileName(q.table === 'communes' ? 'couverture-cpts' : `couverture-cpts-${q.table}`, t.slug, 'csv');
       return sendExport(c, cptsCsv(report, q.table), name, 'csv');
@@ -66,9 +64,7 @@ export const coverageRoutes = new Hono<AppEnv>()
     const ctx = await analysisContext(c);
     const t = resolveTerritory(ctx, q.territory);
     const date = c.get('scope').date;
-    const key = `cpts|${t.code}|${q.status}|${date}`;
-    const { value: report, version } = await cachedAnalysis(ctx, key, (care) =>
-      cptsReport(ctx.topology(), ctx.table, t.communes, care.cpts, { status: q.status, date, complete: completeDepartements(care.completeness, 'cpts') }));
+    const { key, value: report, version } = await cptsCoverage(ctx, t, q.status, date);
     const text = await cachedJsonText(ctx, `${key}|carte`, async () => {
       const { value: map } = await cachedAnalysis(ctx, `${key}|carte`, (care) => cptsMapLayers(ctx.topology(), ctx.table, t.communes, report, care.cpts));
       return cptsMapBody(t, q.status, date, version, report, map);
@@ -86,8 +82,7 @@ export const coverageRoutes = new Hono<AppEnv>()
     let version = '';
     for (const sub of subs) {
       const s = resolveTerritory(ctx, sub);
-      const result = await cachedAnalysis(ctx, `cpts|${s.code}|${q.status}|${date}`, (care) =>
-        cptsReport(ctx.topology(), ctx.table, s.communes, care.cpts, { status: q.status, date, complete: completeDepartements(care.completeness, 'cpts') }));
+      const result = await cptsCoverage(ctx, s, q.status, date);
       version = result.version;
       rows.push({ territoire: s.code, code: 'code' in sub ? sub.code : s.code, nom: s.nom, part: result.value.population.part, population: result.value.population.totale });
     }
@@ -117,6 +112,14 @@ export const coverageRoutes = new Hono<AppEnv>()
     });
     return jsonText<ReturnType<typeof sasBody> & { comparaisonOfficielle: OfficialComparison }>(c, text);
   });
+
+/** The CPTS coverage of a territory at a date (cached): the one analysis behind the figures, the map's layers and the bar chart. */
+async function cptsCoverage(ctx: AnalysisContext, t: ResolvedTerritory, status: z.infer<typeof cptsQuery>['status'], date: string) {
+  const key = `cpts|${t.code}|${status}|${date}`;
+  const { value, version } = await cachedAnalysis(ctx, key, (care) =>
+    cptsReport(ctx.topology(), ctx.table, t.communes, care.cpts, { status, date, complete: completeDepartements(care.completeness, 'cpts') }));
+  return { key, value, version };
+}
 
 /** The next level down: the régions of France, the départements of a région; none below. */
 function subTerritories(ctx: AnalysisContext, territory: Territory): Territory[] {
