@@ -9,35 +9,24 @@ import { CPTS_AT, CPTS_COMMUNES_AT } from './cpts-at-date';
 import { stateVersion } from './state-store';
 import type { CompletenessRecord } from '../analysis/completeness';
 import { communeTable, type CommuneRef, type CommuneTable, type CptsRecord, type DeploymentRecord, type ProtocolRecord, type SasRecord, type StructureRecord } from '../analysis/inputs';
+import { reusedRead } from './reused-read';
 
 export interface DemoFilter {
   /** Include demonstration rows. */
   demo: boolean;
 }
 
-const versions = new WeakMap<Database, { writes: number; at: number; value: Promise<string> }>();
-/** How long a read version is reused while this process writes nothing (another process never writes an open database file). */
-const VERSION_REUSE_MS = 250;
-
 /**
  * `meta.data_version` (incremented by every import; '0' when absent), followed by `.<n>` once the
  * state store holds CPTS versions (incremented by each validated perimeter or versioned import):
  * what keys the analysis and answer caches. Read at most every 250 ms per database, and again at
- * once after any write of this process (`db.writes`), so the hot path of cached answers costs no query.
+ * once after any write of this process (reused-read.ts), so the hot path of cached answers costs no query.
  */
-export function dataVersion(db: Database): Promise<string> {
-  const known = versions.get(db);
-  const now = performance.now();
-  if (known && known.writes === db.writes && now - known.at < VERSION_REUSE_MS) return known.value;
-  const value = (async () => {
-    const [row] = await db.all<{ value: string }>("SELECT value FROM meta WHERE key = 'data_version'");
-    const state = await stateVersion(db);
-    return state === '0' ? (row?.value ?? '0') : `${row?.value ?? '0'}.${state}`;
-  })();
-  versions.set(db, { writes: db.writes, at: now, value });
-  value.catch(() => versions.delete(db));
-  return value;
-}
+export const dataVersion = reusedRead(250, async (db) => {
+  const [row] = await db.all<{ value: string }>("SELECT value FROM meta WHERE key = 'data_version'");
+  const state = await stateVersion(db);
+  return state === '0' ? (row?.value ?? '0') : `${row?.value ?? '0'}.${state}`;
+});
 
 export async function loadCommuneTable(db: Database): Promise<CommuneTable> {
   const list = await db.all<CommuneRef>(

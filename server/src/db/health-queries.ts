@@ -11,6 +11,7 @@
 import type { Database } from './connection';
 import { CARE_SPECS } from './care-schema';
 import { GEOGRAPHY_SPECS } from './geography-schema';
+import { reusedRead } from './reused-read';
 
 export interface HealthReport { problems: string[]; tables: number }
 
@@ -44,16 +45,5 @@ export async function checkDatabaseHealth(db: Database): Promise<HealthReport> {
   return { problems, tables: counts.size };
 }
 
-const recent = new WeakMap<Database, { writes: number; at: number; report: Promise<HealthReport> }>();
-/** How long one check answers the calls that follow it while this process writes nothing. */
-const HEALTH_REUSE_MS = 1000;
-
-export function recentHealth(db: Database): Promise<HealthReport> {
-  const known = recent.get(db);
-  const now = performance.now();
-  if (known && known.writes === db.writes && now - known.at < HEALTH_REUSE_MS) return known.report;
-  const report = checkDatabaseHealth(db);
-  recent.set(db, { writes: db.writes, at: now, report });
-  report.catch(() => recent.delete(db));
-  return report;
-}
+/** One check answers the calls of the same second, and is redone at once after a write of this process. */
+export const recentHealth = reusedRead(1000, checkDatabaseHealth);
