@@ -63,7 +63,6 @@ export const importRoutes = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const declaration = parseDeclaration(kind, { departements: q.liste_complete, list: q.liste, date: q.complete_au }, parisDay());
     if (!declaration.ok) throw badRequest(`Liste complète : ${declaration.message}`, [{ path: 'liste_complete', message: declaration.message }]);
-    if (c.get('config').readOnly) throw new ApiError(503, 'lecture_seule', 'Cette instance ouvre la base en lecture seule : importez sur l\'instance d\'écriture.');
     let bytes: Uint8Array;
     let fileName = q.nom ?? `${kind}.${KIND_INFO[kind].extension}`;
     if ((c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
