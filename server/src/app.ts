@@ -29,11 +29,12 @@ import { indicatorRoutes } from './routes/indicators';
 import { snpFinderRoutes } from './routes/snp-finder';
 import { neighbourhoodRoutes } from './routes/neighbourhood';
 import { NO_AUTH } from './auth/auth-config';
-import { ensureStateStore } from './db/state-store';
+import { stateChanges } from './db/state-changes';
+import { syncStateMirror } from './db/state-mirror';
 import { enter, leave } from './db/in-flight';
-import { RateLimiter } from './lib/rate-limit';
+import { sharedLimits } from './services/rate-limits';
 import { writeRateLimit } from './lib/write-rate-limit';
-import { readOnlyWrites } from './lib/read-only-writes';
+import { readOnlyImports } from './lib/read-only-writes';
 import { authRoutes } from './routes/auth';
 import { proposalRoutes } from './routes/proposals';
 import { roleRoutes } from './routes/roles';
@@ -43,12 +44,15 @@ import { officialIndicatorRoutes } from './routes/official-indicators';
 
 export function createApi(deps: AppDeps) {
   const auth = deps.config.auth ?? NO_AUTH;
-  const limits = { signIn: new RateLimiter(auth.signInPerMinute), signInFailures: new RateLimiter(4), writes: new RateLimiter(auth.writesPerMinute) };
+  const limits = sharedLimits(deps.state, auth);
+  const changes = stateChanges(deps.state);
   return new Hono<AppEnv>()
     .use('*', async (c, next) => {
       const db = deps.database?.() ?? deps.db;
-      await ensureStateStore(db, { path: deps.config.statePath });
+      // The CPTS versions the « au <date> » queries join: as the store was at the last change announced.
+      await syncStateMirror(db, deps.state, (await changes).version());
       c.set('db', db);
+      c.set('state', deps.state);
       c.set('current', () => deps.database?.() ?? deps.db);
       if (deps.importer) c.set('importer', deps.importer);
       c.set('topology', deps.topology);
@@ -63,7 +67,7 @@ export function createApi(deps: AppDeps) {
     })
     .use('*', scopeMiddleware)
     .use('*', answerCache(deps.answers))
-    .use('*', readOnlyWrites)
+    .use('*', readOnlyImports)
     .use('*', writeRateLimit)
     .route('/', healthRoutes)
     .route('/', territoryRoutes)

@@ -4,11 +4,14 @@ import type { ServerConfig } from './config';
 import type { TopologyStore } from './geo/topology-store';
 import type { RequestScope } from './scope/request-scope';
 import type { AnswerCache } from './lib/answer-cache';
-import type { RateLimiter } from './lib/rate-limit';
 import type { ImportRunner } from './imports/import-runner';
+import type { StateStore } from './db/state-store';
+import type { Limits } from './services/rate-limits';
 
 export interface AppDeps {
   db: Database;
+  /** The state store (db/state-store.ts): roles, proposals, CPTS versions, audit, rate windows. */
+  state: StateStore;
   /** The current data version (db/live-database.ts): each request takes it when it starts; `db` when omitted. */
   database?: () => Database;
   /** Where imports run (imports/import-runner.ts); in this process on `db` when omitted. */
@@ -17,14 +20,7 @@ export interface AppDeps {
   /** Ready-to-send answers of the read API (lib/answer-cache.ts); one per app when omitted. */
   answers?: AnswerCache;
   config: Pick<ServerConfig, 'basemap' | 'editorToken' | 'demo'>
-    & Partial<Pick<ServerConfig, 'importMaxBytes' | 'readOnly' | 'editorTokenTerritories' | 'auth' | 'statePath'>>;
-}
-
-/** Rate limits of this process (lib/rate-limit.ts). */
-export interface Limits {
-  signIn: RateLimiter;
-  signInFailures: RateLimiter;
-  writes: RateLimiter;
+    & Partial<Pick<ServerConfig, 'importMaxBytes' | 'readOnly' | 'editorTokenTerritories' | 'auth'>>;
 }
 
 /** Dependencies, plus the scope of the request (who asks, demo setting, date) built by `scopeMiddleware`. */

@@ -1,7 +1,8 @@
 /**
- * Production entry point: opens the database once (or, with MAILLAGE_VERSIONS=1, the current data
- * version read-only, switched when an import publishes the next one), serves the API and, when
- * built, the web app on one port (PORT, default 8080).
+ * Production entry point: opens the state store (PostgreSQL: MAILLAGE_POSTGRES_URL, or the embedded
+ * PGlite folder), the database once (or, with MAILLAGE_VERSIONS=1, the current data version
+ * read-only, switched when an import publishes the next one), serves the API and, when built, the
+ * web app on one port (PORT, default 8080).
  */
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
@@ -18,10 +19,11 @@ import { topologyFromFile } from './geo/topology-store';
 import { describeReconciliation, reconcileJournal } from './imports/reconcile-journal';
 import { mountWebApp } from './lib/serve-web';
 import { matchRoute } from '../../web/src/app/routes';
-import { ensureStateStore } from './db/state-store';
+import { openStateStore, type StateStore } from './db/state-store';
+import { stateChanges } from './db/state-changes';
+import { describeLegacyMove, moveLegacyStore } from './db/state-legacy';
 import { departementRegions } from './db/role-queries';
 import { bootstrapAdmins } from './services/roles';
-import { publishSnapshot, startSnapshotPublisher } from './db/state-snapshots';
 
 // Opening hours are evaluated on wall-clock dates (lib/opening-hours.ts): run in UTC.
 process.env.TZ = 'UTC';
@@ -37,6 +39,17 @@ if (!existsSync(config.dbPath)) {
   console.error(`Base absente : ${config.dbPath}. Lancez « npm run setup » (ou « npm run build:data »).`);
   process.exit(1);
 }
+// What users write: one PostgreSQL shared by every process (or the embedded PGlite of this one).
+let state: StateStore;
+try {
+  state = await openStateStore({ postgresUrl: config.postgresUrl, pgliteDir: config.stateDir });
+  const moved = await moveLegacyStore(state, config.legacyStatePath);
+  if (moved) console.log(describeLegacyMove(moved));
+} catch (err) {
+  console.error(`Ouverture impossible du registre des rôles et propositions : ${(err as Error).message}`);
+  process.exit(1);
+}
+const changes = await stateChanges(state);
 const topology = topologyFromFile(config.topologyPath);
 let db: Awaited<ReturnType<typeof openDatabase>>;
 // MAILLAGE_VERSIONS=1: the current data version, read-only — several processes serve it side by
@@ -47,10 +60,9 @@ const store = versionStore(config.dbPath);
 let live: LiveDatabase | null = null;
 const prepare = async (version: Database) => {
   await checkSchema(version);
-  await ensureStateStore(version, { path: config.statePath, readOnly: config.readOnly });
   // What is built once per version — the commune table, the care offer, the SNP finder's index —
   // is built here, before the switch, so that the first requests on the new version find it ready.
-  const app = createApp({ db: version, topology, config });
+  const app = createApp({ db: version, state, topology, config });
   for (const path of WARM_PATHS) {
     const res = await app.request(path);
     if (!res.ok) console.error(`Préchargement incomplet (${path}) : ${res.status} ${await res.text()}`);
@@ -78,16 +90,18 @@ try {
   process.exit(1);
 }
 try {
-  await ensureStateStore(db, { path: config.statePath, readOnly: config.readOnly });
   const admins = (process.env.MAILLAGE_ADMINISTRATEURS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (admins.length > 0 && !config.readOnly) await bootstrapAdmins(db, await departementRegions(db), admins);
+  if (admins.length > 0) await bootstrapAdmins(db, state, await departementRegions(db), admins);
 } catch (err) {
-  console.error(`Ouverture impossible du registre des rôles et propositions ${config.statePath} : ${(err as Error).message}`);
+  console.error(`Attribution des administrateurs impossible (${state.where}) : ${(err as Error).message}`);
   process.exit(1);
 }
 if (config.auth.providers.length === 0) console.log('Connexion non configurée : consultation publique en lecture seule, imports par la ligne de commande.');
-const importer = live && !config.readOnly ? versionedImportRunner(store, join(dirname(config.dbPath), 'imports'), () => live!.refresh()) : undefined;
-const app = createApp({ db, database: live ? () => live!.current() : undefined, importer, topology, config });
+// Any process with data versions accepts imports; the state store's advisory lock runs one at a time.
+const importer = live && !config.readOnly ? versionedImportRunner(store, join(dirname(config.dbPath), 'imports'), state, () => live!.refresh()) : undefined;
+// A version published by another process (announced through the store) is switched to at once.
+changes.on('donnees', () => void live?.refresh().catch((err) => console.error(`Changement de version impossible : ${(err as Error).message}`)));
+const app = createApp({ db, state, database: live ? () => live!.current() : undefined, importer, topology, config });
 
 if (config.webDist) {
   if (!existsSync(config.webDist)) {
@@ -104,15 +118,6 @@ if (config.webDist) {
 const warm = await app.request('/api/coverage/cpts?territory=france');
 if (!warm.ok) console.error(`Préchargement incomplet : ${warm.status} ${await warm.text()}`);
 
-// The writer publishes the state store for read-only processes beside it (db/state-snapshots.ts).
-let stopPublishing = () => {};
-try {
-  if (!config.readOnly) stopPublishing = await startSnapshotPublisher(() => live?.current() ?? db, config.statePath);
-} catch (err) {
-  console.error(`Publication du registre des rôles et propositions impossible : ${(err as Error).message}`);
-  process.exit(1);
-}
-
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`Maillage prêt sur http://localhost:${info.port} (${Date.now() - t0} ms)`);
 });
@@ -121,11 +126,10 @@ server.on('clientError', answerClientError);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     server.close();
-    stopPublishing();
-    // The last writes of this process reach the readers' snapshot before it stops.
-    if (!config.readOnly) await publishSnapshot(live?.current() ?? db, config.statePath).catch(() => {});
     if (live) live.close();
     else db.close();
+    await changes.close().catch(() => {});
+    await state.close().catch(() => {});
     process.exit(0);
   });
 }

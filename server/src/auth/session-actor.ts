@@ -32,6 +32,6 @@ export async function sessionActor(c: Context<AppEnv>): Promise<Actor | null> {
     if (!sameOrigin(c, auth.publicUrl)) throw new ApiError(403, 'csrf', 'Requête refusée : elle ne vient pas de l\'application (origine inattendue).');
     if (c.req.header('x-csrf-token') !== session.csrf) throw new ApiError(403, 'csrf', 'Requête refusée : jeton anti-CSRF absent ou invalide (rechargez la page).');
   }
-  const roles = (await rolesOf(c.get('db'), session.id)).map(({ role, territoire }) => ({ role, territoire }));
+  const roles = (await rolesOf(c.get('state'), session.id)).map(({ role, territoire }) => ({ role, territoire }));
   return { kind: 'utilisateur', id: session.id, name: session.name, provider: session.provider, roles, csrf: session.csrf };
 }

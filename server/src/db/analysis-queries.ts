@@ -6,7 +6,7 @@
 import { listValue } from '@duckdb/node-api';
 import type { Database } from './connection';
 import { CPTS_AT, CPTS_COMMUNES_AT } from './cpts-at-date';
-import { stateVersion } from './state-store';
+import { mirroredVersion } from './state-mirror';
 import type { CompletenessRecord } from '../analysis/completeness';
 import { communeTable, type CommuneRef, type CommuneTable, type CptsRecord, type DeploymentRecord, type ProtocolRecord, type SasRecord, type StructureRecord } from '../analysis/inputs';
 import { reusedRead } from './reused-read';
@@ -18,14 +18,14 @@ export interface DemoFilter {
 
 /**
  * `meta.data_version` (incremented by every import; '0' when absent), followed by `.<n>` once the
- * state store holds CPTS versions (incremented by each validated perimeter or versioned import):
+ * state store holds CPTS versions (the state version its mirror holds, db/state-mirror.ts):
  * what keys the analysis and answer caches. Read at most every 250 ms per database, and again at
  * once after any write of this process (reused-read.ts), so the hot path of cached answers costs no query.
  */
 export const dataVersion = reusedRead(250, async (db) => {
   const [row] = await db.all<{ value: string }>("SELECT value FROM meta WHERE key = 'data_version'");
-  const state = await stateVersion(db);
-  return state === '0' ? (row?.value ?? '0') : `${row?.value ?? '0'}.${state}`;
+  const state = mirroredVersion(db);
+  return state === 0 ? (row?.value ?? '0') : `${row?.value ?? '0'}.${state}`;
 });
 
 export async function loadCommuneTable(db: Database): Promise<CommuneTable> {

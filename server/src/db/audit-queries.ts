@@ -1,6 +1,9 @@
-/** The audit log of the state store: one row per write, never updated nor deleted. */
+/**
+ * The audit log of the state store: one row per write, appended in the write's own transaction,
+ * never updated nor deleted (no such statement here; the table's triggers refuse them anyway).
+ */
 import { randomUUID } from 'node:crypto';
-import type { Database } from './connection';
+import type { StateSql } from './state-store';
 
 export interface AuditEntry {
   action: string;
@@ -17,26 +20,27 @@ export interface AuditRow extends AuditEntry {
   at: string;
 }
 
-export async function appendAudit(db: Database, e: AuditEntry, at = new Date().toISOString()): Promise<void> {
-  await db.run(
-    'INSERT INTO etat.audit VALUES ($id, $at, $actor, $action, $target, CAST($departements AS JSON)::VARCHAR[], $before, $after, $detail)',
-    { id: randomUUID(), at, actor: e.actor, action: e.action, target: e.target, departements: JSON.stringify(e.departements), before: e.before, after: e.after, detail: e.detail },
+export async function appendAudit(sql: StateSql, e: AuditEntry, at = new Date().toISOString()): Promise<void> {
+  await sql.query(
+    `INSERT INTO etat.audit (id, at_time, actor, action, target, departements, before, after, detail)
+     VALUES ($1, $2, $3, $4, $5, ARRAY(SELECT jsonb_array_elements_text($6::jsonb)), $7, $8, $9)`,
+    [randomUUID(), at, e.actor, e.action, e.target, JSON.stringify(e.departements), e.before, e.after, e.detail],
   );
 }
 
-export function listAudit(db: Database, { limit = 5000 }: { limit?: number } = {}): Promise<AuditRow[]> {
-  return db.all<AuditRow>(
+export function listAudit(sql: StateSql, { limit = 5000 }: { limit?: number } = {}): Promise<AuditRow[]> {
+  return sql.query<AuditRow>(
     `SELECT id, at_time AS at, actor, action, target, departements, before, after, detail
-     FROM etat.audit ORDER BY at_time DESC, id LIMIT $limit`,
-    { limit },
+     FROM etat.audit ORDER BY at_time DESC, id LIMIT $1`,
+    [limit],
   );
 }
 
 /** Entries of an action by an actor since a moment (sign-in failure bursts are recorded once). */
-export async function countAuditSince(db: Database, action: string, actor: string, since: string): Promise<number> {
-  const [row] = await db.all<{ n: number }>(
-    'SELECT count(*)::INTEGER AS n FROM etat.audit WHERE action = $action AND actor = $actor AND at_time >= $since',
-    { action, actor, since },
+export async function countAuditSince(sql: StateSql, action: string, actor: string, since: string): Promise<number> {
+  const [row] = await sql.query<{ n: number }>(
+    'SELECT count(*)::integer AS n FROM etat.audit WHERE action = $1 AND actor = $2 AND at_time >= $3',
+    [action, actor, since],
   );
   return row!.n;
 }

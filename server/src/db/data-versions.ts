@@ -4,13 +4,16 @@
  * of the current file, changed and checkpointed, then renamed into `versions/` — and only then
  * points `versions/current.json` at it (written aside and renamed: atomic). Readers open
  * versions read-only and switch to a new one whole (live-database.ts), so no reader ever serves a
- * mix, and a write never makes a read wait. One writer at a time across processes: a lock file
- * holding the writer's pid (a dead writer's lock is taken over). A rebuild removes `versions/`.
+ * mix, and a write never makes a read wait. One writer at a time across processes and machines:
+ * callers hold the state store's advisory lock `VERSIONS_LOCK` (`state.withLock`, PostgreSQL
+ * `pg_advisory_lock`: released by the server if the holder dies). A rebuild removes `versions/`.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { openDatabase, type Database } from './connection';
-import { processAlive } from '../lib/process-alive';
+
+/** The advisory lock (state-store.ts `withLock`) held by whoever writes the next data version. */
+export const VERSIONS_LOCK = 'versions-de-donnees';
 
 export interface VersionPointer { file: string; publishedAt: string }
 
@@ -41,29 +44,13 @@ export function currentVersionPath(store: VersionStore): string {
   }
 }
 
-async function lock(store: VersionStore): Promise<() => void> {
-  mkdirSync(store.dir, { recursive: true });
-  const path = join(store.dir, 'writer.lock');
-  for (;;) {
-    try {
-      writeFileSync(path, String(process.pid), { flag: 'wx' });
-      return () => rmSync(path, { force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = Number(readFileSync(path, 'utf8'));
-      if (!Number.isInteger(holder) || !processAlive(holder)) rmSync(path, { force: true });
-      else await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
-
 /**
  * Writes the next version: `work` runs on a private copy of the current one and says whether it
  * changed anything; a change is published, anything else (a refused file, an error) leaves the
- * current version as it was and removes the copy.
+ * current version as it was and removes the copy. The caller holds `VERSIONS_LOCK`.
  */
 export async function publishVersion<T>(store: VersionStore, work: (db: Database) => Promise<{ result: T; changed: boolean }>): Promise<T> {
-  const release = await lock(store);
+  mkdirSync(store.dir, { recursive: true });
   const stamp = `${new Date().toISOString().replace(/[-:.]/g, '')}-${process.pid}`;
   const next = join(store.dir, `maillage-${stamp}.duckdb`);
   const scratch = `${next}.en-cours`;
@@ -87,7 +74,6 @@ export async function publishVersion<T>(store: VersionStore, work: (db: Database
   } finally {
     rmSync(scratch, { force: true });
     rmSync(`${scratch}.wal`, { force: true });
-    release();
   }
 }
 

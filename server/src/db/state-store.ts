@@ -1,112 +1,84 @@
 /**
- * Attaches the state store (db/state-schema.ts) to a database connection as schema `etat`, once
- * per connection: the file next to the database (or MAILLAGE_STATE_DB), created with its tables
- * when writable; read-only when the database is; an empty in-memory store when read-only and the
- * file does not exist yet (public read-only use, no sign-in configured), or a copy of the writer's
- * snapshots when it publishes them (state-snapshots.ts: readers beside a running writer).
+ * The state store: everything users write (roles, perimeter proposals and their reviews, CPTS
+ * versions, the audit log, shared rate-limit windows) lives in PostgreSQL, schema `etat`
+ * (migrations/*.sql). Two kinds behind one interface and the same SQL:
+ * - `postgres`: a PostgreSQL server given by MAILLAGE_POSTGRES_URL, shared by every server process
+ *   on every machine (state-postgres.ts);
+ * - `pglite`: the embedded default, PostgreSQL compiled to WebAssembly with its data in a folder
+ *   beside the database (state-pglite.ts). One process only: a second one on the same folder is refused.
+ *
+ * Parameters are positional (`$1`…); arrays travel as JSON text and are unpacked in SQL, so that
+ * both clients serialise them alike.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import type { Database } from './connection';
-import { STATE_SCHEMA, STATE_SCHEMA_VERSION, STATE_SPECS } from './state-schema';
-import { hasSnapshot, mirrorSnapshots } from './state-snapshots';
-import { processAlive } from '../lib/process-alive';
+import { applyMigrations } from './state-migrations';
 
-export const STATE_FILE = 'maillage-etat.duckdb';
-
-export const defaultStatePath = (dbPath: string) => join(dirname(dbPath), STATE_FILE);
-
-const attached = new WeakMap<Database, Promise<void>>();
-
-const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
-
-async function attach(db: Database, path: string, readOnlyAsked: boolean | undefined): Promise<void> {
-  const [main] = await db.all<{ readonly: boolean }>('SELECT readonly FROM duckdb_databases() WHERE database_name = current_database()');
-  const readOnly = readOnlyAsked ?? main?.readonly ?? false;
-  // A read-only process beside a running writer cannot open the file: it follows the writer's snapshots.
-  const mirror = readOnly && hasSnapshot(path);
-  const memory = readOnly && (mirror || !existsSync(path));
-  if (!readOnly) holdWriterLock(path, db);
-  if (memory) await db.run(`ATTACH ':memory:' AS ${STATE_SCHEMA} (READ_WRITE)`);
-  else await db.run(`ATTACH ${quote(path)} AS ${STATE_SCHEMA} (${readOnly ? 'READ_ONLY' : 'READ_WRITE'})`);
-  if (readOnly && !memory) return;
-  for (const spec of STATE_SPECS) await db.run(spec.ddl.replace(`CREATE TABLE ${spec.name} `, `CREATE TABLE IF NOT EXISTS ${STATE_SCHEMA}.${spec.name} `));
-  await db.run(`INSERT OR IGNORE INTO ${STATE_SCHEMA}.meta VALUES ('state_schema_version', $v), ('state_version', '0')`, { v: String(STATE_SCHEMA_VERSION) });
-  if (mirror) await mirrorSnapshots(db, path);
+export interface StateSql {
+  /** Runs one statement; its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
-/** Per store path, the open databases of this process that write it. */
-const held = new Map<string, Set<Database>>();
-let exitHook = false;
-const releaseAtExit = () => {
-  if (exitHook) return;
-  exitHook = true;
-  process.once('exit', () => {
-    for (const path of held.keys()) rmSync(`${path}.ecrivain`, { force: true });
-  });
-};
+export interface StateStore extends StateSql {
+  readonly kind: 'pglite' | 'postgres';
+  /** Where it is, for messages (a folder, or the server's address without its password). */
+  readonly where: string;
+  /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(work: (tx: StateSql) => Promise<T>): Promise<T>;
+  /** Runs `work` holding a lock named `name` shared by every process of this store (advisory lock). */
+  withLock<T>(name: string, work: () => Promise<T>): Promise<T>;
+  /** Calls `fn` with each notification on `channel` (and with '*' when notifications may have been missed). */
+  listen(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+/** The channel of `announce` (state-changes.ts). */
+export const STATE_CHANNEL = 'maillage_etat';
+
+/** A 64-bit advisory lock key from a name, the same in every process. */
+export function lockKey(name: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (const b of Buffer.from(`maillage:${name}`)) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
+  return BigInt.asIntN(64, h).toString();
+}
+
+export interface StateStoreOptions {
+  /** MAILLAGE_POSTGRES_URL: a PostgreSQL server. */
+  postgresUrl?: string | null;
+  /** Otherwise the PGlite folder (MAILLAGE_STATE_DIR, default beside the database). */
+  pgliteDir?: string | null;
+}
+
+/** Opens the state store and brings its schema up to date (migrations applied once, in order). */
+export async function openStateStore(o: StateStoreOptions): Promise<StateStore> {
+  const store = o.postgresUrl
+    ? await (await import('./state-postgres')).openPostgresStore(o.postgresUrl)
+    : await (await import('./state-pglite')).openPgliteStore(o.pgliteDir ?? null);
+  try {
+    await applyMigrations(store);
+  } catch (err) {
+    await store.close().catch(() => {});
+    throw err;
+  }
+  return store;
+}
+
+/** `etat.meta.state_version`: incremented by every write that changes an answer (a CPTS version). */
+export async function stateVersion(sql: StateSql): Promise<number> {
+  const [row] = await sql.query<{ value: string }>("SELECT value FROM etat.meta WHERE key = 'state_version'");
+  return Number(row?.value ?? 0);
+}
 
 /**
- * One process writes the store. DuckDB's own file lock does not hold here (a store attached to a
- * read-only data version takes none), so the writer keeps `<store>.ecrivain` with its pid for as
- * long as it runs; another process asking to write is refused while that pid is alive (a dead
- * writer's lock is taken over). Readers never write it: they follow its snapshots.
+ * Inside a transaction: takes the row of `state_version` (FOR UPDATE), so that writers of CPTS
+ * versions follow one another and each reads what the previous one committed.
  */
-function holdWriterLock(path: string, db: Database) {
-  const lock = `${path}.ecrivain`;
-  const hold = () => {
-    const dbs = held.get(path) ?? new Set<Database>();
-    held.set(path, dbs);
-    dbs.add(db);
-    // Let go once the last database of this process that writes the store is closed.
-    db.onClose(() => {
-      dbs.delete(db);
-      if (dbs.size > 0) return;
-      held.delete(path);
-      if (existsSync(lock) && Number(readFileSync(lock, 'utf8')) === process.pid) rmSync(lock, { force: true });
-    });
-  };
-  if (held.has(path)) return hold();
-  for (;;) {
-    try {
-      writeFileSync(lock, String(process.pid), { flag: 'wx' });
-      releaseAtExit();
-      return hold();
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = Number(readFileSync(lock, 'utf8'));
-      if (holder === process.pid) return hold();
-      if (Number.isInteger(holder) && holder > 0 && processAlive(holder)) {
-        throw new Error(`le registre des rôles et propositions (${path}) est écrit par le processus ${holder} (un serveur ?) : `
-          + 'passez par son API (imports : POST /api/imports/<type> ; rôles : l\'écran « Rôles ») ou arrêtez-le');
-      }
-      rmSync(lock, { force: true });
-    }
-  }
+export async function lockStateVersion(tx: StateSql): Promise<number> {
+  const [row] = await tx.query<{ value: string }>("SELECT value FROM etat.meta WHERE key = 'state_version' FOR UPDATE");
+  return Number(row!.value);
 }
 
-/** Attaches the state store to `db` (idempotent; concurrent callers share one attachment). */
-/** Read-only when asked, else as the database itself was opened. */
-export function ensureStateStore(db: Database, { path, readOnly }: { path?: string | null; readOnly?: boolean } = {}): Promise<void> {
-  let p = attached.get(db);
-  if (!p) {
-    p = attach(db, path ?? defaultStatePath(db.path), readOnly);
-    attached.set(db, p);
-    p.catch(() => attached.delete(db));
-  }
-  return p;
-}
-
-/** `etat.meta.state_version`, incremented by every write that changes an answer (a CPTS version). */
-export async function stateVersion(db: Database): Promise<string> {
-  const [row] = await db.all<{ value: string }>(`SELECT value FROM ${STATE_SCHEMA}.meta WHERE key = 'state_version'`);
-  return row?.value ?? '0';
-}
-
-export async function bumpStateVersion(db: Database): Promise<string> {
-  const [row] = await db.all<{ value: string }>(
-    `UPDATE ${STATE_SCHEMA}.meta SET value = CAST(CAST(value AS INTEGER) + 1 AS VARCHAR) WHERE key = 'state_version' RETURNING value`,
+export async function bumpStateVersion(tx: StateSql): Promise<number> {
+  const [row] = await tx.query<{ value: string }>(
+    "UPDATE etat.meta SET value = (value::bigint + 1)::text WHERE key = 'state_version' RETURNING value",
   );
-  return row!.value;
+  return Number(row!.value);
 }
-

@@ -1,6 +1,5 @@
 /** CPTS versions of the state store (perimeter and status from a day): written, listed, never overwritten. */
-import type { Database } from './connection';
-import { listValue } from '@duckdb/node-api';
+import type { StateSql } from './state-store';
 
 export interface CptsVersionRow {
   cptsId: string;
@@ -17,77 +16,56 @@ export interface CptsVersionRow {
   communes: number;
 }
 
-export function listVersions(db: Database, cptsId: string): Promise<CptsVersionRow[]> {
-  return db.all<CptsVersionRow>(
-    `SELECT v.cpts_id AS cptsId, v.version, v.valid_from AS validFrom, v.status, v.status_date AS statusDate, v.origin,
-            v.proposal_id AS proposalId, v.added, v.removed, v.created_by AS createdBy, v.created_at AS createdAt,
-            (SELECT count(*)::INTEGER FROM etat.cpts_version_communes c WHERE c.cpts_id = v.cpts_id AND c.version = v.version) AS communes
-     FROM etat.cpts_versions v WHERE v.cpts_id = $id ORDER BY v.valid_from, v.version`,
-    { id: cptsId },
+export function listVersions(sql: StateSql, cptsId: string): Promise<CptsVersionRow[]> {
+  return sql.query<CptsVersionRow>(
+    `SELECT v.cpts_id AS "cptsId", v.version, v.valid_from AS "validFrom", v.status, v.status_date AS "statusDate", v.origin,
+            v.proposal_id AS "proposalId", v.added, v.removed, v.created_by AS "createdBy", v.created_at AS "createdAt",
+            (SELECT count(*)::integer FROM etat.cpts_version_communes c WHERE c.cpts_id = v.cpts_id AND c.version = v.version) AS communes
+     FROM etat.cpts_versions v WHERE v.cpts_id = $1 ORDER BY v.valid_from, v.version`,
+    [cptsId],
   );
 }
 
 /** Appends version n+1 of a CPTS with its communes; returns its number. */
 export async function appendVersion(
-  db: Database,
+  sql: StateSql,
   v: Omit<CptsVersionRow, 'version' | 'communes'> & { members: { commune: string; coverage: string }[] },
 ): Promise<number> {
-  const [row] = await db.all<{ n: number }>('SELECT coalesce(max(version), 0)::INTEGER + 1 AS n FROM etat.cpts_versions WHERE cpts_id = $id', { id: v.cptsId });
-  const version = row!.n;
-  await db.run(
-    `INSERT INTO etat.cpts_versions VALUES ($cptsId, $version, $validFrom, $status, $statusDate, $origin, $proposalId, CAST($added AS JSON)::VARCHAR[], CAST($removed AS JSON)::VARCHAR[], $createdBy, $createdAt)`,
-    { cptsId: v.cptsId, version, validFrom: v.validFrom, status: v.status, statusDate: v.statusDate, origin: v.origin, proposalId: v.proposalId,
-      added: JSON.stringify(v.added), removed: JSON.stringify(v.removed), createdBy: v.createdBy, createdAt: v.createdAt },
+  const [row] = await sql.query<{ version: number }>(
+    `INSERT INTO etat.cpts_versions
+     SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5, $6, ARRAY(SELECT jsonb_array_elements_text($7::jsonb)),
+            ARRAY(SELECT jsonb_array_elements_text($8::jsonb)), $9, $10
+     FROM etat.cpts_versions WHERE cpts_id = $1 RETURNING version`,
+    [v.cptsId, v.validFrom, v.status, v.statusDate, v.origin, v.proposalId, JSON.stringify(v.added), JSON.stringify(v.removed), v.createdBy, v.createdAt],
   );
+  const version = row!.version;
   if (v.members.length > 0) {
-    await db.run(
+    await sql.query(
       `INSERT INTO etat.cpts_version_communes
-       SELECT $cptsId, $version, m.commune, m.coverage FROM (SELECT unnest(CAST($members AS JSON)::STRUCT(commune VARCHAR, coverage VARCHAR)[], recursive := true)) m`,
-      { cptsId: v.cptsId, version, members: JSON.stringify(v.members) },
+       SELECT $1, $2, m.commune, m.coverage FROM jsonb_to_recordset($3::jsonb) AS m(commune text, coverage text)`,
+      [v.cptsId, version, JSON.stringify(v.members)],
     );
   }
   return version;
 }
 
-/** Départements of communes (for the territory a proposal concerns). */
-export async function departementsOf(db: Database, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db.all<{ code: string; departement: string }>('SELECT code, departement FROM communes WHERE list_contains($codes, code)', { codes: listValue(codes) });
-  return new Map(rows.map((r) => [r.code, r.departement]));
-}
-
-export interface CptsState {
-  id: string;
-  status: string;
-  statusDate: string | null;
-  members: { commune: string; coverage: string }[];
-}
-
-const STATE_SQL = `SELECT p.id, p.status, p.status_date AS statusDate,
-         coalesce(list({'commune': m.commune, 'coverage': m.coverage} ORDER BY m.commune) FILTER (WHERE m.commune IS NOT NULL), []) AS members
-  FROM cpts p LEFT JOIN cpts_communes m ON m.cpts_id = p.id`;
-
-/** Status and communes of every CPTS as the database holds them (version 0), before an import replaces some. */
-export async function cptsStates(db: Database): Promise<Map<string, CptsState>> {
-  const rows = await db.all<CptsState>(`${STATE_SQL} GROUP BY p.id, p.status, p.status_date`);
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
-/** CPTS written by an import, with their imported status and communes, and whether they already have versions. */
-export function importedCpts(db: Database, importId: string): Promise<(CptsState & { versioned: boolean; sinceAlways: boolean })[]> {
-  return db.all(
-    `SELECT *, id IN (SELECT cpts_id FROM etat.cpts_versions) AS versioned,
-            id IN (SELECT cpts_id FROM etat.cpts_versions WHERE valid_from = '0000-01-01') AS sinceAlways FROM (${STATE_SQL} WHERE p.import_id = $id GROUP BY p.id, p.status, p.status_date) ORDER BY id`,
-    { id: importId },
-  );
-}
-
 /** Communes of the version of a CPTS in force last (to say what an imported version changed). */
-export async function latestVersionCommunes(db: Database, cptsId: string): Promise<string[]> {
-  const rows = await db.all<{ commune: string }>(
+export async function latestVersionCommunes(sql: StateSql, cptsId: string): Promise<string[]> {
+  const rows = await sql.query<{ commune: string }>(
     `SELECT commune FROM etat.cpts_version_communes
-     WHERE cpts_id = $id AND version = (SELECT version FROM etat.cpts_versions WHERE cpts_id = $id ORDER BY valid_from DESC, version DESC LIMIT 1) ORDER BY commune`,
-    { id: cptsId },
+     WHERE cpts_id = $1 AND version = (SELECT version FROM etat.cpts_versions WHERE cpts_id = $1 ORDER BY valid_from DESC, version DESC LIMIT 1)
+     ORDER BY commune`,
+    [cptsId],
   );
   return rows.map((r) => r.commune);
+}
+
+/** Which of `ids` have versions, and which a version valid since always (the data's perimeter saved before an import). */
+export async function versionedCpts(sql: StateSql, ids: string[]): Promise<{ versioned: Set<string>; sinceAlways: Set<string> }> {
+  const rows = await sql.query<{ id: string; since_always: boolean }>(
+    `SELECT cpts_id AS id, bool_or(valid_from = '0000-01-01') AS since_always FROM etat.cpts_versions
+     WHERE cpts_id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb))) GROUP BY cpts_id`,
+    [JSON.stringify(ids)],
+  );
+  return { versioned: new Set(rows.map((r) => r.id)), sinceAlways: new Set(rows.filter((r) => r.since_always).map((r) => r.id)) };
 }

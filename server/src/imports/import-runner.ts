@@ -4,6 +4,8 @@
  * process that writes the next data version aside (db/data-versions.ts), so parsing a national file
  * and writing it never block this process's event loop nor its readers; this process switches to
  * the new version before answering. Without versions the route runs `runImport` on its database.
+ * One import at a time across every process and machine sharing the state store: the runner
+ * holds its advisory lock `VERSIONS_LOCK` while the child writes, and announces the new version.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +13,9 @@ import { writeFile } from 'node:fs/promises';
 import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { VersionStore } from '../db/data-versions';
+import { VERSIONS_LOCK, type VersionStore } from '../db/data-versions';
+import { announce } from '../db/state-changes';
+import type { StateStore } from '../db/state-store';
 import type { ImportOutcome, ImportRequest } from './run-import';
 
 export type ImportJob = Pick<ImportRequest, 'kind' | 'bytes' | 'fileName' | 'keepValid' | 'importedBy' | 'completeness'>;
@@ -29,9 +33,7 @@ export type WorkerReply = { ok: true; outcome: ImportOutcome } | { ok: false; me
 
 const WORKER = fileURLToPath(new URL('./import-worker.ts', import.meta.url));
 
-let queue: Promise<unknown> = Promise.resolve();
-
-export function versionedImportRunner(store: VersionStore, archiveDir: string, onPublished: () => Promise<void>): ImportRunner {
+export function versionedImportRunner(store: VersionStore, archiveDir: string, state: StateStore, onPublished: () => Promise<void>): ImportRunner {
   const runOne = async (job: ImportJob): Promise<ImportOutcome> => {
     const dir = mkdtempSync(join(tmpdir(), 'maillage-import-'));
     const file = join(dir, 'fichier');
@@ -60,16 +62,14 @@ export function versionedImportRunner(store: VersionStore, archiveDir: string, o
         child.send({ store, archiveDir, file, job: meta } satisfies WorkerRequest);
       });
       if (!reply.ok) throw new Error(reply.message);
-      if (reply.outcome.dataVersion) await onPublished();
+      if (reply.outcome.dataVersion) {
+        await onPublished();
+        await state.transaction((tx) => announce(tx, { kind: 'donnees', dataVersion: reply.outcome.dataVersion! }));
+      }
       return reply.outcome;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   };
-  // One import at a time from this process (the version lock also orders them across processes).
-  return (job) => {
-    const next = queue.then(() => runOne(job), () => runOne(job));
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  return (job) => state.withLock(VERSIONS_LOCK, () => runOne(job));
 }

@@ -15,7 +15,7 @@ export const writeRateLimit = createMiddleware<AppEnv>(async (c, next) => {
   if (!SAFE.has(c.req.method) && WRITES.test(c.req.path)) {
     const { actor } = c.get('scope');
     const key = actor.kind === 'utilisateur' ? `u:${actor.id}` : actor.kind === 'jeton' ? `j:${actor.name}` : `a:${clientAddress(c)}`;
-    if (!c.get('limits').writes.hit(key)) throw tooMany('Trop d’écritures');
+    if (!(await c.get('limits').writes.hit(key))) throw tooMany('Trop d’écritures');
   }
   await next();
 });

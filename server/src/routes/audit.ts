@@ -30,7 +30,7 @@ export const auditRoutes = new Hono<AppEnv>()
     const { actor } = c.get('scope');
     const readable = policy.readAudit(actor, await regionsOf(c));
     const admin = isAdmin(actor);
-    const rows = (await listAudit(c.get('db'))).filter((r) => (r.departements.length === 0 ? admin : readable(r.departements)));
+    const rows = (await listAudit(c.get('state'))).filter((r) => (r.departements.length === 0 ? admin : readable(r.departements)));
     if (c.req.valid('query').format === 'csv') {
       return c.text(toCsv(COLUMNS, rows), 200, {
         'Content-Type': 'text/csv; charset=utf-8',

@@ -38,11 +38,11 @@ const redirectUri = (c: Context<AppEnv>, id: string) => `${baseUrl(c)}/api/auth/
 /** Counts a failed sign-in; the FAILURES_BURST-th failure of a minute from an address is audited. */
 async function signInFailed(c: Context<AppEnv>, reason: string) {
   const address = clientAddress(c);
-  if (c.get('limits').signInFailures.hit(address) || c.get('config').readOnly) return;
+  if (await c.get('limits').signInFailures.hit(address)) return;
   const since = new Date(Date.now() - 60_000).toISOString();
   const actor = `adresse ${address}`;
-  if ((await countAuditSince(c.get('db'), 'connexion.echecs', actor, since)) > 0) return;
-  await appendAudit(c.get('db'), { action: 'connexion.echecs', actor, target: null, departements: [], before: null, after: null, detail: `${FAILURES_BURST} échecs de connexion ou plus en une minute (dernier : ${reason})` });
+  if ((await countAuditSince(c.get('state'), 'connexion.echecs', actor, since)) > 0) return;
+  await appendAudit(c.get('state'), { action: 'connexion.echecs', actor, target: null, departements: [], before: null, after: null, detail: `${FAILURES_BURST} échecs de connexion ou plus en une minute (dernier : ${reason})` });
 }
 
 export const authRoutes = new Hono<AppEnv>()
@@ -56,14 +56,14 @@ export const authRoutes = new Hono<AppEnv>()
     });
   })
   .get('/auth/:fournisseur/connexion', validate('param', providerParam), validate('query', z.object({ retour: back })), async (c) => {
-    if (!c.get('limits').signIn.hit(clientAddress(c))) throw tooMany('Trop de tentatives de connexion');
+    if (!(await c.get('limits').signIn.hit(clientAddress(c)))) throw tooMany('Trop de tentatives de connexion');
     const p = providerOf(c, c.req.valid('param').fournisseur);
     const started = await startSignIn(p, redirectUri(c, p.id));
     await writeSignIn(c, p.secret, c.get('config').auth!.publicUrl, { provider: p.id, state: started.state, nonce: started.nonce, verifier: started.verifier, back: c.req.valid('query').retour ?? '/' });
     return c.redirect(started.url.href, 302);
   })
   .get('/auth/:fournisseur/retour', validate('param', providerParam), async (c) => {
-    if (!c.get('limits').signIn.hit(clientAddress(c))) throw tooMany('Trop de tentatives de connexion');
+    if (!(await c.get('limits').signIn.hit(clientAddress(c)))) throw tooMany('Trop de tentatives de connexion');
     const p = providerOf(c, c.req.valid('param').fournisseur);
     const auth = c.get('config').auth!;
     const tx = await readSignIn(c, p.secret);

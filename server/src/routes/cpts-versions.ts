@@ -20,7 +20,7 @@ export const cptsVersionRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const base = await cptsSummary(db, id, c.get('scope').demo, '0000-01-01');
     if (!base) throw notFound(`CPTS « ${id} » inconnue.`);
-    const versions = await listVersions(db, id);
+    const versions = await listVersions(c.get('state'), id);
     const saved = versions[0]?.validFrom === SINCE_ALWAYS; // version 0 saved before an import replaced it
     const until = (i: number) => versions[i]?.validFrom ?? null;
     const base0 = { version: 0, origine: 'données', aPartirDu: null, jusquAu: until(0), statut: base.status, dateStatut: base.statusDate, communes: base.communes, ajouts: [] as string[], retraits: [] as string[], decidePar: null as string | null, proposition: null as string | null };

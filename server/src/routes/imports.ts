@@ -26,7 +26,7 @@ import { validate } from '../lib/validate';
 import { importedDepartements } from '../db/import-territory-queries';
 import { policy } from '../policy/policy';
 import { recordImport } from '../services/record-import';
-import { cptsStates } from '../db/version-queries';
+import { cptsStates } from '../db/cpts-state-queries';
 import { actorLabel } from '../services/actor-label';
 import { regionsOf } from './policy-refs';
 
@@ -104,8 +104,8 @@ export const importRoutes = new Hono<AppEnv>()
         authorize: async (tx, id) => policy.importInto(actor, await importedDepartements(tx, id), regionOf),
       });
     }
-    // After a versioned import, its audit line goes to the version now current (the one that holds the state store).
-    await recordImport(importer ? c.get('current')() : db, actorLabel(actor), outcome, before);
+    // After a versioned import, what it wrote is read from the version now current; its versions and audit line go to the state store.
+    await recordImport(importer ? c.get('current')() : db, c.get('state'), actorLabel(actor), outcome, before);
     const status = acceptedStatus(outcome);
     return c.json(outcomeBody(outcome), status);
   })

@@ -39,27 +39,27 @@ export function proposalItem(p: ProposalView) {
 export const proposalRoutes = new Hono<AppEnv>()
   .get('/propositions', validate('query', z.object({ cpts: z.string().trim().min(1).max(100).optional(), etat: z.enum(PROPOSAL_STATES).optional() })), async (c) => {
     const q = c.req.valid('query');
-    const rows = await visibleProposals(c.get('db'), c.get('scope'), await regionsOf(c), { cptsId: q.cpts, state: q.etat });
+    const rows = await visibleProposals(c.get('state'), c.get('scope'), await regionsOf(c), { cptsId: q.cpts, state: q.etat });
     return c.json({ propositions: rows.map(proposalItem), total: rows.length });
   })
   .get('/propositions/:id', validate('param', idParam), async (c) => {
     const { id } = c.req.valid('param');
-    const [row] = (await visibleProposals(c.get('db'), c.get('scope'), await regionsOf(c), {})).filter((p) => p.id === id);
+    const [row] = (await visibleProposals(c.get('state'), c.get('scope'), await regionsOf(c), {})).filter((p) => p.id === id);
     if (!row) throw notFound(`Proposition « ${id} » inconnue (ou hors de votre territoire).`);
     return c.json({ proposition: proposalItem(row) });
   })
   .post('/propositions', validate('json', change.extend({ cpts: z.string().trim().min(1).max(100) })), async (c) => {
     const b = c.req.valid('json');
-    const p = await createProposal(c.get('db'), c.get('scope'), b.cpts, { added: b.ajouts, removed: b.retraits, comment: b.commentaire });
+    const p = await createProposal(c.get('db'), c.get('state'), c.get('scope'), b.cpts, { added: b.ajouts, removed: b.retraits, comment: b.commentaire });
     return c.json({ proposition: proposalItem({ ...p, conflicts: [] }) }, 201);
   })
   .put('/propositions/:id', validate('param', idParam), validate('json', change.extend({ revision })), async (c) => {
     const b = c.req.valid('json');
-    const p = await updateProposal(c.get('db'), c.get('scope'), c.req.valid('param').id, b.revision, { added: b.ajouts, removed: b.retraits, comment: b.commentaire });
+    const p = await updateProposal(c.get('db'), c.get('state'), c.get('scope'), c.req.valid('param').id, b.revision, { added: b.ajouts, removed: b.retraits, comment: b.commentaire });
     return c.json({ proposition: proposalItem({ ...p, conflicts: [] }) });
   })
   .post('/propositions/:id/soumettre', validate('param', idParam), validate('json', z.object({ revision })), async (c) => {
-    const p = await submitProposal(c.get('db'), c.get('scope'), c.req.valid('param').id, c.req.valid('json').revision);
+    const p = await submitProposal(c.get('state'), c.get('scope'), c.req.valid('param').id, c.req.valid('json').revision);
     return c.json({ proposition: proposalItem({ ...p, conflicts: [] }) });
   })
   .post('/propositions/:id/valider', validate('param', idParam), validate('json', z.object({
@@ -68,11 +68,11 @@ export const proposalRoutes = new Hono<AppEnv>()
     motif: comment,
   })), async (c) => {
     const b = c.req.valid('json');
-    const p = await decideProposal(c.get('db'), c.get('scope'), await regionsOf(c), c.req.valid('param').id, { decision: 'validée', revision: b.revision, reason: b.motif, validFrom: b.aPartirDu ?? null });
+    const p = await decideProposal(c.get('db'), c.get('state'), c.get('scope'), await regionsOf(c), c.req.valid('param').id, { decision: 'validée', revision: b.revision, reason: b.motif, validFrom: b.aPartirDu ?? null });
     return c.json({ proposition: proposalItem({ ...p, conflicts: [] }) });
   })
   .post('/propositions/:id/refuser', validate('param', idParam), validate('json', z.object({ revision, motif: z.string().trim().min(1, 'motif requis').max(2000) })), async (c) => {
     const b = c.req.valid('json');
-    const p = await decideProposal(c.get('db'), c.get('scope'), await regionsOf(c), c.req.valid('param').id, { decision: 'refusée', revision: b.revision, reason: b.motif, validFrom: null });
+    const p = await decideProposal(c.get('db'), c.get('state'), c.get('scope'), await regionsOf(c), c.req.valid('param').id, { decision: 'refusée', revision: b.revision, reason: b.motif, validFrom: null });
     return c.json({ proposition: proposalItem({ ...p, conflicts: [] }) });
   });

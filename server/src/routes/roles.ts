@@ -20,14 +20,14 @@ const roleBody = z.object({
 
 export const roleRoutes = new Hono<AppEnv>()
   .get('/roles', async (c) => {
-    const rows = await visibleRoles(c.get('db'), c.get('scope').actor, await regionsOf(c));
+    const rows = await visibleRoles(c.get('db'), c.get('state'), c.get('scope').actor, await regionsOf(c));
     return c.json({ roles: rows.map((r) => ({ identifiant: r.identifiant, role: r.role, territoire: r.territoire, accordePar: r.grantedBy, accordeLe: r.grantedAt })) });
   })
   .post('/roles', validate('json', roleBody), async (c) => {
-    const { changed } = await changeRole(c.get('db'), { actor: c.get('scope').actor }, await regionsOf(c), c.req.valid('json'), true);
+    const { changed } = await changeRole(c.get('db'), c.get('state'), { actor: c.get('scope').actor }, await regionsOf(c), c.req.valid('json'), true);
     return c.json({ accorde: true, nouveau: changed }, changed ? 201 : 200);
   })
   .delete('/roles', validate('json', roleBody), async (c) => {
-    const { changed } = await changeRole(c.get('db'), { actor: c.get('scope').actor }, await regionsOf(c), c.req.valid('json'), false);
+    const { changed } = await changeRole(c.get('db'), c.get('state'), { actor: c.get('scope').actor }, await regionsOf(c), c.req.valid('json'), false);
     return c.json({ retire: changed });
   });

@@ -1,14 +1,19 @@
 /**
- * Granting and revoking roles, `(db, scope, params) → result`: an administrator grants any role,
+ * Granting and revoking roles, `(db, state, author, params) → result`: an administrator grants any role,
  * an ARS delegate grants coordinators of the CPTS of their territory (policy/policy.ts). Each
- * change is written with its audit entry in one transaction. The CLI (`npm run roles`) and the
+ * change is written with its audit entry in one PostgreSQL transaction, and announced to every
+ * process (state-changes.ts); each request reads the roles of its user from the store, so a
+ * revoked role is refused by every process from the next request after the commit. The CLI (`npm run roles`) and the
  * bootstrap of MAILLAGE_ADMINISTRATEURS act as the machine itself.
  */
 import type { Database } from '../db/connection';
 import { cptsSummary } from '../db/cpts-queries';
 import { appendAudit } from '../db/audit-queries';
 import { grantRole, listRoles, revokeRole, type RoleRow } from '../db/role-queries';
+import { announce } from '../db/state-changes';
 import type { RoleName } from '../db/state-schema';
+import type { StateSql, StateStore } from '../db/state-store';
+import { crashPoint } from '../lib/crash-point';
 import { badRequest, notFound } from '../lib/api-error';
 import { parisDay } from '../lib/attachment';
 import { isAdmin, policy, territoryCovers, type RegionOf } from '../policy/policy';
@@ -45,12 +50,12 @@ async function territoryOf(db: Database, regionOf: RegionOf, r: RoleChange): Pro
   return { deps: allDeps.filter((d) => territoryCovers(r.territoire, d, regionOf)), cptsDeps: null };
 }
 
-export async function changeRole(db: Database, author: RoleAuthor, regionOf: RegionOf, r: RoleChange, grant: boolean): Promise<{ changed: boolean }> {
+export async function changeRole(db: Database, state: StateStore, author: RoleAuthor, regionOf: RegionOf, r: RoleChange, grant: boolean): Promise<{ changed: boolean }> {
   const change = { ...r, identifiant: r.identifiant.trim().toLowerCase() };
   const { deps, cptsDeps } = await territoryOf(db, regionOf, change);
   if ('actor' in author) policy.changeRole(author.actor, change.role, cptsDeps, regionOf);
   const who = 'actor' in author ? actorLabel(author.actor) : author.machine;
-  return db.transaction(async (tx) => {
+  const out = await state.transaction(async (tx) => {
     const row: RoleRow = { ...change, grantedBy: who, grantedAt: new Date().toISOString() };
     const changed = grant ? await grantRole(tx, row) : await revokeRole(tx, change);
     if (changed) {
@@ -59,14 +64,18 @@ export async function changeRole(db: Database, author: RoleAuthor, regionOf: Reg
         action: grant ? 'role.attribution' : 'role.retrait', actor: who, target: change.identifiant, departements: deps,
         before: grant ? null : label, after: grant ? label : null, detail: null,
       });
+      await announce(tx, { kind: 'roles' });
+      crashPoint('role-ecrit');
     }
     return { changed };
   });
+  if (out.changed) crashPoint('role-valide');
+  return out;
 }
 
 /** Roles the actor may see: all for an administrator; for an ARS delegate, the coordinators of their territory's CPTS and themselves. */
-export async function visibleRoles(db: Database, actor: Actor, regionOf: RegionOf): Promise<RoleRow[]> {
-  const all = await listRoles(db);
+export async function visibleRoles(db: Database, state: StateSql, actor: Actor, regionOf: RegionOf): Promise<RoleRow[]> {
+  const all = await listRoles(state);
   if (isAdmin(actor)) return all;
   if (actor.kind !== 'utilisateur' || !actor.roles.some((r) => r.role === 'délégué ARS')) {
     policy.changeRole(actor, 'délégué ARS', null, regionOf);
@@ -84,8 +93,8 @@ export async function visibleRoles(db: Database, actor: Actor, regionOf: RegionO
 }
 
 /** MAILLAGE_ADMINISTRATEURS: e-mails granted `administrateur` at start-up (the first administrator). */
-export async function bootstrapAdmins(db: Database, regionOf: RegionOf, emails: string[]): Promise<void> {
+export async function bootstrapAdmins(db: Database, state: StateStore, regionOf: RegionOf, emails: string[]): Promise<void> {
   for (const identifiant of emails) {
-    await changeRole(db, { machine: 'démarrage (MAILLAGE_ADMINISTRATEURS)' }, regionOf, { identifiant, role: 'administrateur', territoire: 'france' }, true);
+    await changeRole(db, state, { machine: 'démarrage (MAILLAGE_ADMINISTRATEURS)' }, regionOf, { identifiant, role: 'administrateur', territoire: 'france' }, true);
   }
 }
