@@ -10,16 +10,17 @@ import { userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { readConfig } from '../server/src/config';
 import { checkSchema } from '../server/src/db/meta-queries';
-import { publishVersion, versionStore } from '../server/src/db/data-versions';
+import { currentVersionPath, publishVersion, VERSIONS_LOCK, versionStore } from '../server/src/db/data-versions';
 import { openDatabase, type Database } from '../server/src/db/connection';
 import { parseDeclaration } from '../server/src/imports/completeness-declaration';
 import { parisDay } from '../server/src/lib/attachment';
 import { isImportKind, unknownKindMessage } from '../server/src/imports/import-kinds';
 import { runImport } from '../server/src/imports/run-import';
 import { formatOutcome } from './import/format-outcome';
-import { ensureStateStore } from '../server/src/db/state-store';
+import { openStateStore, type StateStore } from '../server/src/db/state-store';
+import { announce } from '../server/src/db/state-changes';
 import { recordImport } from '../server/src/services/record-import';
-import { cptsStates } from '../server/src/db/version-queries';
+import { cptsStates } from '../server/src/db/cpts-state-queries';
 
 const USAGE = 'Usage : npm run import -- <type> <fichier> [--garder-valides] [--par <nom>] [--liste-complete <départements> [--liste cpts|mmg|snp] [--complete-au AAAA-MM-JJ]]';
 
@@ -52,22 +53,43 @@ if (!declaration.ok) fail(`Liste complète : ${declaration.message}\n${USAGE}`, 
 
 const config = readConfig();
 if (!existsSync(config.dbPath)) fail(`Base absente : ${config.dbPath}. Lancez « npm run build:data ».`, 2);
+let state: StateStore;
+try {
+  state = await openStateStore({ postgresUrl: config.postgresUrl, pgliteDir: config.stateDir });
+} catch (err) {
+  fail(`Ouverture impossible du registre des rôles et propositions : ${(err as Error).message}`, 1);
+}
 const store = versionStore(config.dbPath);
 if (config.versions || existsSync(store.pointerPath)) {
   // Data versions: the next version is written aside and then pointed at (server/src/db/data-versions.ts);
   // running servers keep serving the current one and switch to the new one within a second.
+  // One import at a time across every process sharing the state store (its advisory lock).
   try {
-    const outcome = await publishVersion(store, async (db) => {
-      await checkSchema(db);
-      await ensureStateStore(db, { path: config.statePath });
-      const result = await runImport(db, {
-        kind, bytes: readFileSync(file), fileName: basename(file), keepValid,
-        importedBy: by ?? `ligne de commande (${userInfo().username})`, archiveDir: join(dirname(config.dbPath), 'imports'),
+    const outcome = await state.withLock(VERSIONS_LOCK, async () => {
+      let before: Awaited<ReturnType<typeof cptsStates>> | undefined;
+      const result = await publishVersion(store, async (db) => {
+        await checkSchema(db);
+        before = kind === 'cpts' || kind === 'cpts-perimetres' ? await cptsStates(db) : undefined;
+        const result = await runImport(db, {
+          kind, bytes: readFileSync(file), fileName: basename(file), keepValid,
+          importedBy: by ?? `ligne de commande (${userInfo().username})`, archiveDir: join(dirname(config.dbPath), 'imports'),
+        });
+        return { result, changed: result.status === 'appliqué' || result.status === 'partiel' };
       });
-      await recordImport(db, result.import?.importedBy ?? 'ligne de commande', result);
-      return { result, changed: result.status === 'appliqué' || result.status === 'partiel' };
+      if (result.dataVersion) {
+        // Its versions and audit line, read from the version just published; then every server switches to it.
+        const published = await openDatabase(currentVersionPath(store), { readOnly: true, readers: 1 });
+        try {
+          await recordImport(published, state, result.import?.importedBy ?? 'ligne de commande', result, before);
+        } finally {
+          published.close();
+        }
+        await state.transaction((tx) => announce(tx, { kind: 'donnees', dataVersion: result.dataVersion! }));
+      }
+      return result;
     });
     console.log(formatOutcome(outcome));
+    await state.close();
     process.exit(outcome.status === 'rejeté' ? 1 : 0);
   } catch (err) {
     console.error(`Échec de l'import : ${(err as Error).message}`);
@@ -83,14 +105,13 @@ try {
 }
 try {
   await checkSchema(db);
-  await ensureStateStore(db, { path: config.statePath });
   const before = kind === 'cpts' || kind === 'cpts-perimetres' ? await cptsStates(db) : undefined;
   const outcome = await runImport(db, {
     kind, bytes: readFileSync(file), fileName: basename(file), keepValid,
     importedBy: by ?? `ligne de commande (${userInfo().username})`, archiveDir: join(dirname(config.dbPath), 'imports'),
     completeness: declaration.value,
   });
-  await recordImport(db, outcome.import?.importedBy ?? 'ligne de commande', outcome, before);
+  await recordImport(db, state, outcome.import?.importedBy ?? 'ligne de commande', outcome, before);
   console.log(formatOutcome(outcome));
   process.exitCode = outcome.status === 'rejeté' ? 1 : 0;
 } catch (err) {
@@ -98,4 +119,5 @@ try {
   process.exitCode = 1;
 } finally {
   db.close();
+  await state.close();
 }

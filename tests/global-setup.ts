@@ -9,6 +9,7 @@ import type { TestProject } from 'vitest/node';
 import { buildGeodata } from '../scripts/build/build-geodata';
 import { download } from '../scripts/download/download';
 import { FIXTURE_REGIONS, INPUT_CACHE, mirrorDir, REPO } from './helpers/paths';
+import { prepareStateTemplates } from './helpers/state-templates';
 
 function hashTree(hash: ReturnType<typeof createHash>, dir: string) {
   for (const name of readdirSync(dir).sort()) {
@@ -54,11 +55,20 @@ export default async function setup(project: TestProject) {
   }
   project.provide('fixtureDir', fixtureDir);
   project.provide('inputCache', inputs);
+  // The state store: a PostgreSQL server for this run, and migrated templates (server and PGlite).
+  const state = await prepareStateTemplates(join(REPO, 'tests/.cache'));
+  project.provide('postgresUrl', state.postgresUrl);
+  project.provide('pgliteTemplate', state.pgliteTemplate);
+  return () => state.stop();
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     fixtureDir: string;
     inputCache: string;
+    /** The PostgreSQL server started for this run, with the migrated template database `maillage_modele`. */
+    postgresUrl: string;
+    /** A migrated PGlite folder to copy. */
+    pgliteTemplate: string;
   }
 }

@@ -9,6 +9,7 @@
  * Real SNP offers are sparse (a few départements), so 2–4 add a seeded SYNTHETIC set of offer
  * points and of CPTS built from EPCIs, labelled as such in the output.
  */
+import { openStateStore } from '../../server/src/db/state-store';
 import { execFileSync } from 'node:child_process';
 import { listValue } from '@duckdb/node-api';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -178,7 +179,8 @@ export async function coverageBench(log: (l: string) => void, topologyPath: stri
     await db.run("INSERT OR REPLACE INTO meta VALUES ('data_version', '1')");
     const [{ n }] = (await db.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM cpts_communes')) as [{ n: number }];
     log(`\nCouverture CPTS de la France par l'API : ${chosen.length} CPTS SYNTHÉTIQUES (EPCI tirés avec la graine 44), ${n} communes couvertes`);
-    const app = createApp({ db, topology: topologyFromFile(topologyPath), config: { basemap: 'offline', editorToken: null, demo: true } });
+    const state = await openStateStore({ pgliteDir: null });
+    const app = createApp({ db, state, topology: topologyFromFile(topologyPath), config: { basemap: 'offline', editorToken: null, demo: true } });
     const url = '/api/coverage/cpts?territory=france';
     const t0 = performance.now();
     const first = (await (await app.request(url)).json()) as { population: { totale: number; couverte: number; nonCouverte: number } };
@@ -220,7 +222,7 @@ export async function coverageBench(log: (l: string) => void, topologyPath: stri
     const fresh = await measure('couverture CPTS France, tout à froid (rien de calculé)', 7, async () => {
       await importOne();
       const loaded = { topology: { ...base.topology }, index: base.index };
-      return createApp({ db, topology: { get: () => loaded }, config: { basemap: 'offline', editorToken: null, demo: true } });
+      return createApp({ db, state, topology: { get: () => loaded }, config: { basemap: 'offline', editorToken: null, demo: true } });
     });
     // After an import: the result cache is emptied; contiguity of unchanged CPTS is remembered.
     const afterImport = await measure('couverture CPTS France, à froid après un import', 9, async () => {

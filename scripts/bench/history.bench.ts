@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../server/src/db/connection';
 import { loadCpts } from '../../server/src/db/analysis-queries';
-import { bumpStateVersion, ensureStateStore } from '../../server/src/db/state-store';
+import { bumpStateVersion, openStateStore } from '../../server/src/db/state-store';
+import { syncStateMirror } from '../../server/src/db/state-mirror';
 import { appendVersion } from '../../server/src/db/version-queries';
 import { REPO_ROOT } from '../lib/paths';
 import { formatRatio, formatTiming, seededRandom, time, type BenchModule } from './harness';
@@ -21,7 +22,8 @@ const bench: BenchModule = {
     const dir = mkdtempSync(join(tmpdir(), 'maillage-bench-historique-'));
     copyFileSync(join(REPO_ROOT, 'geodata/maillage.duckdb'), join(dir, 'maillage.duckdb'));
     const db = await openDatabase(join(dir, 'maillage.duckdb'));
-    await ensureStateStore(db);
+    const state = await openStateStore({ pgliteDir: null });
+    await syncStateMirror(db, state, 0);
     try {
       const plain = async () => {
         const cpts = await db.all<{ id: string }>('SELECT id, name, status, demo FROM cpts ORDER BY id');
@@ -49,7 +51,7 @@ const bench: BenchModule = {
          FROM cpts p LEFT JOIN cpts_communes m ON m.cpts_id = p.id GROUP BY p.id, p.departement ORDER BY p.id LIMIT 200`,
       );
       let versions = 0;
-      await db.transaction(async (tx) => {
+      const written = await state.transaction(async (tx) => {
         for (const m of members) {
           const set = new Set(m.communes ?? []);
           for (let v = 1; v <= 10; v++) {
@@ -63,8 +65,9 @@ const bench: BenchModule = {
             versions++;
           }
         }
-        await bumpStateVersion(tx);
+        return bumpStateVersion(tx);
       });
+      await syncStateMirror(db, state, written);
       const before = await dated('2025-12-31');
       if (JSON.stringify(before) !== JSON.stringify(base)) throw new Error('avant les versions, la lecture datée devrait égaler la base');
       log(`${versions} versions enregistrées (${members.length} CPTS × 10)`);
@@ -74,6 +77,7 @@ const bench: BenchModule = {
       return tMany.medianMs <= 50;
     } finally {
       db.close();
+      await state.close();
     }
   },
 };

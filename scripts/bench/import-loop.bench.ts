@@ -7,6 +7,7 @@
  * on the request thread (prepareImport, as every import did before prepare-off-thread.ts).
  * Target: the event loop never held more than 200 ms by the import.
  */
+import { openStateStore } from '../../server/src/db/state-store';
 import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,7 +64,8 @@ const bench: BenchModule = {
       if (communes.length < 34_000) throw new Error(`Base France attendue (${communes.length} communes) : lancez « npm run setup ».`);
       const finess = syntheticFiness(communes, 100_000, 20261123);
       const config = { ...readConfig({ ...process.env, GEODATA_DIR: dir, MAILLAGE_EDITOR_TOKEN: TOKEN, MAILLAGE_VERSIONS: '0', MAILLAGE_READ_ONLY: '0' }), webDist: null };
-      const app = createApp({ db, topology: topologyFromFile(join(dir, 'communes.topo.json')), config });
+      const state = await openStateStore({ pgliteDir: null });
+      const app = createApp({ db, state, topology: topologyFromFile(join(dir, 'communes.topo.json')), config });
       const warm = await app.request('/api/coverage/cpts?territory=france');
       if (!warm.ok) throw new Error(`Préchargement : ${warm.status}`);
       log(`Fichier : ${finess.establishments} enregistrements, ${(finess.bytes.length / 1e6).toFixed(1)} Mo, ${finess.kept} retenus`);

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/src/app';
-import { tableChecksums } from '../../server/src/db/table-checksums';
+import { allChecksums, STATE_KINDS } from '../helpers/state-fixture';
 import { departementRegions } from '../../server/src/db/role-queries';
 import { changeRole } from '../../server/src/services/roles';
 import type { RoleName } from '../../server/src/db/state-schema';
@@ -73,61 +73,63 @@ const ENDPOINTS: Endpoint[] = [
   }) },
 ];
 
-const fx = useAuthFixture();
 
-describe('authorization matrix', () => {
-  it('answers every write endpoint × actor as the policy says, and a refusal changes nothing', async () => {
-    const { f, signIn } = fx.get();
-    const regionOf = await departementRegions(f.db);
-    for (const [identifiant, role, territoire] of GRANTS) await changeRole(f.db, { machine: 'test' }, regionOf, { identifiant, role, territoire }, true);
-    const sessions = new Map<ActorName, Record<string, string>>();
-    for (const [actor, login] of Object.entries(LOGINS)) sessions.set(actor as ActorName, (await signIn(login!)).headers);
-    const topology = topologyFromFile(join(f.dir, 'communes.topo.json'));
-    const tokenApp = (territoires: string[]) => createApp({ db: f.db, topology, config: { basemap: 'offline', editorToken: 'jeton-matrice', editorTokenTerritories: territoires, demo: true } });
-    const tokenApps: Partial<Record<ActorName, ReturnType<typeof createApp>>> = { 'jeton du territoire': tokenApp(['departement:974']), 'jeton d\'ailleurs': tokenApp(['departement:44']) };
+for (const kind of STATE_KINDS) {
+  describe(`authorization matrix — ${kind}`, () => {
+    const fx = useAuthFixture({}, {}, kind);
+    it('answers every write endpoint × actor as the policy says, and a refusal changes nothing', async () => {
+      const { f, signIn } = fx.get();
+      const regionOf = await departementRegions(f.db);
+      for (const [identifiant, role, territoire] of GRANTS) await changeRole(f.db, f.state, { machine: 'test' }, regionOf, { identifiant, role, territoire }, true);
+      const sessions = new Map<ActorName, Record<string, string>>();
+      for (const [actor, login] of Object.entries(LOGINS)) sessions.set(actor as ActorName, (await signIn(login!)).headers);
+      const topology = topologyFromFile(join(f.dir, 'communes.topo.json'));
+      const tokenApp = (territoires: string[]) => createApp({ db: f.db, state: f.state, topology, config: { basemap: 'offline', editorToken: 'jeton-matrice', editorTokenTerritories: territoires, demo: true } });
+      const tokenApps: Partial<Record<ActorName, ReturnType<typeof createApp>>> = { 'jeton du territoire': tokenApp(['departement:974']), 'jeton d\'ailleurs': tokenApp(['departement:44']) };
 
-    const coord = sessions.get('coordinateur du territoire')!;
-    const call = async (headers: Record<string, string>, method: string, path: string, body?: unknown) => {
-      const res = await f.app.request(`${APP_URL}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: res.status, body: (await res.json()) as any };
-    };
-    const perimeter = async () => ((await call({}, 'GET', `/api/cpts/${CPTS}`)).body.communes as { code: string }[]).map((c) => c.code);
-    let n = 0;
-    const setup: Setup = {
-      get n() { return n; },
-      async proposal(state) {
-        // Toggle Le Tampon: in the perimeter once a proposal adding it has been validated.
-        const change = (await perimeter()).includes('97422') ? { retraits: ['97422'] } : { ajouts: ['97422'] };
-        const created = await call(coord, 'POST', '/api/propositions', { cpts: CPTS, ...change });
-        expect(created.status).toBe(201);
-        let p = created.body.proposition;
-        if (state === 'soumise') p = (await call(coord, 'POST', `/api/propositions/${p.id}/soumettre`, { revision: p.revision })).body.proposition;
-        return { id: p.id, revision: p.revision };
-      },
-    };
+      const coord = sessions.get('coordinateur du territoire')!;
+      const call = async (headers: Record<string, string>, method: string, path: string, body?: unknown) => {
+        const res = await f.app.request(`${APP_URL}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+        return { status: res.status, body: (await res.json()) as any };
+      };
+      const perimeter = async () => ((await call({}, 'GET', `/api/cpts/${CPTS}`)).body.communes as { code: string }[]).map((c) => c.code);
+      let n = 0;
+      const setup: Setup = {
+        get n() { return n; },
+        async proposal(state) {
+          // Toggle Le Tampon: in the perimeter once a proposal adding it has been validated.
+          const change = (await perimeter()).includes('97422') ? { retraits: ['97422'] } : { ajouts: ['97422'] };
+          const created = await call(coord, 'POST', '/api/propositions', { cpts: CPTS, ...change });
+          expect(created.status).toBe(201);
+          let p = created.body.proposition;
+          if (state === 'soumise') p = (await call(coord, 'POST', `/api/propositions/${p.id}/soumettre`, { revision: p.revision })).body.proposition;
+          return { id: p.id, revision: p.revision };
+        },
+      };
 
-    // The geography (communes, tiles…) is checked once around the whole matrix; the care offer and the state store around every request.
-    const GEOGRAPHY = ['boundary_tiles', 'commune_passage', 'communes', 'datasets', 'departements', 'epci', 'regions', 'tiles'];
-    const geographyBefore = await tableChecksums(f.db, { only: (t) => GEOGRAPHY.includes(t) });
-    const written = (t: string) => !GEOGRAPHY.includes(t);
-    const seen: Record<string, Record<string, number>> = {};
-    for (const e of ENDPOINTS) {
-      for (const actor of ACTORS) {
-        n++;
-        if (e.name === 'DELETE /roles (coordinateur)') await changeRole(f.db, { machine: 'test' }, regionOf, { identifiant: 'coordinateur@cpts-autre.test', role: 'coordinateur', territoire: `cpts:${CPTS}` }, true);
-        const r = await e.request(setup);
-        const before = await tableChecksums(f.db, { only: written });
-        const headers: Record<string, string> = { ...(sessions.get(actor) ?? { origin: APP_URL }), 'content-type': r.raw ? 'text/csv' : 'application/json' };
-        const app = tokenApps[actor] ?? f.app;
-        if (tokenApps[actor]) headers.authorization = 'Bearer jeton-matrice';
-        const res = await app.request(`${APP_URL}${r.path}`, { method: r.method, headers, body: r.raw ? Buffer.from(r.raw) : r.body === undefined ? undefined : JSON.stringify(r.body) });
-        (seen[e.name] ??= {})[actor] = res.status;
-        const after = await tableChecksums(f.db, { only: written });
-        if (res.status >= 400) expect(after, `${e.name} × ${actor} : rien ne doit changer`).toEqual(before);
-        else expect(after, `${e.name} × ${actor} : l'écriture a eu lieu`).not.toEqual(before);
+      // The geography (communes, tiles…) is checked once around the whole matrix; the care offer and the state store around every request.
+      const GEOGRAPHY = ['boundary_tiles', 'commune_passage', 'communes', 'datasets', 'departements', 'epci', 'regions', 'tiles'];
+      const geographyBefore = await allChecksums(f, { only: (t) => GEOGRAPHY.includes(t) });
+      const written = (t: string) => !GEOGRAPHY.includes(t);
+      const seen: Record<string, Record<string, number>> = {};
+      for (const e of ENDPOINTS) {
+        for (const actor of ACTORS) {
+          n++;
+          if (e.name === 'DELETE /roles (coordinateur)') await changeRole(f.db, f.state, { machine: 'test' }, regionOf, { identifiant: 'coordinateur@cpts-autre.test', role: 'coordinateur', territoire: `cpts:${CPTS}` }, true);
+          const r = await e.request(setup);
+          const before = await allChecksums(f, { only: written });
+          const headers: Record<string, string> = { ...(sessions.get(actor) ?? { origin: APP_URL }), 'content-type': r.raw ? 'text/csv' : 'application/json' };
+          const app = tokenApps[actor] ?? f.app;
+          if (tokenApps[actor]) headers.authorization = 'Bearer jeton-matrice';
+          const res = await app.request(`${APP_URL}${r.path}`, { method: r.method, headers, body: r.raw ? Buffer.from(r.raw) : r.body === undefined ? undefined : JSON.stringify(r.body) });
+          (seen[e.name] ??= {})[actor] = res.status;
+          const after = await allChecksums(f, { only: written });
+          if (res.status >= 400) expect(after, `${e.name} × ${actor} : rien ne doit changer`).toEqual(before);
+          else expect(after, `${e.name} × ${actor} : l'écriture a eu lieu`).not.toEqual(before);
+        }
       }
-    }
-    expect(seen).toEqual(Object.fromEntries(ENDPOINTS.map((e) => [e.name, e.expect])));
-    expect(await tableChecksums(f.db, { only: (t) => GEOGRAPHY.includes(t) })).toEqual(geographyBefore);
-  }, 300_000);
-});
+      expect(seen).toEqual(Object.fromEntries(ENDPOINTS.map((e) => [e.name, e.expect])));
+      expect(await allChecksums(f, { only: (t) => GEOGRAPHY.includes(t) })).toEqual(geographyBefore);
+    }, 300_000);
+  });
+}

@@ -9,9 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
-import { openDatabase } from '../../server/src/db/connection';
-import { ensureStateStore } from '../../server/src/db/state-store';
 import { REPO } from '../helpers/paths';
+import { freshStateLocation } from '../helpers/state-fixture';
 
 const run = promisify(execFile);
 
@@ -19,7 +18,9 @@ describe('npm run roles', () => {
   it('grants, lists and revokes roles, refusing bad ones', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'maillage-roles-'));
     copyFileSync(join(inject('fixtureDir'), 'maillage.duckdb'), join(dir, 'maillage.duckdb'));
-    const env = { ...process.env, MAILLAGE_DB: join(dir, 'maillage.duckdb') };
+    // The embedded store (PGlite folder): the CLI opens it when no server runs.
+    const state = await freshStateLocation('pglite');
+    const env = { ...process.env, MAILLAGE_DB: join(dir, 'maillage.duckdb'), ...state.env };
     const roles = (...args: string[]) => run(join(REPO, 'node_modules/.bin/tsx'), ['scripts/roles.ts', ...args], { cwd: REPO, env }).then(
       (r) => ({ code: 0, out: r.stdout.trim(), err: r.stderr.trim() }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout.trim(), err: e.stderr.trim() }),
@@ -31,16 +32,16 @@ describe('npm run roles', () => {
     expect((await roles('retirer', 'bob@ars.test', 'délégué ARS', 'region:04')).out).toBe('Rôle retiré : bob@ars.test — délégué ARS (region:04).');
     expect((await roles('lister')).out).toMatch(/^alice@ars\.test\tadministrateur\tfrance\t\(par ligne de commande \(.+\), \d{4}-/);
 
-    const db = await openDatabase(join(dir, 'maillage.duckdb'), { readOnly: true });
-    await ensureStateStore(db);
+    const store = await state.open();
     try {
-      expect(await db.all('SELECT action, target, after, before FROM etat.audit ORDER BY at_time')).toEqual([
+      expect(await store.query('SELECT action, target, after, before FROM etat.audit ORDER BY at_time')).toEqual([
         { action: 'role.attribution', target: 'alice@ars.test', after: 'administrateur (france)', before: null },
         { action: 'role.attribution', target: 'bob@ars.test', after: 'délégué ARS (region:04)', before: null },
         { action: 'role.retrait', target: 'bob@ars.test', after: null, before: 'délégué ARS (region:04)' },
       ]);
     } finally {
-      db.close();
+      await store.close();
+      await state.dispose();
     }
   }, 240_000);
 });

@@ -1,8 +1,8 @@
 /**
  * Sessions live in the browser's signed cookie, not in a server process: a user signed in on one
  * server process stays signed in after it restarts, and the same cookie works on two other
- * processes opening the same database (and state store) read-only. Real server processes, real
- * sign-in through the local OpenID provider.
+ * processes opening the same database read-only and sharing the state store (a PostgreSQL
+ * server). Real server processes, real sign-in through the local OpenID provider.
  */
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,9 +12,9 @@ import { startDevOidcProvider, type RunningProvider } from '../../scripts/lib/de
 import { freePort, runServer, type RunningServer } from '../../scripts/lib/run-server';
 import { openDatabase } from '../../server/src/db/connection';
 import { departementRegions } from '../../server/src/db/role-queries';
-import { ensureStateStore } from '../../server/src/db/state-store';
 import { changeRole } from '../../server/src/services/roles';
 import { devClient, SESSION_SECRET } from '../helpers/auth-fixture';
+import { freshStateLocation } from '../helpers/state-fixture';
 import { signInThrough } from '../helpers/oidc-sign-in';
 
 const running: (RunningServer | RunningProvider)[] = [];
@@ -27,17 +27,19 @@ describe('sessions', () => {
     const dir = mkdtempSync(join(tmpdir(), 'maillage-sessions-'));
     const dbPath = join(dir, 'maillage.duckdb');
     copyFileSync(join(inject('fixtureDir'), 'maillage.duckdb'), dbPath);
-    const db = await openDatabase(dbPath);
-    await ensureStateStore(db);
-    await changeRole(db, { machine: 'test' }, await departementRegions(db), { identifiant: 'coordinatrice@cpts-grand-sud.test', role: 'coordinateur', territoire: 'cpts:REU-974-GRAND-SUD' }, true);
+    const location = await freshStateLocation('postgres');
+    const db = await openDatabase(dbPath, { readOnly: true });
+    const state = await location.open();
+    await changeRole(db, state, { machine: 'test' }, await departementRegions(db), { identifiant: 'coordinatrice@cpts-grand-sud.test', role: 'coordinateur', territoire: 'cpts:REU-974-GRAND-SUD' }, true);
     db.close();
+    await state.close();
 
     const ports = [await freePort(), await freePort(), await freePort()];
     const urls = ports.map((p) => `http://127.0.0.1:${p}`);
     const provider = await startDevOidcProvider({ clients: urls.map((u, i) => ({ ...devClient(u), clientId: `maillage-${i}` })) });
     running.push(provider);
     const env = (i: number, extra: Record<string, string> = {}) => ({
-      GEODATA_DIR: inject('fixtureDir'), MAILLAGE_DB: dbPath, MAILLAGE_SESSION_SECRET: SESSION_SECRET, MAILLAGE_PUBLIC_URL: urls[i]!,
+      GEODATA_DIR: inject('fixtureDir'), MAILLAGE_DB: dbPath, ...location.env, MAILLAGE_SESSION_SECRET: SESSION_SECRET, MAILLAGE_PUBLIC_URL: urls[i]!,
       MAILLAGE_PROCONNECT_ISSUER: provider.issuer, MAILLAGE_PROCONNECT_CLIENT_ID: `maillage-${i}`, MAILLAGE_PROCONNECT_CLIENT_SECRET: devClient(urls[i]!).clientSecret,
       ...extra,
     });

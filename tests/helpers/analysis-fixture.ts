@@ -26,6 +26,7 @@ export async function analysisFixture(): Promise<AnalysisFixture> {
   const table = await loadCommuneTable(f.db);
   const appWithoutDemo = createApp({
     db: f.db,
+    state: f.state,
     topology: topologyFromFile(join(inject('fixtureDir'), 'communes.topo.json')),
     config: { basemap: 'offline', editorToken: 'jeton-de-test', demo: false },
   });

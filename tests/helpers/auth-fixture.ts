@@ -8,6 +8,7 @@ import type { AuthConfig } from '../../server/src/auth/auth-config';
 import { NO_AUTH } from '../../server/src/auth/auth-config';
 import { fixtureApp, type FixtureApp } from './fixture-app';
 import { signInThrough, type SignedIn } from './oidc-sign-in';
+import type { StateKind } from './state-fixture';
 
 export const APP_URL = 'http://maillage.test';
 export const SESSION_SECRET = 'secret-de-session-des-tests-0123456789';
@@ -29,16 +30,17 @@ export interface AuthFixture {
   signIn(login: string): Promise<SignedIn>;
 }
 
-export function useAuthFixture(extra: Partial<AuthConfig> = {}, config: Record<string, unknown> = {}): { get(): AuthFixture } {
+/** `state`: the kind of state store (both are tested by the suites that loop over STATE_KINDS). */
+export function useAuthFixture(extra: Partial<AuthConfig> = {}, config: Record<string, unknown> = {}, state?: StateKind): { get(): AuthFixture } {
   let fx: AuthFixture | undefined;
   beforeAll(async () => {
     const provider = await startDevOidcProvider({ clients: [devClient(APP_URL)] });
-    const f = await fixtureApp({ writable: true, config: { auth: authConfig(provider.issuer, APP_URL, extra), ...config } });
+    const f = await fixtureApp({ writable: true, config: { auth: authConfig(provider.issuer, APP_URL, extra), ...config }, state });
     const appFetch = (url: string, init?: RequestInit) => Promise.resolve(f.app.request(url, init));
     fx = { f, provider, signIn: (login) => signInThrough({ appFetch, appUrl: APP_URL, login }) };
   });
   afterAll(async () => {
-    fx?.f.close();
+    await fx?.f.close();
     await fx?.provider.stop();
   });
   return { get: () => fx! };

@@ -14,7 +14,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { departementRegions } from '../../server/src/db/role-queries';
-import { tableChecksums } from '../../server/src/db/table-checksums';
+import { allChecksums } from '../helpers/state-fixture';
 import { changeRole } from '../../server/src/services/roles';
 import { APP_URL, useAuthFixture } from '../helpers/auth-fixture';
 import { checkAnswer, HOSTILE } from './bad-answer';
@@ -94,7 +94,7 @@ describe('bad input from signed-in users (fast-check)', () => {
       ['delegue974@ars-reunion.test', 'délégué ARS', 'departement:974'],
       ['admin@maillage.test', 'administrateur', 'france'],
     ];
-    for (const [identifiant, role, territoire] of grants) await changeRole(f.db, { machine: 'test' }, regionOf, { identifiant, role, territoire }, true);
+    for (const [identifiant, role, territoire] of grants) await changeRole(f.db, f.state, { machine: 'test' }, regionOf, { identifiant, role, territoire }, true);
     const sessions: Record<Actor, Record<string, string>> = {
       coordinateur: (await signIn('coordinatrice')).headers,
       ars: (await signIn('delegue-974')).headers,
@@ -129,7 +129,7 @@ describe('bad input from signed-in users (fast-check)', () => {
     const reads = ['/api/propositions', `/api/propositions/${draft.id}`, '/api/roles', '/api/journal', `/api/cpts/${CPTS}/versions`, '/api/session'];
 
     const GEOGRAPHY = ['commune_passage', 'communes', 'datasets', 'departements', 'epci', 'regions', 'tiles'];
-    const before = await tableChecksums(f.db);
+    const before = await allChecksums(f);
     const written = (t: string) => !GEOGRAPHY.includes(t);
     const writtenBefore = Object.fromEntries(Object.entries(before).filter(([k]) => written(k)));
     let requests = 0;
@@ -145,7 +145,7 @@ describe('bad input from signed-in users (fast-check)', () => {
       seen.set(key, (seen.get(key) ?? 0) + 1);
       await checkAnswer(label, res);
       // The care offer and the state store, every 25 requests (the geography once, at the end).
-      if (requests % 25 === 0) expect(await tableChecksums(f.db, { only: written }), `${label} (ou l'une des 24 précédentes) : rien ne doit changer`).toEqual(writtenBefore);
+      if (requests % 25 === 0) expect(await allChecksums(f, { only: written }), `${label} (ou l'une des 24 précédentes) : rien ne doit changer`).toEqual(writtenBefore);
     };
     const anyActor = fc.constantFrom<Actor>('coordinateur', 'ars', 'admin');
     const request = fc.oneof(
@@ -177,6 +177,6 @@ describe('bad input from signed-in users (fast-check)', () => {
     }
     expect(count(/ 40[13]$/) / requests, 'part des refus 401/403').toBeLessThan(0.2);
     expect(count(/ 409$/), 'révisions périmées refusées par le service').toBeGreaterThan(0);
-    expect(await tableChecksums(f.db)).toEqual(before);
+    expect(await allChecksums(f)).toEqual(before);
   }, 240_000);
 });

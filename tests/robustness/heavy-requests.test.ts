@@ -16,6 +16,7 @@ import { QUEUE_MAX } from '../../server/src/workers/geometry-pool';
 import { geometryPoolOf } from '../../server/src/workers/run-geometry';
 import { loadCommuneTable } from '../../server/src/db/analysis-queries';
 import { fixtureApp, type FixtureApp } from '../helpers/fixture-app';
+import { freshState, type FreshState } from '../helpers/state-fixture';
 import { FRANCE_DB, FRANCE_TOPOLOGY, requireBuiltFrance } from '../helpers/paths';
 
 const json = (body: unknown, init: RequestInit = {}): RequestInit => ({ method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' }, ...init });
@@ -63,16 +64,19 @@ describe('the geometry worker (built France data)', () => {
   let app: ReturnType<typeof createApp>;
   let store: ReturnType<typeof topologyFromFile>;
   let codes: string[];
+  let state: FreshState;
   beforeAll(async () => {
     requireBuiltFrance();
     db = await openDatabase(FRANCE_DB, { readOnly: true });
+    state = await freshState();
     store = topologyFromFile(FRANCE_TOPOLOGY);
-    app = createApp({ db, topology: store, config: { basemap: 'offline', editorToken: null, demo: true } });
+    app = createApp({ db, state: state.store, topology: store, config: { basemap: 'offline', editorToken: null, demo: true } });
     codes = (await db.all<{ code: string }>('SELECT code FROM communes ORDER BY code')).map((r) => r.code);
   });
   afterAll(async () => {
     geometryPoolOf(store, await loadCommuneTable(db))?.close();
     db.close();
+    await state.close();
   });
 
   it('answers /api/health while the dissolve of all France is still running', async () => {

@@ -1,7 +1,8 @@
 /**
  * A checksum of every table's content (md5 of its rows as text, in a fixed order): what a refused
- * import or write must leave unchanged, and what the tests compare before and after. Tables of the
- * attached state store (db/state-store.ts) are included as `etat.<table>`.
+ * import or write must leave unchanged, and what the tests compare before and after. Tables of
+ * other attached databases are included as `<catalog>.<table>`, but for the in-memory mirror of the
+ * state store's CPTS versions (`etat`, state-mirror.ts): the store itself is checked in PostgreSQL.
  */
 import type { Database } from './connection';
 
@@ -9,7 +10,7 @@ import type { Database } from './connection';
 export async function tableChecksums(db: Database, { only }: { only?: (key: string) => boolean } = {}): Promise<Record<string, string>> {
   const tables = await db.all<{ catalog: string; name: string; main: boolean }>(
     `SELECT table_catalog AS catalog, table_name AS name, table_catalog = current_database() AS main
-     FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog NOT IN ('system', 'temp')
+     FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog NOT IN ('system', 'temp', 'etat')
      ORDER BY main DESC, table_catalog, table_name`,
   );
   const out: Record<string, string> = {};

@@ -1,8 +1,10 @@
 /**
  * Starts the production server (API + built web app on one port) on a private copy of a
- * database, so that it never locks the files other tests read.
+ * database, so that it never locks the files other tests read, with a fresh state store of its
+ * own (a copy of the migrated PGlite folder) unless `env` names one (MAILLAGE_POSTGRES_URL, MAILLAGE_STATE_DIR).
  */
-import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { inject } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from '../../helpers/paths';
@@ -16,5 +18,6 @@ export async function startProductionServer({ geodataDir, env = {}, port }: { ge
   }
   const tmp = mkdtempSync(join(tmpdir(), 'maillage-e2e-'));
   copyFileSync(join(geodataDir, 'maillage.duckdb'), join(tmp, 'maillage.duckdb'));
+  if (!env.MAILLAGE_POSTGRES_URL && !env.MAILLAGE_STATE_DIR) cpSync(inject('pgliteTemplate'), join(tmp, 'maillage-etat.pglite'), { recursive: true });
   return runServer({ port, env: { GEODATA_DIR: geodataDir, MAILLAGE_DB: join(tmp, 'maillage.duckdb'), ...env } });
 }
