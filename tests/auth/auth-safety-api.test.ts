@@ -34,7 +34,7 @@ for (const kind of STATE_KINDS) {
 
     it('records a burst of failed sign-ins once in the audit log', async () => {
       const { f } = fx.get();
-      const count = async () => (await f.db.all<{ n: number }>("SELECT count(*)::INTEGER AS n FROM etat.audit WHERE action = 'connexion.echecs'"))[0]!.n;
+      const count = async () => (await f.state.query<{ n: number }>("SELECT count(*)::integer AS n FROM etat.audit WHERE action = 'connexion.echecs'"))[0]!.n;
       for (let i = 0; i < 4; i++) {
         const res = await f.app.request(`${APP_URL}/api/auth/proconnect/retour?code=faux&state=faux`);
         expect(res.status).toBe(302);
@@ -43,7 +43,7 @@ for (const kind of STATE_KINDS) {
       expect(await count()).toBe(0);
       for (let i = 0; i < 3; i++) await f.app.request(`${APP_URL}/api/auth/proconnect/retour?code=faux&state=faux`);
       expect(await count()).toBe(1);
-      const [entry] = await f.db.all<{ actor: string; detail: string }>("SELECT actor, detail FROM etat.audit WHERE action = 'connexion.echecs'");
+      const [entry] = await f.state.query<{ actor: string; detail: string }>("SELECT actor, detail FROM etat.audit WHERE action = 'connexion.echecs'");
       expect(entry).toEqual({ actor: 'adresse local', detail: '5 échecs de connexion ou plus en une minute (dernier : transaction de connexion absente ou expirée)' });
     });
 

@@ -6,7 +6,8 @@
  * version, the next request reloads it whole, from one statement (one snapshot of the store).
  */
 import type { Database } from './connection';
-import type { StateSql } from './state-store';
+import { stateChanges } from './state-changes';
+import type { StateSql, StateStore } from './state-store';
 
 interface Mirror {
   version: number;
@@ -60,6 +61,11 @@ export async function syncStateMirror(db: Database, sql: StateSql, target: numbe
     });
     await m.loading;
   }
+}
+
+/** Makes the mirror of `db` hold the latest state version this process knows (outside a request: services, scripts). */
+export async function mirrorCurrent(db: Database, state: StateStore): Promise<void> {
+  await syncStateMirror(db, state, (await stateChanges(state)).version());
 }
 
 async function reload(db: Database, sql: StateSql, m: Mirror): Promise<void> {

@@ -14,7 +14,7 @@ import { appendAudit } from '../db/audit-queries';
 import { departementsOf } from '../db/cpts-state-queries';
 import { getProposal, insertProposal, listProposals, updateProposalIf, type ProposalRow } from '../db/proposal-queries';
 import { announce, stateChanges } from '../db/state-changes';
-import { syncStateMirror } from '../db/state-mirror';
+import { mirrorCurrent, syncStateMirror } from '../db/state-mirror';
 import type { ProposalState } from '../db/state-schema';
 import { bumpStateVersion, lockStateVersion, type StateSql, type StateStore } from '../db/state-store';
 import { appendVersion, listVersions } from '../db/version-queries';
@@ -34,6 +34,7 @@ export interface ProposalChange {
 const summary = (p: { added: string[]; removed: string[] }) =>
   `${p.added.length} commune(s) ajoutée(s)${p.added.length ? ` (${p.added.join(', ')})` : ''}, ${p.removed.length} retirée(s)${p.removed.length ? ` (${p.removed.join(', ')})` : ''}`;
 
+/** The client's revision is not the proposal's (read now, or at the conditional update): someone else wrote first. */
 const conflict = () => new ApiError(409, 'conflit', 'La proposition a changé entre-temps (une autre décision ou modification l\'a précédée) : rechargez-la. Rien n\'a été modifié.');
 
 /** Checks the change against the perimeter at `date` and returns the départements concerned. */
@@ -60,6 +61,7 @@ async function loadFor(state: StateSql, id: string): Promise<ProposalRow> {
 
 export async function createProposal(db: Database, state: StateStore, scope: RequestScope, cptsId: string, change: ProposalChange): Promise<ProposalRow> {
   policy.writeProposal(scope.actor, cptsId);
+  await mirrorCurrent(db, state);
   if (!(await cptsSummary(db, cptsId, true, scope.date))) throw notFound(`CPTS « ${cptsId} » inconnue.`);
   const departements = await checkChange(db, cptsId, change, parisDay());
   const now = new Date().toISOString();
@@ -79,7 +81,9 @@ export async function createProposal(db: Database, state: StateStore, scope: Req
 export async function updateProposal(db: Database, state: StateStore, scope: RequestScope, id: string, revision: number, change: ProposalChange): Promise<ProposalRow> {
   const p = await loadFor(state, id);
   policy.writeProposal(scope.actor, p.cptsId);
+  if (p.revision !== revision) throw conflict();
   if (!['brouillon', 'refusée'].includes(p.state)) throw new ApiError(409, 'etat', `Proposition ${p.state} : elle ne peut plus être modifiée.`);
+  await mirrorCurrent(db, state);
   const departements = await checkChange(db, p.cptsId, change, parisDay());
   return state.transaction(async (tx) => {
     const next = await updateProposalIf(tx, id, revision, ['brouillon', 'refusée'], { ...change, departements, state: 'brouillon', updatedAt: new Date().toISOString() });
@@ -93,6 +97,7 @@ export async function updateProposal(db: Database, state: StateStore, scope: Req
 export async function submitProposal(state: StateStore, scope: RequestScope, id: string, revision: number): Promise<ProposalRow> {
   const p = await loadFor(state, id);
   policy.writeProposal(scope.actor, p.cptsId);
+  if (p.revision !== revision) throw conflict();
   if (!['brouillon', 'refusée'].includes(p.state)) throw new ApiError(409, 'etat', `Proposition ${p.state} : elle ne peut pas être soumise.`);
   return state.transaction(async (tx) => {
     const now = new Date().toISOString();
@@ -110,6 +115,7 @@ export async function decideProposal(
 ): Promise<ProposalRow> {
   const p = await loadFor(state, id);
   policy.decideProposal(scope.actor, p.departements, regionOf);
+  if (p.revision !== d.revision) throw conflict();
   if (p.state !== 'soumise') throw new ApiError(409, 'etat', `Proposition ${p.state} : seule une proposition soumise peut être validée ou refusée.`);
   if (d.decision === 'refusée' && !d.reason) throw badRequest('Refus sans motif : indiquez la raison du refus.', [{ path: 'motif', message: 'motif requis' }]);
   const who = actorLabel(scope.actor);

@@ -11,8 +11,9 @@ import { cptsSummary } from '../db/cpts-queries';
 import { appendAudit } from '../db/audit-queries';
 import { grantRole, listRoles, revokeRole, type RoleRow } from '../db/role-queries';
 import { announce } from '../db/state-changes';
+import { mirrorCurrent } from '../db/state-mirror';
 import type { RoleName } from '../db/state-schema';
-import type { StateSql, StateStore } from '../db/state-store';
+import type { StateStore } from '../db/state-store';
 import { crashPoint } from '../lib/crash-point';
 import { badRequest, notFound } from '../lib/api-error';
 import { parisDay } from '../lib/attachment';
@@ -52,6 +53,7 @@ async function territoryOf(db: Database, regionOf: RegionOf, r: RoleChange): Pro
 
 export async function changeRole(db: Database, state: StateStore, author: RoleAuthor, regionOf: RegionOf, r: RoleChange, grant: boolean): Promise<{ changed: boolean }> {
   const change = { ...r, identifiant: r.identifiant.trim().toLowerCase() };
+  await mirrorCurrent(db, state);
   const { deps, cptsDeps } = await territoryOf(db, regionOf, change);
   if ('actor' in author) policy.changeRole(author.actor, change.role, cptsDeps, regionOf);
   const who = 'actor' in author ? actorLabel(author.actor) : author.machine;
@@ -74,7 +76,8 @@ export async function changeRole(db: Database, state: StateStore, author: RoleAu
 }
 
 /** Roles the actor may see: all for an administrator; for an ARS delegate, the coordinators of their territory's CPTS and themselves. */
-export async function visibleRoles(db: Database, state: StateSql, actor: Actor, regionOf: RegionOf): Promise<RoleRow[]> {
+export async function visibleRoles(db: Database, state: StateStore, actor: Actor, regionOf: RegionOf): Promise<RoleRow[]> {
+  await mirrorCurrent(db, state);
   const all = await listRoles(state);
   if (isAdmin(actor)) return all;
   if (actor.kind !== 'utilisateur' || !actor.roles.some((r) => r.role === 'délégué ARS')) {
