@@ -1,14 +1,14 @@
 /**
- * Rate limits shared by every server process: fixed one-minute windows counted in the state
- * store (db/rate-window-queries.ts), so that N processes behind a load balancer allow a client
- * the limit once, not N times. Each `hit` is one statement; old windows are dropped now and then.
+ * Rate limits shared by every server process: hits counted in the state store over the last 60
+ * seconds (db/rate-window-queries.ts), so that N processes behind a load balancer allow a client
+ * the limit once, not N times. Each `hit` is one statement; old hits are dropped now and then.
  */
 import type { AuthConfig } from '../auth/auth-config';
 import { dropOldWindows, hitWindow } from '../db/rate-window-queries';
 import type { StateStore } from '../db/state-store';
 
 export interface Limit {
-  /** Counts one hit for `key`; false when the key is over its limit in the current minute. */
+  /** Counts one hit for `key`; false when the key is over its limit in the last minute. */
   hit(key: string): Promise<boolean>;
 }
 

@@ -85,11 +85,11 @@ CREATE TRIGGER audit_no_update_delete BEFORE UPDATE OR DELETE ON etat.audit
 CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON etat.audit
   FOR EACH STATEMENT EXECUTE FUNCTION etat.audit_append_only();
 
--- Fixed one-minute windows of the rate limits, shared by every process.
+-- Hits of the rate limits by second, shared by every process: a limit counts the last 60 seconds.
 CREATE TABLE etat.rate_windows (
   name text NOT NULL,                 -- connexion | connexion-echecs | ecritures
   key text NOT NULL,                  -- client address or actor
-  window_start bigint NOT NULL,       -- epoch minute
+  window_start bigint NOT NULL,       -- epoch second
   hits integer NOT NULL,
   PRIMARY KEY (name, key, window_start)
 );
