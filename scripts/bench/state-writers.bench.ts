@@ -3,8 +3,10 @@
  * PGlite folder, and a PostgreSQL server started for the bench): 50 concurrent writers saving
  * proposals (POST /api/propositions, one signed-in coordinator per connection) for STATE_SECONDS
  * (default 15 s) while 50 connections run the read mix, against the production server on a copy
- * of geodata/. Printed: writes/s, p50/p99 of writes and reads, and the rows found afterwards —
- * every 201 must be one proposal and one audit line (0 lost, 0 duplicated).
+ * of geodata/. Each save carries a number of its own (in its comment); printed: writes/s, p50/p99
+ * of writes and reads, and the rows found afterwards — every proposal answered 201 is in the store
+ * with its audit line (0 lost), no number is saved twice (0 duplicated). Saves still in flight when
+ * the load stops may be written without their answer being counted: they are printed apart.
  * With PostgreSQL, two server processes share the store: a role revoked (committed) by the bench
  * is refused by the other process; the delay from the commit to the first refusal is measured
  * (target ≤ 100 ms), 20 times.
@@ -77,22 +79,36 @@ async function writersAndReaders(kind: string, stateEnv: Record<string, string>,
   try {
     const user = await signInThrough({ appFetch: fetch, appUrl: server!.url, login: 'coordinatrice' });
     const headers = { ...user.headers, origin: server!.url, 'content-type': 'application/json' };
+    let sent = 0;
+    const answered = new Set<string>();
     const [writes, reads] = await Promise.all([
-      cannon({ url: server!.url, connections: 50, duration: SECONDS, timeout: 10, requests: [{ method: 'POST', path: '/api/propositions', headers, body: JSON.stringify({ cpts: CPTS, ajouts: ['97422'], commentaire: 'banc' }) }] }),
+      cannon({
+        url: server!.url, connections: 50, duration: SECONDS, timeout: 10,
+        requests: [{
+          method: 'POST', path: '/api/propositions', headers,
+          setupRequest: (req) => ({ ...req, body: JSON.stringify({ cpts: CPTS, ajouts: ['97422'], commentaire: `banc ${++sent}` }) }),
+          onResponse: (status, body) => {
+            if (status === 201) answered.add((JSON.parse(body) as { proposition: { id: string } }).proposition.id);
+          },
+        }],
+      }),
       cannon({ url: server!.url, connections: 50, duration: SECONDS, timeout: 10, headers: { 'accept-encoding': 'br, gzip' }, requests: READ_MIX.map((path) => ({ method: 'GET' as const, path })) }),
     ]);
     await server!.stop();
     const state = await openStateStore(options);
-    const [rows] = await state.query<{ n: number; ids: number; audit: number }>(
-      "SELECT count(*)::integer AS n, count(DISTINCT id)::integer AS ids, (SELECT count(*)::integer FROM etat.audit WHERE action = 'proposition.creation') AS audit FROM etat.propositions",
+    const rows = await state.query<{ id: string; comment: string; audited: boolean }>(
+      `SELECT p.id, p.comment, EXISTS (SELECT 1 FROM etat.audit a WHERE a.action = 'proposition.creation' AND a.target = p.id) AS audited
+       FROM etat.propositions p WHERE p.comment LIKE 'banc %'`,
     );
     await state.close();
-    const lost = writes.ok - rows!.n;
-    const duplicated = rows!.n - rows!.ids + Math.abs(rows!.audit - rows!.n);
+    const stored = new Map(rows.map((r) => [r.id, r]));
+    const lost = [...answered].filter((id) => !stored.get(id)?.audited).length;
+    const duplicated = rows.length - new Set(rows.map((r) => r.comment)).size;
+    const unanswered = rows.length - answered.size;
     const met = lost === 0 && duplicated === 0 && writes.errors === 0 && writes.non2xx === 0 && reads.errors === 0 && reads.non2xx === 0;
-    log(`${kind.padEnd(10)} 50 écrivains : ${(writes.ok / SECONDS).toFixed(0)} écritures/s (p50 ${writes.p50} ms, p99 ${writes.p99} ms, ${writes.non2xx} non-2xx, ${writes.errors} erreurs) ; `
-      + `lectures ${reads.reqPerSec.toFixed(0)} req/s (p99 ${reads.p99} ms, ${reads.non2xx} non-2xx) ; ${rows!.n} propositions et ${rows!.audit} lignes d'audit pour ${writes.ok} réponses 201 : `
-      + `${lost} perdue(s), ${duplicated} en double ${met ? '✔' : '✘'} cible 0 perdue, 0 en double, 0 erreur`);
+    log(`${kind.padEnd(10)} 50 écrivains : ${(answered.size / SECONDS).toFixed(0)} écritures/s (p50 ${writes.p50} ms, p99 ${writes.p99} ms, ${writes.non2xx} non-2xx, ${writes.errors} erreurs) ; `
+      + `lectures ${reads.reqPerSec.toFixed(0)} req/s (p99 ${reads.p99} ms, ${reads.non2xx} non-2xx) ; ${answered.size} réponses 201, toutes retrouvées avec leur ligne d'audit sauf ${lost} (perdues), `
+      + `${duplicated} en double, ${unanswered} écrite(s) sans réponse comptée (en vol à l'arrêt de la charge) ${met ? '✔' : '✘'} cible 0 perdue, 0 en double, 0 erreur`);
     return met;
   } finally {
     await server!.stop().catch(() => {});

@@ -10,21 +10,24 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runServer, type RunningServer } from '../../scripts/lib/run-server';
 import { finessBytes } from '../helpers/finess-fixture';
+import { freshStateLocation, type StateLocation } from '../helpers/state-fixture';
 
 const TOKEN = 'jeton-des-lecteurs';
 const URL_52 = '/api/indicators?territory=region:52';
 let dir: string;
 let writer: RunningServer;
 let readers: RunningServer[];
+let location: StateLocation;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'maillage-lecteurs-'));
   const fixture = inject('fixtureDir');
   copyFileSync(join(fixture, 'maillage.duckdb'), join(dir, 'maillage.duckdb'));
   symlinkSync(join(fixture, 'communes.topo.json'), join(dir, 'communes.topo.json'));
-  const env = { GEODATA_DIR: dir, MAILLAGE_BASEMAP: 'offline', MAILLAGE_VERSIONS: '1' };
-  // These readers serve the public only (an empty state store of their own); signed-in users on readers: tests/auth/readers-beside-writer.test.ts.
-  const reader = { ...env, MAILLAGE_READ_ONLY: '1', MAILLAGE_STATE_DB: join(dir, 'etat-lecteur-absent.duckdb') };
+  // Several processes on one folder share a PostgreSQL server for what users write (PGlite serves one process).
+  location = await freshStateLocation('postgres');
+  const env = { GEODATA_DIR: dir, MAILLAGE_BASEMAP: 'offline', MAILLAGE_VERSIONS: '1', ...location.env };
+  const reader = { ...env, MAILLAGE_READ_ONLY: '1' };
   [writer, ...readers] = await Promise.all([
     runServer({ production: false, env: { ...env, MAILLAGE_EDITOR_TOKEN: TOKEN } }),
     runServer({ production: false, env: reader }),
@@ -35,6 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([writer, ...readers].filter(Boolean).map((s) => s.stop()));
   rmSync(dir, { recursive: true, force: true });
+  await location?.dispose();
 });
 
 const read = async (s: RunningServer) => {
