@@ -1,8 +1,10 @@
 /**
  * A private build of La Réunion (région 04) from the test inputs, with its own imports folder, for
- * tests that import, kill, rebuild and replay; and a read-only query of a database file.
+ * tests that import, kill, rebuild and replay, with the embedded state store where the server and
+ * the CLI put it by default (a copy of the migrated PGlite folder, `maillage-etat.pglite`); and a
+ * read-only query of a database file.
  */
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
@@ -15,6 +17,7 @@ export function reunionBuild(prefix: string) {
   const outDir = mkdtempSync(join(tmpdir(), prefix));
   const importsDir = join(outDir, 'imports');
   const dbPath = join(outDir, 'maillage.duckdb');
+  cpSync(inject('pgliteTemplate'), join(outDir, 'maillage-etat.pglite'), { recursive: true });
   const build = () => buildGeodata({ cacheDir, outDir, regions: ['04'], quiet: true, importsDir });
   return { cacheDir, outDir, importsDir, dbPath, build };
 }

@@ -82,5 +82,5 @@ describe('an import killed with SIGKILL', () => {
     expect(readFileSync(join(importsDir, JOURNAL), 'utf8').trim().split('\n')).toHaveLength(1);
     await build();
     expect(journalIds()).toEqual(ids);
-  }, 120_000);
+  }, 300_000);
 });

@@ -92,7 +92,7 @@ describe('two readers and one writer', () => {
       polling = false;
       await poll.catch(() => {});
     }
-  }, 60_000);
+  }, 180_000);
 
   it('refuses imports on a reader, in French', async () => {
     const res = await fetch(`${readers[0]!.url}/api/imports/finess`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: 'x' });
