@@ -26,7 +26,8 @@ export const devClient = (appUrl: string) => ({ ...CLIENT, redirectUris: [`${app
 export interface AuthFixture {
   f: FixtureApp;
   provider: RunningProvider;
-  signIn(login: string): Promise<SignedIn>;
+  /** Signs in through the provider's pages; `back`: the `retour` asked of the sign-in. */
+  signIn(login: string, back?: string): Promise<SignedIn & { landing: string }>;
 }
 
 export function useAuthFixture(extra: Partial<AuthConfig> = {}, config: Record<string, unknown> = {}): { get(): AuthFixture } {
@@ -35,7 +36,7 @@ export function useAuthFixture(extra: Partial<AuthConfig> = {}, config: Record<s
     const provider = await startDevOidcProvider({ clients: [devClient(APP_URL)] });
     const f = await fixtureApp({ writable: true, config: { auth: authConfig(provider.issuer, APP_URL, extra), ...config } });
     const appFetch = (url: string, init?: RequestInit) => Promise.resolve(f.app.request(url, init));
-    fx = { f, provider, signIn: (login) => signInThrough({ appFetch, appUrl: APP_URL, login }) };
+    fx = { f, provider, signIn: (login, back) => signInThrough({ appFetch, appUrl: APP_URL, login, back }) };
   });
   afterAll(async () => {
     fx?.f.close();
