@@ -27,7 +27,7 @@ export interface AuthFixture {
   f: FixtureApp;
   provider: RunningProvider;
   /** Signs in through the provider's pages; `back`: the `retour` asked of the sign-in. */
-  signIn(login: string, back?: string): Promise<SignedIn & { landing: string }>;
+  signIn(login: string, back?: string): Promise<SignedIn>;
 }
 
 export function useAuthFixture(extra: Partial<AuthConfig> = {}, config: Record<string, unknown> = {}): { get(): AuthFixture } {
