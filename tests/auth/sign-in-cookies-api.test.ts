@@ -73,7 +73,7 @@ describe('the return address after sign-in, through Node\'s HTTP server', () => 
   };
 
   it('a control character, a second slash, a backslash or a scheme in `retour` sends back to `/`', async () => {
-    for (const retour of ['/%01/evil.test', '/%7F', '/%00', '/cpts%0D%0ASet-Cookie:%20x=1', '/%09/evil.test', '//malveillant.example', '/%5Cmalveillant.example', '/a//b', 'https://malveillant.example/', 'javascript:alert(1)', 'cpts', '/%C3%A9', `/${'x'.repeat(600)}`]) {
+    for (const retour of ['/%01/evil.test', '/%7F', '/%00', '/cpts%0D%0ASet-Cookie:%20x=1', '/%09/evil.test', '//malveillant.example', '/%5Cmalveillant.example', '/a%5Cb', '/a//b', 'https://malveillant.example/', 'javascript:alert(1)', 'cpts', '/%C3%A9', `/${'x'.repeat(600)}`]) {
       const res = await failedSignIn(retour);
       const body = await res.text();
       expect(res.status, `retour=${retour} → ${body.slice(0, 200)}`).toBe(302);
