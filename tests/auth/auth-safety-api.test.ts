@@ -2,7 +2,7 @@
  * Safety of the loop besides the matrix: a burst of failed sign-ins is recorded once in the audit
  * log; writes beyond the per-minute limit are refused (429) and change nothing; with no sign-in
  * configured the app is public and read-only (no provider offered, writes refused, reads answered);
- * the sign-in redirect carries PKCE (S256), state and nonce, and its return path stays in the app.
+ * the sign-in redirect carries PKCE (S256), state and nonce.
  */
 import { describe, expect, it } from 'vitest';
 import { allChecksums, STATE_KINDS } from '../helpers/state-fixture';
@@ -16,7 +16,7 @@ const STATE = (t: string) => t.startsWith('etat.') || ['cpts', 'cpts_communes'].
 for (const kind of STATE_KINDS) {
   describe(`sign-in and write limits — ${kind}`, () => {
     const fx = useAuthFixture({ writesPerMinute: 3, signInPerMinute: 30 }, {}, kind);
-    it('redirects to the provider with PKCE S256, state and nonce, and refuses a return path outside the app', async () => {
+    it('redirects to the provider with PKCE S256, state and nonce', async () => {
       const { f, provider } = fx.get();
       const res = await f.app.request(`${APP_URL}/api/auth/proconnect/connexion?retour=/cpts`);
       expect(res.status).toBe(302);
@@ -28,7 +28,8 @@ for (const kind of STATE_KINDS) {
       expect(to.searchParams.get('nonce')).toBeTruthy();
       expect(to.searchParams.get('redirect_uri')).toBe(`${APP_URL}/api/auth/proconnect/retour`);
       expect(res.headers.get('set-cookie')).toMatch(/^maillage_connexion=.*; HttpOnly; SameSite=Lax/);
-      expect((await f.app.request(`${APP_URL}/api/auth/proconnect/connexion?retour=//malveillant.example`)).status).toBe(400);
+      // A return path outside the app is not refused but replaced by `/` (tests/auth/sign-in-cookies-api.test.ts).
+      expect((await f.app.request(`${APP_URL}/api/auth/proconnect/connexion?retour=//malveillant.example`)).status).toBe(302);
       expect((await f.app.request(`${APP_URL}/api/auth/psc/connexion`)).status).toBe(404); // not configured here
     });
 

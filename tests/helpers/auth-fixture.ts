@@ -27,7 +27,8 @@ export const devClient = (appUrl: string) => ({ ...CLIENT, redirectUris: [`${app
 export interface AuthFixture {
   f: FixtureApp;
   provider: RunningProvider;
-  signIn(login: string): Promise<SignedIn>;
+  /** Signs in through the provider's pages; `back`: the `retour` asked of the sign-in. */
+  signIn(login: string, back?: string): Promise<SignedIn>;
 }
 
 /** `state`: the kind of state store (both are tested by the suites that loop over STATE_KINDS). */
@@ -37,7 +38,7 @@ export function useAuthFixture(extra: Partial<AuthConfig> = {}, config: Record<s
     const provider = await startDevOidcProvider({ clients: [devClient(APP_URL)] });
     const f = await fixtureApp({ writable: true, config: { auth: authConfig(provider.issuer, APP_URL, extra), ...config }, state });
     const appFetch = (url: string, init?: RequestInit) => Promise.resolve(f.app.request(url, init));
-    fx = { f, provider, signIn: (login) => signInThrough({ appFetch, appUrl: APP_URL, login }) };
+    fx = { f, provider, signIn: (login, back) => signInThrough({ appFetch, appUrl: APP_URL, login, back }) };
   });
   afterAll(async () => {
     await fx?.f.close();

@@ -1,8 +1,9 @@
 /**
  * Signs in as a test user through the local OpenID provider's real pages (login form, consent
  * form), as a browser would: the app's redirect, the provider's forms posted, the redirect back
- * to the app's callback. `appFetch` is the app (`app.request` or `fetch` on a server); the provider
- * is always reached over HTTP. Returns the session cookie and the CSRF token the app hands out.
+ * to the app's callback (`back`: the `retour` asked of the sign-in). `appFetch` is the app
+ * (`app.request` or `fetch` on a server); the provider is always reached over HTTP. Returns the
+ * session cookie, the CSRF token the app hands out and where the app sent the browser.
  */
 export type Fetcher = (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -12,6 +13,8 @@ export interface SignedIn {
   csrf: string;
   /** Headers of a cookie-authenticated write from the app's pages. */
   headers: Record<string, string>;
+  /** Where the app sent the browser at the end of the sign-in. */
+  landing: string;
 }
 
 class Jar {
@@ -36,7 +39,7 @@ const formAction = (html: string) => {
   return m[1]!.replace(/&amp;/g, '&');
 };
 
-export async function signInThrough({ appFetch, appUrl, login, provider = 'proconnect' }: { appFetch: Fetcher; appUrl: string; login: string; provider?: string }): Promise<SignedIn> {
+export async function signInThrough({ appFetch, appUrl, login, provider = 'proconnect', back = '/' }: { appFetch: Fetcher; appUrl: string; login: string; provider?: string; back?: string }): Promise<SignedIn> {
   const app = new Jar();
   const idp = new Jar();
   const isApp = (url: string) => url.startsWith(appUrl);
@@ -57,7 +60,7 @@ export async function signInThrough({ appFetch, appUrl, login, provider = 'proco
   };
   const post = (url: string, body: string) => go(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
 
-  const start = `${appUrl}/api/auth/${provider}/connexion?retour=/`;
+  const start = `${appUrl}/api/auth/${provider}/connexion?retour=${encodeURIComponent(back)}`;
   let step = await follow(await go(start), start);
   const loginUrl = new URL(formAction(await step.res.text()), step.url).href;
   step = await follow(await post(loginUrl, `prompt=login&login=${encodeURIComponent(login)}&password=test`), loginUrl);
@@ -67,5 +70,5 @@ export async function signInThrough({ appFetch, appUrl, login, provider = 'proco
   const cookie = app.header('maillage_session');
   const session = (await (await appFetch(`${appUrl}/api/session`, { headers: { cookie } })).json()) as { csrf: string | null };
   if (!session.csrf) throw new Error('Pas de session après la connexion');
-  return { cookie, csrf: session.csrf, headers: { cookie, 'x-csrf-token': session.csrf, origin: appUrl, 'content-type': 'application/json' } };
+  return { landing: step.url, cookie, csrf: session.csrf, headers: { cookie, 'x-csrf-token': session.csrf, origin: appUrl, 'content-type': 'application/json' } };
 }

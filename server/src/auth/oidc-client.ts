@@ -56,9 +56,11 @@ export async function finishSignIn(p: OidcProviderConfig, callbackUrl: URL, chec
   const idClaims = tokens.claims()!;
   const info = await client.fetchUserInfo(config, tokens.access_token, idClaims.sub);
   const claims: Record<string, unknown> = { ...idClaims, ...info };
-  const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : null;
+  const mail = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
+  const email = mail.length > 0 && mail.length <= 254 ? mail : null; // RFC 5321: 254 characters at most
   const given = claims.given_name ?? '';
   const family = claims.usual_name ?? claims.family_name ?? '';
-  const name = String(claims.name ?? `${given} ${family}`).trim() || email || idClaims.sub;
+  // At most 200 characters: the name travels in the session cookie (auth/session-cookie.ts).
+  const name = (String(claims.name ?? `${given} ${family}`).trim() || email || idClaims.sub).slice(0, 200);
   return { id: email ?? `${p.id}:${idClaims.sub}`, name, provider: p.id };
 }

@@ -1,69 +1,66 @@
 /**
  * Sessions and sign-in transactions held by the browser, never by a server process: JSON values
- * in HMAC-signed cookies (hono/cookie, secret MAILLAGE_SESSION_SECRET), `HttpOnly`,
+ * in HMAC-signed cookies (hono/cookie), each purpose under its own key derived from
+ * MAILLAGE_SESSION_SECRET and read back only in its exact shape (auth/signed-token.ts), `HttpOnly`,
  * `SameSite=Lax` (the provider's redirect back is a top-level navigation), `Secure` behind https.
  * Any process that knows the secret reads them, so sessions survive a restart and work across
  * several processes. A session carries its expiry and a CSRF token; roles are read from the
  * state store on every request, so a revoked role takes effect at once.
  */
 import type { Context } from 'hono';
-import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
+import { deleteCookie } from 'hono/cookie';
 import { randomBytes } from 'node:crypto';
-import type { ProviderId } from './auth-config';
+import { z } from 'zod';
+import { nowSeconds, readToken, writeToken } from './signed-token';
 
 export const SESSION_COOKIE = 'maillage_session';
 export const SIGN_IN_COOKIE = 'maillage_connexion';
 
-export interface Session {
+const provider = z.enum(['proconnect', 'psc']);
+const text = (max: number) => z.string().min(1).max(max);
+const exp = z.number().int().positive();
+
+/** A session, exactly (auth/signed-token.ts: anything else is no session). */
+const sessionShape = z.strictObject({
   /** Identifier the roles are granted to: the e-mail (lower case), else `<fournisseur>:<sub>`. */
-  id: string;
-  name: string;
-  provider: ProviderId;
+  id: text(320),
+  name: text(500),
+  provider,
   /** Double-submit token: writes must send it back in `X-CSRF-Token`. */
-  csrf: string;
+  csrf: z.string().regex(/^[\w-]{32}$/),
   /** Expiry, seconds since the epoch. */
-  exp: number;
-}
+  exp,
+});
+export type Session = z.infer<typeof sessionShape>;
 
-export interface SignInTransaction {
-  provider: ProviderId;
-  state: string;
-  nonce: string;
-  verifier: string;
-  /** Page to go back to after signing in (a path of this app). */
-  back: string;
-  exp: number;
-}
+/** A sign-in transaction, exactly. */
+const signInShape = z.strictObject({
+  provider,
+  state: text(200),
+  nonce: text(200),
+  verifier: text(200),
+  /** Page to go back to after signing in (auth/return-path.ts). */
+  back: text(500),
+  exp,
+});
+export type SignInTransaction = z.infer<typeof signInShape>;
 
-const now = () => Math.floor(Date.now() / 1000);
 export const newCsrfToken = () => randomBytes(24).toString('base64url');
 
 const secure = (publicUrl: string | null, c: Context) => (publicUrl ?? c.req.url).startsWith('https:');
 
-async function readJson<T extends { exp: number }>(c: Context, secret: string, name: string): Promise<T | null> {
-  const raw = await getSignedCookie(c, secret, name);
-  if (!raw) return null;
-  try {
-    const value = JSON.parse(raw) as T;
-    return typeof value.exp === 'number' && value.exp > now() ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-export const readSession = (c: Context, secret: string) => readJson<Session>(c, secret, SESSION_COOKIE);
-export const readSignIn = (c: Context, secret: string) => readJson<SignInTransaction>(c, secret, SIGN_IN_COOKIE);
+export const readSession = (c: Context, secret: string) => readToken(c, secret, SESSION_COOKIE, 'session', sessionShape);
+export const readSignIn = (c: Context, secret: string) => readToken(c, secret, SIGN_IN_COOKIE, 'connexion', signInShape);
 
 export async function writeSession(c: Context, secret: string, publicUrl: string | null, session: Omit<Session, 'exp'>, seconds: number): Promise<void> {
-  const value: Session = { ...session, exp: now() + seconds };
-  await setSignedCookie(c, SESSION_COOKIE, JSON.stringify(value), secret, {
+  await writeToken(c, secret, SESSION_COOKIE, 'session', sessionShape, { ...session, exp: nowSeconds() + seconds }, {
     path: '/', httpOnly: true, sameSite: 'Lax', secure: secure(publicUrl, c), maxAge: seconds,
   });
 }
 
 export async function writeSignIn(c: Context, secret: string, publicUrl: string | null, tx: Omit<SignInTransaction, 'exp'>): Promise<void> {
   const seconds = 600;
-  await setSignedCookie(c, SIGN_IN_COOKIE, JSON.stringify({ ...tx, exp: now() + seconds }), secret, {
+  await writeToken(c, secret, SIGN_IN_COOKIE, 'connexion', signInShape, { ...tx, exp: nowSeconds() + seconds }, {
     path: '/api/auth', httpOnly: true, sameSite: 'Lax', secure: secure(publicUrl, c), maxAge: seconds,
   });
 }

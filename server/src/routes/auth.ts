@@ -3,15 +3,18 @@
  * GET /api/session — who is signed in, their roles, the CSRF token, the configured providers;
  * GET /api/auth/:fournisseur/connexion?retour=/chemin — redirects to the provider;
  * GET /api/auth/:fournisseur/retour — the provider's redirect back: checks state, nonce and PKCE,
- *   opens the session, goes back to `retour`; a failure goes back with `connexion=echec`;
+ *   opens the session, goes back to `retour` (auth/return-path.ts: a path of this app, else `/`);
+ *   a failure goes back with `connexion=echec`;
  * POST /api/auth/deconnexion — closes the session (CSRF-checked like every cookie write).
- * Sign-in attempts are rate limited by client address; a burst of failures is audited once.
+ * Sign-in attempts are rate limited by client address; every successful sign-in is audited, a
+ * burst of failures once.
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context';
 import type { OidcProviderConfig } from '../auth/auth-config';
-import { finishSignIn, startSignIn } from '../auth/oidc-client';
+import { finishSignIn, startSignIn, type SignedInUser } from '../auth/oidc-client';
+import { failedSignInPath, returnPath } from '../auth/return-path';
 import { clearSession, clearSignIn, newCsrfToken, readSignIn, writeSession, writeSignIn } from '../auth/session-cookie';
 import { appendAudit, countAuditSince } from '../db/audit-queries';
 import { ApiError } from '../lib/api-error';
@@ -22,8 +25,8 @@ import { validate } from '../lib/validate';
 const FAILURES_BURST = 5;
 
 const providerParam = z.object({ fournisseur: z.enum(['proconnect', 'psc'], { message: 'fournisseur inconnu (proconnect, psc)' }) });
-/** A path of this app only (no open redirect). */
-const back = z.string().regex(/^\/(?!\/)[^\s\\]*$/, 'chemin de retour invalide').max(500).optional();
+/** Any value: auth/return-path.ts keeps a path of this app, anything else is `/` (no open redirect). */
+const back = z.unknown().optional();
 
 function providerOf(c: Context<AppEnv>, id: string): OidcProviderConfig & { secret: string } {
   const auth = c.get('config').auth;
@@ -45,6 +48,11 @@ async function signInFailed(c: Context<AppEnv>, reason: string) {
   await appendAudit(c.get('state'), { action: 'connexion.echecs', actor, target: null, departements: [], before: null, after: null, detail: `${FAILURES_BURST} échecs de connexion ou plus en une minute (dernier : ${reason})` });
 }
 
+/** A successful sign-in is journaled: who, with which provider, when (on any process: the journal is in the state store). */
+async function signInSucceeded(c: Context<AppEnv>, p: OidcProviderConfig, user: SignedInUser) {
+  await appendAudit(c.get('state'), { action: 'connexion.reussie', actor: user.id, target: p.label, departements: [], before: null, after: null, detail: `Connexion par ${p.label} (${user.name})` });
+}
+
 export const authRoutes = new Hono<AppEnv>()
   .get('/session', (c) => {
     const { actor } = c.get('scope');
@@ -59,7 +67,7 @@ export const authRoutes = new Hono<AppEnv>()
     if (!(await c.get('limits').signIn.hit(clientAddress(c)))) throw tooMany('Trop de tentatives de connexion');
     const p = providerOf(c, c.req.valid('param').fournisseur);
     const started = await startSignIn(p, redirectUri(c, p.id));
-    await writeSignIn(c, p.secret, c.get('config').auth!.publicUrl, { provider: p.id, state: started.state, nonce: started.nonce, verifier: started.verifier, back: c.req.valid('query').retour ?? '/' });
+    await writeSignIn(c, p.secret, c.get('config').auth!.publicUrl, { provider: p.id, state: started.state, nonce: started.nonce, verifier: started.verifier, back: returnPath(c.req.valid('query').retour) });
     return c.redirect(started.url.href, 302);
   })
   .get('/auth/:fournisseur/retour', validate('param', providerParam), async (c) => {
@@ -70,18 +78,19 @@ export const authRoutes = new Hono<AppEnv>()
     clearSignIn(c);
     const fail = async (reason: string) => {
       await signInFailed(c, reason);
-      const to = tx?.back ?? '/';
-      return c.redirect(`${to}${to.includes('?') ? '&' : '?'}connexion=echec`, 302);
+      return c.redirect(failedSignInPath(tx?.back), 302);
     };
     if (!tx || tx.provider !== p.id) return fail('transaction de connexion absente ou expirée');
     const callback = new URL(`${redirectUri(c, p.id)}${new URL(c.req.url).search}`);
+    let user: SignedInUser;
     try {
-      const user = await finishSignIn(p, callback, tx);
-      await writeSession(c, p.secret, auth.publicUrl, { ...user, csrf: newCsrfToken() }, auth.sessionSeconds);
-      return c.redirect(tx.back, 302);
+      user = await finishSignIn(p, callback, tx);
     } catch (err) {
       return fail((err as Error).message);
     }
+    await signInSucceeded(c, p, user);
+    await writeSession(c, p.secret, auth.publicUrl, { ...user, csrf: newCsrfToken() }, auth.sessionSeconds);
+    return c.redirect(returnPath(tx.back), 302);
   })
   .post('/auth/deconnexion', (c) => {
     clearSession(c);

@@ -7,7 +7,7 @@ import { useSession } from '../auth/api/get-session';
 const ACTIONS: Record<string, string> = {
   import: 'Import', 'proposition.creation': 'Proposition enregistrée', 'proposition.modification': 'Proposition modifiée',
   'proposition.soumission': 'Proposition soumise', 'proposition.validation': 'Proposition validée', 'proposition.refus': 'Proposition refusée',
-  'role.attribution': 'Rôle attribué', 'role.retrait': 'Rôle retiré', 'connexion.echecs': 'Échecs de connexion répétés',
+  'role.attribution': 'Rôle attribué', 'role.retrait': 'Rôle retiré', 'connexion.reussie': 'Connexion', 'connexion.echecs': 'Échecs de connexion répétés',
 };
 
 export function AuditPage() {
