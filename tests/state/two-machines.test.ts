@@ -3,7 +3,7 @@
  * of the data version (MAILLAGE_VERSIONS=1) — sharing one PostgreSQL server for what users write:
  * a coordinator submits on A, the ARS delegate validates on B, the CPTS version is visible on both
  * (A's perimeter follows through LISTEN/NOTIFY); two delegates validating at once on A and B →
- * exactly one 200 and one 409; a role revoked on B is refused on A at the next request; the write
+ * exactly one 200 and one 409, and so do two saves of one draft at the same revision; a role revoked on B is refused on A at the next request; the write
  * rate limit counts the writes of both processes together. Real processes, real sign-in.
  */
 import { copyFileSync, mkdtempSync } from 'node:fs';
@@ -107,6 +107,17 @@ describe('two machines sharing one PostgreSQL', () => {
     expect(race.find((r) => r.status === 409)!.body.error.message).toMatch(/a changé entre-temps/);
     const versions = (await call(B, null, 'GET', `/api/cpts/${CPTS}/versions`)).body.versions;
     expect(versions.filter((v: any) => v.origine === 'proposition')).toHaveLength(2);
+
+    // The same draft saved at once from A and from B at the same revision (two tabs): one save wins, the other is told.
+    const draft = await call(A, coord, 'POST', '/api/propositions', { cpts: CPTS, ajouts: ['97416'] });
+    const saves = await Promise.all([
+      call(A, coord, 'PUT', `/api/propositions/${draft.body.proposition.id}`, { revision: draft.body.proposition.revision, ajouts: ['97416', '97424'] }),
+      call(B, coord, 'PUT', `/api/propositions/${draft.body.proposition.id}`, { revision: draft.body.proposition.revision, ajouts: ['97424'] }),
+    ]);
+    expect(saves.map((r) => r.status).sort()).toEqual([200, 409]);
+    const kept = (await call(B, coord, 'GET', `/api/propositions/${draft.body.proposition.id}`)).body.proposition;
+    expect(kept.revision).toBe(draft.body.proposition.revision + 1);
+    expect(kept.ajouts).toEqual(saves.find((r) => r.status === 200)!.body.proposition.ajouts);
 
     // Revoked on B, refused on A at the very next request.
     const ok = await call(A, coord, 'POST', '/api/propositions', { cpts: CPTS, ajouts: ['97416'] });
