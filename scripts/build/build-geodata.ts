@@ -131,7 +131,8 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
   writeFileSync(topologyPath, topologyText);
 
   const datasets = inputs.sources.files.map((f) => ({
-    id: f.file, title: f.file, producer: f.producer, licence: f.licence, millesime: String(inputs.millesime), origin: f.origin, sha256: f.sha256,
+    id: f.file, title: f.originalName ?? f.file, producer: f.producer, licence: f.licence, millesime: String(inputs.millesime), origin: f.origin, sha256: f.sha256,
+    date: f.date ?? null,
   }));
   const meta = {
     millesime: String(inputs.millesime),
