@@ -15,6 +15,7 @@ import { careOfferTables } from './care-offer';
 import { officialIndicatorTables } from './official-indicators';
 import { OFFICIAL_SPECS } from '../../server/src/db/official-schema';
 import { replayImports } from './replay-imports';
+import { describeNationalFiness, loadNationalFiness } from './national-finess';
 import { createProgress, type Progress } from '../lib/progress';
 import { loadInputs } from './load-inputs';
 import { joinCommunes } from './join-communes';
@@ -177,6 +178,12 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
   // With imports to replay, the database is completed aside and renamed only once they all apply.
   const loadPath = opts.importsDir ? `${dbPath}.replay` : dbPath;
   await progress.step('Base DuckDB', () => loadDatabase(specs, parquet, loadPath), () => dbPath);
+  try {
+    await progress.step('Extraction FINESS nationale', () => loadNationalFiness(loadPath, opts.cacheDir, inputs.sources), describeNationalFiness);
+  } catch (err) {
+    if (loadPath !== dbPath) rmSync(loadPath, { force: true });
+    throw err;
+  }
   if (opts.importsDir) {
     try {
       await progress.step('Rejeu des imports archivés', () => replayImports(loadPath, opts.importsDir!, dbPath), (n) => `${n} import(s)`);

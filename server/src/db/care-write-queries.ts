@@ -69,6 +69,25 @@ export async function upsertFinessStructures(db: Database, rows: EncodedRows<'st
   }
 }
 
+/** Columns a FINESS import owns in a CPTS it wrote itself (name, address, position, source). */
+const FINESS_CPTS_COLUMNS = ['name', 'finess_et', 'headquarters_commune', 'headquarters_address', 'headquarters_lon', 'headquarters_lat', 'departement', 'source', 'source_date', 'import_id'];
+
+/**
+ * CPTS registered in FINESS: added when unknown; a later extraction refreshes only a CPTS that an
+ * earlier FINESS import wrote and nobody has given communes since — a CPTS an ARS imported under
+ * the same identifier (status, communes, source) is left as it is.
+ */
+export async function upsertFinessCpts(db: Database, rows: EncodedRows<'cpts'>): Promise<void> {
+  for (const json of rows.chunks) {
+    await db.run(
+      `INSERT INTO cpts BY NAME ${source('cpts')}
+       ON CONFLICT (id) DO UPDATE SET ${FINESS_CPTS_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}
+       WHERE cpts.finess_et IS NOT NULL AND cpts.status = excluded.status AND cpts.source LIKE 'FINESS, extraction Etalab%'`,
+      { rows: json },
+    );
+  }
+}
+
 export async function deleteCptsCommunes(db: Database, cptsIds: string[]): Promise<void> {
   if (cptsIds.length === 0) return;
   await db.run('DELETE FROM cpts_communes WHERE list_contains(CAST($ids AS JSON)::VARCHAR[], cpts_id)', { ids: JSON.stringify(cptsIds) });
