@@ -10,72 +10,33 @@
  * counts — and, from the same mirror without the folder, a build as before.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildGeodata } from '../../scripts/build/build-geodata';
 import { NATIONAL_FINESS_AUTHOR } from '../../scripts/build/national-finess';
-import { syntheticFiness, type SyntheticCommune } from '../../scripts/bench/finess/synthetic-finess';
-import { download, type SourcesRecord } from '../../scripts/download/download';
+import type { SourcesRecord } from '../../scripts/download/download';
 import { FINESS_CACHE_NAME } from '../../scripts/download/sources';
 import { openDatabase } from '../../server/src/db/connection';
 import { runImport } from '../../server/src/imports/run-import';
 import { fixtureApp, type FixtureApp } from '../helpers/fixture-app';
-import { FRANCE_DB, INPUT_CACHE, mirrorDir, requireBuiltFrance } from '../helpers/paths';
-import { reducedCache } from '../helpers/reduced-cache';
+import { NATIONAL_DATE as DATE, NATIONAL_DEPS as DEPS, NATIONAL_FILE as FILE, nationalFinessBuilds, type NationalBuild, type NationalLine } from '../helpers/national-finess-build';
+import { INPUT_CACHE } from '../helpers/paths';
 
-const DATE = '2026-05-12';
-const FILE = 'etalab-cs1100507-stock-20260512-0339.csv';
-const DEPS = ['2A', '2B', '974'];
 const SOURCE = `FINESS, extraction Etalab du ${DATE} (${FILE})`;
 
-/** What the file says, read line by line here (not by the importer): establishments by FINESS number. */
-interface Line { et: string; departement: string; commune: string; category: string; telephone: string | null; geolocated: boolean }
-function readLines(bytes: Buffer): Line[] {
-  const overseas: Record<string, string> = { '9A': '971', '9B': '972', '9C': '973', '9D': '974', '9F': '976' };
-  const text = bytes.toString('latin1').split('\n');
-  const geolocated = new Set(text.filter((l) => l.startsWith('geolocalisation;')).map((l) => l.split(';')[1]!));
-  return text.filter((l) => l.startsWith('structureet;')).map((l) => {
-    const f = l.split(';');
-    const departement = overseas[f[13]!] ?? f[13]!;
-    return { et: f[1]!, departement, commune: departement.slice(0, 2) + f[12]!, category: f[18]!, telephone: f[16] || null, geolocated: geolocated.has(f[1]!) };
-  });
-}
-
-async function buildFrom(mirror: string, prefix: string) {
-  const cache = mkdtempSync(join(tmpdir(), `${prefix}-cache-`));
-  const record = await download({ millesime: 2026, cacheDir: cache, mirror });
-  const out = mkdtempSync(join(tmpdir(), `${prefix}-out-`));
-  await buildGeodata({ cacheDir: reducedCache(cache, DEPS), outDir: out, regions: ['04', '94'], quiet: true, importsDir: join(out, 'imports') });
-  return { record, out };
-}
-
 let file: Buffer;
-let lines: Line[];
-let withFile: { record: SourcesRecord; out: string };
-let without: { record: SourcesRecord; out: string };
+let lines: NationalLine[];
+let withFile: NationalBuild;
+let without: NationalBuild;
 let a: FixtureApp;
 let b: FixtureApp;
 
 beforeAll(async () => {
-  requireBuiltFrance();
-  const france = await openDatabase(FRANCE_DB, { readOnly: true });
-  const communes = await france.all<SyntheticCommune>('SELECT code, departement, label_lon AS lon, label_lat AS lat FROM communes WHERE geometry IS NOT NULL ORDER BY code');
-  france.close();
-  file = syntheticFiness(communes, 100_000, 20, { date: DATE }).bytes;
-  lines = readLines(file);
-  const real = mirrorDir()!;
-  const plain = mkdtempSync(join(tmpdir(), 'maillage-miroir-'));
-  const holding = mkdtempSync(join(tmpdir(), 'maillage-miroir-finess-'));
-  for (const name of readdirSync(real)) {
-    symlinkSync(join(real, name), join(plain, name));
-    symlinkSync(join(real, name), join(holding, name));
-  }
-  mkdirSync(join(holding, 'finess-etalab'));
-  writeFileSync(join(holding, 'finess-etalab', FILE), file);
-  without = await buildFrom(plain, 'maillage-sans-finess');
-  withFile = await buildFrom(holding, 'maillage-finess');
+  const built = await nationalFinessBuilds({ alsoWithout: true });
+  ({ file, lines } = built);
+  withFile = built.withFiness;
+  without = built.without!;
   a = await fixtureApp({ dir: without.out });
   b = await fixtureApp({ dir: withFile.out });
 }, 600_000);
