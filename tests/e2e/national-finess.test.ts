@@ -85,6 +85,11 @@ describe('a default built from the national FINESS extraction, in the browser', 
     await card.waitFor();
     expect(flat(await card.textContent())).toContain('Périmètre non renseigné : point au siège, comptée dans aucune couverture.');
     expect(await card.getByRole('link', { name: 'Voir la CPTS' }).getAttribute('href')).toBe(`/cpts/${encodeURIComponent(seat.id)}`);
+    // Its page says it, with its FINESS number and seat.
+    await card.getByRole('link', { name: 'Voir la CPTS' }).click();
+    await page.getByRole('heading', { name: seat.nom }).waitFor();
+    await page.getByText(/^Périmètre non renseigné : CPTS connue par le FINESS \(catégorie 604\)/).waitFor();
+    expect(flat(await page.locator('.maillage-cpts__head').textContent())).toContain(`FINESS ${seat.finess}`);
     expect(errors).toEqual([]);
   });
 
