@@ -153,10 +153,14 @@ describe('npm run setup with a national FINESS extraction in the mirror (finess-
     }
   });
 
-  it('journals the load as one import dated by the extraction', async () => {
+  it('journals the load as one import dated by the extraction, the establishments outside the base left out and counted, not rejected', async () => {
     const { body } = await b.get('/api/imports');
     expect(body.imports).toHaveLength(1);
-    expect(body.imports[0]).toMatchObject({ kind: 'finess', fileName: FILE, importedAt: `${DATE}T00:00:00.000Z` });
+    expect(body.imports[0]).toMatchObject({ kind: 'finess', fileName: FILE, importedAt: `${DATE}T00:00:00.000Z`, status: 'appliqué', rowsRejected: 0 });
+    const kept = ['603', '124', '604', '000', '355', '365'];
+    const outside = lines.filter((l) => kept.includes(l.category) && !DEPS.includes(l.departement)).length;
+    expect(outside).toBeGreaterThan(20_000);
+    expect(body.imports[0].rapport.summary['ignorés (départements hors de la base)']).toBe(outside);
     const db = await openDatabase(join(withFile.out, 'maillage.duckdb'), { readOnly: true });
     try {
       expect(await db.all("SELECT imported_by AS by FROM imports")).toEqual([{ by: NATIONAL_FINESS_AUTHOR }]);
