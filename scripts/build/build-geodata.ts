@@ -15,6 +15,7 @@ import { careOfferTables } from './care-offer';
 import { officialIndicatorTables } from './official-indicators';
 import { OFFICIAL_SPECS } from '../../server/src/db/official-schema';
 import { replayImports } from './replay-imports';
+import { describeNationalFiness, loadNationalFiness } from './national-finess';
 import { createProgress, type Progress } from '../lib/progress';
 import { loadInputs } from './load-inputs';
 import { joinCommunes } from './join-communes';
@@ -131,7 +132,8 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
   writeFileSync(topologyPath, topologyText);
 
   const datasets = inputs.sources.files.map((f) => ({
-    id: f.file, title: f.file, producer: f.producer, licence: f.licence, millesime: String(inputs.millesime), origin: f.origin, sha256: f.sha256,
+    id: f.file, title: f.originalName ?? f.file, producer: f.producer, licence: f.licence, millesime: String(inputs.millesime), origin: f.origin, sha256: f.sha256,
+    date: f.date ?? null,
   }));
   const meta = {
     millesime: String(inputs.millesime),
@@ -176,6 +178,12 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
   // With imports to replay, the database is completed aside and renamed only once they all apply.
   const loadPath = opts.importsDir ? `${dbPath}.replay` : dbPath;
   await progress.step('Base DuckDB', () => loadDatabase(specs, parquet, loadPath), () => dbPath);
+  try {
+    await progress.step('Extraction FINESS nationale', () => loadNationalFiness(loadPath, opts.cacheDir, inputs.sources), describeNationalFiness);
+  } catch (err) {
+    if (loadPath !== dbPath) rmSync(loadPath, { force: true });
+    throw err;
+  }
   if (opts.importsDir) {
     try {
       await progress.step('Rejeu des imports archivés', () => replayImports(loadPath, opts.importsDir!, dbPath), (n) => `${n} import(s)`);

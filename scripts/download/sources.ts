@@ -2,6 +2,8 @@
  * The official inputs of one millésime: where each comes from online, where it sits in the
  * mirror (`GEODATA_MIRROR`, laid out as ../shared/geodata-src), and its name in the cache.
  */
+import { finessBannerDate } from '../../server/src/ingest/finess-layout';
+
 export interface SourceFile {
   /** Name inside the cache folder of the millésime; `.gz` is appended when the origin is gzipped. */
   cacheName: string;
@@ -11,11 +13,36 @@ export interface SourceFile {
   npmPath?: string;
   /** Path inside the mirror folder. */
   mirrorPath: string;
-  /** Optional inputs may be absent (online mode has no list of communes without polygon). */
+  /**
+   * For a file published under a dated name: `mirrorPath` is a folder and the newest file of it
+   * (by name) matching this pattern is taken.
+   */
+  mirrorPattern?: RegExp;
+  /** Optional inputs may be absent from the mirror (online mode has no list of communes without polygon). */
   optional?: boolean;
+  /** The file's own date, read from its first bytes, recorded in sources.json with its original name. */
+  dateOf?: (head: Uint8Array) => string | null;
   producer: string;
   licence: string;
 }
+
+/**
+ * The national FINESS extraction, « établissements géolocalisés » (etalab-cs1100507-stock-*.csv), by
+ * the stable address of its data.gouv.fr resource: it answers with the latest file of the dataset
+ * « FINESS Extraction du Fichier des établissements », republished about every two months.
+ */
+export const FINESS_LATEST_URL = 'https://www.data.gouv.fr/fr/datasets/r/98f3161f-79ff-4f16-8f6a-6d571a80fea2';
+export const FINESS_CACHE_NAME = 'finess/etalab-cs1100507-stock.csv';
+const FINESS_SOURCE: SourceFile = {
+  cacheName: FINESS_CACHE_NAME,
+  url: FINESS_LATEST_URL,
+  mirrorPath: 'finess-etalab',
+  mirrorPattern: /^etalab-cs1100507-stock-.*\.csv(\.gz)?$/i,
+  optional: true,
+  producer: 'Ministère chargé de la santé (DREES), FINESS : extraction nationale du Fichier des établissements sanitaires et sociaux, établissements géolocalisés (Etalab, data.gouv.fr)',
+  licence: 'Licence Ouverte 2.0',
+  dateOf: finessBannerDate,
+};
 
 /** Curated public lists of the care offer (mirror only: no official file exists; see curated/README.md). */
 export const CURATED_FILES = [
@@ -113,6 +140,7 @@ export function sourceFiles(millesime: number): SourceFile[] {
       producer: 'Eurostat GISCO, Healthcare services in Europe (d\'après FINESS 2020-03)',
       licence: 'réutilisation avec attribution « © Eurostat GISCO ; source FINESS »',
     },
+    FINESS_SOURCE,
     ...CURATED_FILES.map((name): SourceFile => ({
       cacheName: `curated/${name}`,
       mirrorPath: `curated/${name}`,

@@ -35,7 +35,7 @@ describe('download', () => {
     expect(JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8')).files).toHaveLength(record.files.length);
   });
 
-  it('fetches the official files of the millésime online (Etalab contours, baromètre, SAE, GISCO), and the COG lists from the npm package', async () => {
+  it('fetches the official files of the millésime online (Etalab contours, baromètre, SAE, GISCO, FINESS), and the COG lists from the npm package', async () => {
     const dir = tmp();
     const asked: string[] = [];
     const fakeFetch: typeof fetch = async (input) => {
@@ -52,6 +52,8 @@ describe('download', () => {
       ...['meta_chantiers', 'meta_indicateurs'].map((n) => `https://raw.githubusercontent.com/DITP-pilotage/barometre-resultats/8bab813aa2926e9293cd85d3ac8c35ed74604347/metadata/${n}.csv`),
       'https://raw.githubusercontent.com/eurostat/basic-services/f200d0ce0af43a0353ea0f229e1e770a2be26f8d/data/healthcare/csv/FR.csv',
       ...['ID_2021r', 'URGENCES2_2021r'].map((n) => `https://raw.githubusercontent.com/taniki/notebooks/199697973bf42f3cdde3852881b621668b3b46b0/finess/datasets/SAE%202021%20Bases%20statistiques%20-%20formats%20SAS-CSV/Bases%20statistiques/Bases%20CSV/${n}.csv`),
+      // The national FINESS extraction, by its data.gouv.fr resource's stable address (finess-download.test.ts).
+      'https://www.data.gouv.fr/fr/datasets/r/98f3161f-79ff-4f16-8f6a-6d571a80fea2',
     ]);
     const cog = record.files.find((f) => f.file === 'cog/communes.json')!;
     expect(cog.origin).toBe('npm:@etalab/decoupage-administratif@6.0.0/data/communes.json');

@@ -25,8 +25,8 @@ export interface FixtureApp {
   close(): Promise<void>;
 }
 
-export async function fixtureApp({ writable = false, config = {}, answers, state: kind }: { writable?: boolean; config?: Partial<AppDeps['config']>; answers?: AppDeps['answers']; state?: StateKind } = {}): Promise<FixtureApp> {
-  const dir = inject('fixtureDir');
+/** `dir`: another built folder than the fixture's (a test's own build); `state`: the kind of state store. */
+export async function fixtureApp({ writable = false, config = {}, answers, dir = inject('fixtureDir'), state: kind }: { writable?: boolean; config?: Partial<AppDeps['config']>; answers?: AppDeps['answers']; dir?: string; state?: StateKind } = {}): Promise<FixtureApp> {
   let dbPath = join(dir, 'maillage.duckdb');
   if (writable) {
     const tmp = mkdtempSync(join(tmpdir(), 'maillage-test-'));

@@ -21,7 +21,8 @@ import { periodOf, startedBy } from './partial-date';
 export type CptsStatusFilter = 'all' | 'projet' | 'aci';
 
 export const STATUSES_OF_FILTER: Record<CptsStatusFilter, CptsStatus[]> = {
-  all: ['pré-projet', 'projet de santé', 'ACI signé'],
+  // « Toutes »: a CPTS whose stage is not said (FINESS alone) counts too once it has communes.
+  all: ['pré-projet', 'projet de santé', 'ACI signé', 'non renseigné'],
   projet: ['projet de santé', 'ACI signé'],
   aci: ['ACI signé'],
 };
@@ -86,6 +87,13 @@ export interface CptsCoverage {
   /** Communes only partly covered (no CPTS takes them whole): counted covered, listed apart. */
   partielles: { code: string; nom: string; population: number; cpts: { id: string; nom: string }[] }[];
   cpts: CptsSummary[];
+  /**
+   * CPTS known in the territory (retained by the status filter and the date): those with communes
+   * there (`avecPerimetre`, the ones `cpts` lists and the coverage counts) and those whose perimeter
+   * is not known (`sansPerimetre`: no commune listed, placed by their seat or département; a CPTS
+   * of FINESS category 604 until its communes are imported), which cover no one.
+   */
+  cptsConnues: { total: number; avecPerimetre: number; sansPerimetre: number };
   /** Codes named by a CPTS but absent from the reference geography. */
   communesInconnues: { cpts: string; code: string }[];
   donneesDemonstration: boolean;
@@ -195,6 +203,12 @@ export function coverageWithMembers(
     if (communesTerritoire > 0) summaries.push({ id: c.id, nom: c.name, statut: c.status, demo: c.demo, dateStatut: c.statusDate ?? null, communesTerritoire, populationTerritoire, communesTotal: refs.length, populationTotal });
   }
   summaries.sort((a, b) => compareNames(a.nom, b.nom) || compareCodes(a.id, b.id));
+  const territoryDeps = new Set(territory.map((c) => c.departement));
+  const withoutPerimeter = kept.filter((c) => {
+    if (members.get(c.id)!.length > 0) return false;
+    const seat = c.seatCommune ? all.get(c.seatCommune) : undefined;
+    return seat ? inTerritory.has(seat) : Boolean(c.departement && territoryDeps.has(c.departement));
+  }).length;
   const coverage = {
     statut: status,
     statutsRetenus: statuses,
@@ -215,6 +229,7 @@ export function coverageWithMembers(
     chevauchements,
     partielles,
     cpts: summaries,
+    cptsConnues: { total: summaries.length + withoutPerimeter, avecPerimetre: summaries.length, sansPerimetre: withoutPerimeter },
     cptsPasEncoreActives: later,
     communesInconnues: unknown,
     donneesDemonstration: summaries.some((x) => x.demo),

@@ -19,7 +19,8 @@ export interface CommuneRef {
   areaKm2: number | null;
 }
 
-export type CptsStatus = 'pré-projet' | 'projet de santé' | 'ACI signé';
+/** « non renseigné »: a CPTS known from FINESS alone, its stage not said. */
+export type CptsStatus = 'pré-projet' | 'projet de santé' | 'ACI signé' | 'non renseigné';
 
 export interface CptsRecord {
   id: string;
@@ -29,6 +30,9 @@ export interface CptsRecord {
   statusDate?: string | null;
   demo: boolean;
   communes: { code: string; coverage: 'entière' | 'partielle' }[];
+  /** Where a CPTS without communes is (its seat's commune, else its département): it is known there, covers nothing. */
+  seatCommune?: string | null;
+  departement?: string | null;
 }
 
 /** The kinds of structure of the care schema (types only: no SQL reaches the analyses). */

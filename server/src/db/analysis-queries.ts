@@ -54,7 +54,11 @@ export async function loadStructures(db: Database, { demo }: DemoFilter): Promis
 
 /** The CPTS with their status and communes as they were on `date` (AAAA-MM-JJ): db/cpts-at-date.ts. */
 export async function loadCpts(db: Database, { demo, date }: DemoFilter & { date: string }): Promise<CptsRecord[]> {
-  const cpts = await db.all<Omit<CptsRecord, 'communes'>>(`SELECT id, name, status, status_date AS statusDate, demo FROM ${CPTS_AT} WHERE $demo OR NOT demo ORDER BY id`, { demo, date });
+  const cpts = await db.all<Omit<CptsRecord, 'communes'>>(
+    `SELECT p.id, p.name, p.status, p.status_date AS statusDate, p.demo, p.headquarters_commune AS seatCommune, p.departement
+     FROM ${CPTS_AT} p WHERE $demo OR NOT p.demo ORDER BY p.id`,
+    { demo, date },
+  );
   // One text row rather than one JSON object per membership: 30 000 rows convert 5× faster.
   const [row] = await db.all<{ members: string | null }>(
     `SELECT string_agg(cpts_id || chr(9) || commune || chr(9) || coverage, chr(10)) AS members

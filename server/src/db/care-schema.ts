@@ -19,18 +19,26 @@ import { defineTable, type TableSpec } from './table-spec';
  * 3: `structures.telephone` (the FINESS telephone, kept through imports).
  * 4: `completeness` (« liste complète au <date> » per département and list), `structures.visits_per_year`,
  *    the official indicators (official-schema.ts).
+ * 5: `cpts.finess_et`, `cpts.headquarters_lon`/`_lat` (CPTS of FINESS category 604, a point at their
+ *    address), CPTS status « non renseigné », completeness list `msp-cds`.
  */
-export const CARE_SCHEMA_VERSION = 4;
+export const CARE_SCHEMA_VERSION = 5;
 
-/** The lists a département can be declared complete for: its CPTS, its MMG, its SNP offers (all kinds). */
-export const COMPLETE_LISTS = ['cpts', 'mmg', 'snp'] as const;
+/**
+ * The lists a département can be declared complete for: its CPTS, its MMG, its SNP offers (all
+ * kinds), its MSP and centres de santé (what the national FINESS extraction is authoritative for).
+ */
+export const COMPLETE_LISTS = ['cpts', 'mmg', 'snp', 'msp-cds'] as const;
 export type CompleteList = (typeof COMPLETE_LISTS)[number];
 
 export const STRUCTURE_KINDS = ['MSP', 'CDS', 'MMG', 'SU', 'CPTS_SIEGE', 'ESP', 'AUTRE'] as const;
 export type StructureKind = (typeof STRUCTURE_KINDS)[number];
 export const CDS_SUBTYPES = ['polyvalent', 'dentaire', 'infirmier', 'autre'] as const;
+/** The statuses an import states (a CPTS file must say which). */
 export const CPTS_STATUSES = ['pré-projet', 'projet de santé', 'ACI signé'] as const;
-export type CptsStatus = (typeof CPTS_STATUSES)[number];
+/** A CPTS known from FINESS alone (category 604): registered, its stage not said by the file. */
+export const CPTS_STATUS_UNKNOWN = 'non renseigné';
+export type CptsStatus = (typeof CPTS_STATUSES)[number] | typeof CPTS_STATUS_UNKNOWN;
 export const SAS_STATUSES = ['opérationnel', 'en préparation', 'pilote', 'aucun'] as const;
 export const SNP_FLAGS = ['oui', 'non', 'inconnu'] as const;
 export type SnpFlag = (typeof SNP_FLAGS)[number];
@@ -65,11 +73,14 @@ export const CARE_SPECS: TableSpec[] = [
   defineTable('cpts', {
     id: 'VARCHAR',
     name: 'VARCHAR NOT NULL',
-    status: 'VARCHAR NOT NULL', // pré-projet | projet de santé | ACI signé
+    status: 'VARCHAR NOT NULL', // pré-projet | projet de santé | ACI signé | non renseigné (FINESS alone)
     status_date: 'VARCHAR',
     declared_population: 'INTEGER',
+    finess_et: 'VARCHAR', // FINESS number of the CPTS (category 604) when known
     headquarters_commune: 'VARCHAR',
     headquarters_address: 'VARCHAR',
+    headquarters_lon: 'DOUBLE', // the address's position (FINESS geolocation), NULL when unknown
+    headquarters_lat: 'DOUBLE',
     departement: 'VARCHAR', // as the source states it, or the département of most of its communes
     territory_note: 'VARCHAR', // what the source says of the territory when it lists no communes
     note: 'VARCHAR',

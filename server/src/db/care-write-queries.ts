@@ -1,23 +1,43 @@
 /**
- * Writes of the imports, always inside the import's transaction: rows are passed as one JSON
- * parameter and inserted in bulk (`unnest` of a typed STRUCT list), keyed by the table's primary
- * key. Large writes are encoded beforehand (`encodeRows`: JSON text, CHUNK rows at a time) on the
- * import's worker thread, so that the request thread only hands text to DuckDB. The meta key `data_version` is incremented by every applied import (the analyses cache on it).
+ * Writes of the imports, always inside the import's transaction: rows are encoded beforehand
+ * (`encodeRows`: newline-delimited JSON text, CHUNK rows a part) on the import's worker thread;
+ * the request thread writes that text to a temporary file and DuckDB reads it with `read_json`
+ * (typed columns), keyed by the table's primary key — about twenty times faster than casting a
+ * JSON parameter to a STRUCT list (25 000 FINESS rows: 0.2 s instead of 3 to 10 s), and the
+ * request thread still only hands text over. The file is removed once read, whatever happens.
+ * The meta key `data_version` is incremented by every applied import (the analyses cache on it).
  */
+import { randomUUID } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CARE_SPECS } from './care-schema';
 import type { Database } from './connection';
 
 export type Row = Record<string, unknown>;
 export type CareTable = 'structures' | 'cpts' | 'cpts_communes' | 'protocol_deployments' | 'sas' | 'sas_filieres' | 'imports' | 'completeness';
 
-function structType(table: CareTable): string {
+const sqlString = (v: string) => `'${v.replaceAll("'", "''")}'`;
+
+/** `read_json` columns of a table: its types without their constraints (`VARCHAR NOT NULL` → `VARCHAR`). */
+function jsonColumns(table: CareTable): string {
   const spec = CARE_SPECS.find((s) => s.name === table)!;
-  return `STRUCT(${Object.entries(spec.columns).map(([k, v]) => `"${k}" ${v}`).join(', ')})[]`;
+  return `{${Object.entries(spec.columns).map(([k, v]) => `${sqlString(k)}: ${sqlString(v.replace(/\s+NOT NULL\s*$/i, ''))}`).join(', ')}}`;
 }
 
-const source = (table: CareTable) => `SELECT * FROM (SELECT unnest(CAST($rows AS JSON)::${structType(table)}, recursive := true))`;
+/** Runs `use` with a SELECT of the encoded rows, read from a temporary file removed afterwards. */
+async function withRowsSource(rows: EncodedRows, use: (select: string) => Promise<void>): Promise<void> {
+  if (rows.count === 0) return;
+  const path = join(tmpdir(), `maillage-lignes-${process.pid}-${randomUUID()}.ndjson`);
+  await writeFile(path, rows.chunks.join(''));
+  try {
+    await use(`SELECT * FROM read_json(${sqlString(path)}, format = 'newline_delimited', columns = ${jsonColumns(rows.table)})`);
+  } finally {
+    await rm(path, { force: true });
+  }
+}
 
-/** Rows per statement: a national file is written in chunks, which bounds DuckDB's memory. */
+/** Rows per part of the text (the worker posts it as one message). */
 const CHUNK = 2000;
 
 /** Every column of the table in every row (NULL when a preparer leaves it out: the STRUCT cast needs each key). */
@@ -29,7 +49,7 @@ function withAllColumns(table: CareTable, rows: Row[]): Row[] {
   return rows.map((r) => ({ ...nulls, ...r }));
 }
 
-/** Rows of one table ready to write: JSON arrays of at most CHUNK rows, every column in every row. */
+/** Rows of one table ready to write: newline-delimited JSON, CHUNK rows a part, every column in every row. */
 export interface EncodedRows<T extends CareTable = CareTable> {
   table: T;
   count: number;
@@ -39,13 +59,13 @@ export interface EncodedRows<T extends CareTable = CareTable> {
 export function encodeRows<T extends CareTable>(table: T, rows: Row[]): EncodedRows<T> {
   const all = withAllColumns(table, rows);
   const chunks: string[] = [];
-  for (let i = 0; i < all.length; i += CHUNK) chunks.push(JSON.stringify(all.slice(i, i + CHUNK)));
+  for (let i = 0; i < all.length; i += CHUNK) chunks.push(all.slice(i, i + CHUNK).map((r) => `${JSON.stringify(r)}\n`).join(''));
   return { table, count: rows.length, chunks };
 }
 
 /** Inserts encoded rows, replacing those with the same primary key. */
 export async function replaceEncoded(db: Database, rows: EncodedRows): Promise<void> {
-  for (const json of rows.chunks) await db.run(`INSERT OR REPLACE INTO ${rows.table} BY NAME ${source(rows.table)}`, { rows: json });
+  await withRowsSource(rows, (select) => db.run(`INSERT OR REPLACE INTO ${rows.table} BY NAME ${select}`));
 }
 
 /** Inserts rows, replacing those with the same primary key. */
@@ -60,13 +80,26 @@ const FINESS_COLUMNS = [
 ];
 
 export async function upsertFinessStructures(db: Database, rows: EncodedRows<'structures'>): Promise<void> {
-  for (const json of rows.chunks) {
-    await db.run(
-      `INSERT INTO structures BY NAME ${source('structures')}
-       ON CONFLICT (id) DO UPDATE SET ${FINESS_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
-      { rows: json },
-    );
-  }
+  await withRowsSource(rows, (select) => db.run(
+    `INSERT INTO structures BY NAME ${select}
+     ON CONFLICT (id) DO UPDATE SET ${FINESS_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+  ));
+}
+
+/** Columns a FINESS import owns in a CPTS it wrote itself (name, address, position, source). */
+const FINESS_CPTS_COLUMNS = ['name', 'finess_et', 'headquarters_commune', 'headquarters_address', 'headquarters_lon', 'headquarters_lat', 'departement', 'source', 'source_date', 'import_id'];
+
+/**
+ * CPTS registered in FINESS: added when unknown; a later extraction refreshes only a CPTS that an
+ * earlier FINESS import wrote and nobody has given communes since — a CPTS an ARS imported under
+ * the same identifier (status, communes, source) is left as it is.
+ */
+export async function upsertFinessCpts(db: Database, rows: EncodedRows<'cpts'>): Promise<void> {
+  await withRowsSource(rows, (select) => db.run(
+    `INSERT INTO cpts BY NAME ${select}
+     ON CONFLICT (id) DO UPDATE SET ${FINESS_CPTS_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}
+     WHERE cpts.finess_et IS NOT NULL AND cpts.status = excluded.status AND cpts.source LIKE 'FINESS, extraction Etalab%'`,
+  ));
 }
 
 export async function deleteCptsCommunes(db: Database, cptsIds: string[]): Promise<void> {

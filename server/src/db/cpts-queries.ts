@@ -31,6 +31,12 @@ export interface CptsSummaryRow {
   headquartersCommune: string | null;
   headquartersNom: string | null;
   headquartersAddress: string | null;
+  /** The headquarters' position: its address (FINESS geolocation) when known, else its commune's label point, else null. */
+  headquartersLon: number | null;
+  headquartersLat: number | null;
+  headquartersPrecision: 'adresse' | 'commune' | null;
+  /** FINESS number of the CPTS (category 604), when known. */
+  finessEt: string | null;
   territoryNote: string | null;
   note: string | null;
   source: string;
@@ -54,7 +60,10 @@ const SUMMARY = `
          p.departement, coalesce(list_sort(list_distinct(list(m.departement) FILTER (WHERE m.departement IS NOT NULL))), []) AS departements,
          coalesce(list_distinct(list(m.region) FILTER (WHERE m.region IS NOT NULL)), []) AS regions,
          p.headquarters_commune AS headquartersCommune, hq.nom AS headquartersNom, hq.departement AS headquartersDepartement,
-         hq.region AS headquartersRegion, p.headquarters_address AS headquartersAddress, p.territory_note AS territoryNote, p.note,
+         hq.region AS headquartersRegion, p.headquarters_address AS headquartersAddress,
+         coalesce(p.headquarters_lon, hq.label_lon) AS headquartersLon, coalesce(p.headquarters_lat, hq.label_lat) AS headquartersLat,
+         CASE WHEN p.headquarters_lon IS NOT NULL THEN 'adresse' WHEN hq.code IS NOT NULL THEN 'commune' END AS headquartersPrecision,
+         p.finess_et AS finessEt, p.territory_note AS territoryNote, p.note,
          p.source, p.source_date AS sourceDate, p.demo, p.import_id AS importId
   FROM ${CPTS_AT} p
   LEFT JOIN members m ON m.cpts_id = p.id

@@ -4,14 +4,18 @@
  */
 import { defineTable, type TableSpec } from './table-spec';
 
-/** 2: `boundary_tiles`, the light tile set of départements and régions alone. */
-export const GEOGRAPHY_SCHEMA_VERSION = 2;
+/**
+ * 2: `boundary_tiles`, the light tile set of départements and régions alone.
+ * 3: `datasets.date`, the date an input gives itself (the FINESS extraction's).
+ */
+export const GEOGRAPHY_SCHEMA_VERSION = 3;
 
 export const GEOGRAPHY_SPECS: TableSpec[] = [
   defineTable('meta', { key: 'VARCHAR', value: 'VARCHAR NOT NULL' }, { primaryKey: ['key'] }),
   defineTable('datasets', {
     id: 'VARCHAR', title: 'VARCHAR NOT NULL', producer: 'VARCHAR NOT NULL', licence: 'VARCHAR NOT NULL',
     millesime: 'VARCHAR NOT NULL', origin: 'VARCHAR NOT NULL', sha256: 'VARCHAR NOT NULL',
+    date: 'VARCHAR', // AAAA-MM-JJ the file gives itself (FINESS: its extraction date); NULL when it gives none
   }, { primaryKey: ['id'] }),
   defineTable('regions', {
     code: 'VARCHAR', nom: 'VARCHAR NOT NULL', zone: 'VARCHAR NOT NULL', chef_lieu: 'VARCHAR',

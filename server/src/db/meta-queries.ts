@@ -30,10 +30,12 @@ export interface DatasetRow {
   millesime: string;
   origin: string;
   sha256: string;
+  /** The date the file gives itself (FINESS: its extraction date), null when it gives none. */
+  date: string | null;
 }
 
 export function listDatasets(db: Database): Promise<DatasetRow[]> {
-  return db.all<DatasetRow>('SELECT id, title, producer, licence, millesime, origin, sha256 FROM datasets ORDER BY id');
+  return db.all<DatasetRow>('SELECT id, title, producer, licence, millesime, origin, sha256, date FROM datasets ORDER BY id');
 }
 
 /**

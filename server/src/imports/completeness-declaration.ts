@@ -1,6 +1,6 @@
 /**
  * « Liste complète au <date> »: what an import may declare besides its rows, per département and
- * list (CPTS, MMG, SNP offers). Given on the command line (`--liste-complete 44,49 [--liste cpts]
+ * list (CPTS, MMG, SNP offers, MSP and centres de santé). Given on the command line (`--liste-complete 44,49 [--liste cpts]
  * [--complete-au AAAA-MM-JJ]`) or in the URL of `POST /api/imports/:kind` (`liste_complete=44,49`,
  * `liste=`, `complete_au=`), checked here once, journaled with the import and replayed by the build.
  * A declaration is never implied: an import without one changes no completeness.
@@ -21,7 +21,9 @@ const DEFAULT_LIST: Partial<Record<ImportKind, CompleteList>> = {
   cpts: 'cpts', 'cpts-perimetres': 'cpts', mmg: 'mmg', finess: 'snp', urgences: 'snp', 'sae-urgences': 'snp',
 };
 
-export const LIST_LABELS: Record<CompleteList, string> = { cpts: 'des CPTS', mmg: 'des MMG', snp: 'des offres de soins non programmés' };
+export const LIST_LABELS: Record<CompleteList, string> = {
+  cpts: 'des CPTS', mmg: 'des MMG', snp: 'des offres de soins non programmés', 'msp-cds': 'des MSP et centres de santé',
+};
 
 export type Parsed = { ok: true; value: CompletenessDeclaration | null } | { ok: false; message: string };
 

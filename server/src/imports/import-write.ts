@@ -4,15 +4,18 @@
  * thread applies it inside the import's transaction. One variant per way of writing;
  * `applyImportWrite` is the one place that knows them.
  */
-import { deleteSasFilieres, encodeRows, replaceEncoded, upsertFinessStructures, type EncodedRows, type Row } from '../db/care-write-queries';
+import { deleteSasFilieres, encodeRows, replaceEncoded, upsertFinessCpts, upsertFinessStructures, type EncodedRows, type Row } from '../db/care-write-queries';
 import type { Database } from '../db/connection';
 import type { LineIssue } from '../ingest/line-issue';
 import { demoRemovalNotes } from './demo-removal-note';
 import { writeCpts, type CptsWrite } from './write-cpts';
 
 export type ImportWrite =
-  /** FINESS structures: the columns FINESS owns are updated, the rest kept (upsertFinessStructures). */
-  | { op: 'finess'; structures: EncodedRows<'structures'> }
+  /**
+   * FINESS structures: the columns FINESS owns are updated, the rest kept (upsertFinessStructures);
+   * its CPTS (category 604) added where unknown (upsertFinessCpts).
+   */
+  | { op: 'finess'; structures: EncodedRows<'structures'>; cpts?: EncodedRows<'cpts'> }
   /** Rows replaced by primary key. */
   | { op: 'replace'; rows: EncodedRows<'structures' | 'protocol_deployments'> }
   /** CPTS with their communes; the demonstration CPTS of `departements` are removed. */
@@ -28,7 +31,10 @@ export function cptsWrite(cpts: Row[], communes: Row[], departements: string[]):
 /** Writes the rows; returns notes on what it changed besides (demonstration rows removed…). */
 export async function applyImportWrite(tx: Database, w: ImportWrite): Promise<LineIssue[] | void> {
   switch (w.op) {
-    case 'finess': return upsertFinessStructures(tx, w.structures);
+    case 'finess':
+      await upsertFinessStructures(tx, w.structures);
+      if (w.cpts) await upsertFinessCpts(tx, w.cpts);
+      return;
     case 'replace': return replaceEncoded(tx, w.rows);
     case 'cpts': return demoRemovalNotes(await writeCpts(tx, w), w.departements);
     case 'sas':

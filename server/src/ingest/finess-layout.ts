@@ -41,3 +41,12 @@ export function communeCodeOf(departement: string, commune: string): string {
 }
 
 export const FINESS_ET = /^\d[\dAB]\d{7}$/;
+
+/** The banner of an extraction, `finess;etalab;<n>;<date>`; group 1: its date (AAAA-MM-JJ), when written. */
+export const FINESS_BANNER = /^finess;etalab;[^;]*;(\d{4}-\d{2}-\d{2})?/i;
+
+/** The date an extraction's banner gives (read from its first bytes), or null when there is none. */
+export function finessBannerDate(head: Uint8Array): string | null {
+  const first = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 200)).toString('latin1').split(/\r?\n/)[0]!;
+  return FINESS_BANNER.exec(first)?.[1] ?? null;
+}

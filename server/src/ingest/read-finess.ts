@@ -9,7 +9,7 @@ import { cdsSubtypeOf, type CdsSubtype } from './cds-subtype';
 import { decodeText, type TextEncoding } from './decode-text';
 import { scanRecords } from './delimited-text';
 import { kindOfCategory } from './finess-categories';
-import { communeCodeOf, departementOf, ET, FINESS_ET, GEO, GEOLOCALISATION_MIN_FIELDS, inScope, STRUCTUREET_MIN_FIELDS } from './finess-layout';
+import { communeCodeOf, departementOf, ET, FINESS_BANNER, FINESS_ET, GEO, GEOLOCALISATION_MIN_FIELDS, inScope, STRUCTUREET_MIN_FIELDS } from './finess-layout';
 import { projectionOf, toWgs84, type FinessProjection } from './finess-projection';
 import { FileFormatError, type LineIssue } from './line-issue';
 import { fileIssues, type FileIssues, type IssueList } from './issue-list';
@@ -62,7 +62,7 @@ function checkBanner(text: string): string | null {
   if (/^finess,etalab/i.test(firstLine)) {
     throw new FileFormatError('Séparateur « , » : l\'extraction FINESS Etalab utilise « ; » (le fichier a-t-il été réenregistré par un tableur ?). Importez le fichier tel que téléchargé.');
   }
-  const banner = /^finess;etalab;[^;]*;(\d{4}-\d{2}-\d{2})?/i.exec(firstLine);
+  const banner = FINESS_BANNER.exec(firstLine);
   if (banner) return banner[1] ?? null;
   if (firstLine.startsWith('structureet;')) return null; // banner removed: read on, said in a warning
   throw new FileFormatError(

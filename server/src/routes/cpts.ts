@@ -41,10 +41,16 @@ export function cptsItem(p: CptsSummaryRow) {
     },
     communes: { total: p.communes, entieres: p.wholeCommunes, partielles: p.partialCommunes },
     territoireRenseigne: p.communes > 0,
+    /** « non renseigné »: no commune listed (a CPTS known from FINESS alone, or a source naming no commune): drawn as a point at its seat, counted in no coverage. */
+    perimetre: p.communes > 0 ? ('renseigné' as const) : ('non renseigné' as const),
     territoire: p.territoryNote,
     departement: p.departement,
     departements: p.departements,
-    siege: p.headquartersCommune ? { commune: p.headquartersCommune, nom: p.headquartersNom, adresse: p.headquartersAddress } : null,
+    siege: p.headquartersCommune ? {
+      commune: p.headquartersCommune, nom: p.headquartersNom, adresse: p.headquartersAddress,
+      position: p.headquartersLon !== null && p.headquartersLat !== null ? { lon: p.headquartersLon, lat: p.headquartersLat, precision: p.headquartersPrecision! } : null,
+    } : null,
+    finess: p.finessEt,
     note: p.note,
     source: p.source,
     dateSource: p.sourceDate,
@@ -83,7 +89,9 @@ export const cptsRoutes = new Hono<AppEnv>()
       perimetre: perimeter,
       perimetreNote: perimeter
         ? (summary.partialCommunes > 0 ? 'Périmètre des communes entières et partiellement couvertes (contours communaux entiers).' : null)
-        : 'Territoire non renseigné : les sources ne listent pas les communes de cette CPTS.',
+        : summary.finessEt
+          ? 'Périmètre non renseigné : CPTS connue par le FINESS (catégorie 604), qui ne donne pas ses communes ; elle n\'est comptée dans aucune couverture tant qu\'elles ne sont pas importées.'
+          : 'Territoire non renseigné : les sources ne listent pas les communes de cette CPTS.',
       chevauchements: overlaps.map((o) => ({ id: o.id, nom: o.name, communes: o.communes, demonstration: o.demo })),
       donneesDemonstration: summary.demo || overlaps.some((o) => o.demo),
     });

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../context';
 import { COUNTED_KINDS, offerIndicators } from '../analysis/offer-indicators';
 import { perimeter } from '../analysis/perimeter';
+import { offerCompletenessSentence, offerListsCompleteness } from '../analysis/offer-completeness';
 import { protocolCoverage } from '../analysis/protocol-coverage';
 import { subKeyOf } from '../analysis/sub-territories';
 import { structuresIn, type Territory } from '../analysis/territory';
@@ -31,8 +32,11 @@ function computeIndicators(territory: Territory, t: ResolvedTerritory, table: Co
   const offre = offerIndicators(territory, table, care.structures);
   offre.total.nom = t.nom;
   const structures = structuresIn(territory, table, care.structures);
+  const listes = offerListsCompleteness(t.communes.map((c) => c.departement), care.completeness);
   return {
     offre,
+    /** Whether each count rests on a complete list, and since when (MSP and CDS: the national FINESS extraction). */
+    completude: { listes, phrase: offerCompletenessSentence(listes) },
     protocoles: protocolCoverage(territory, table, care),
     structures,
     donneesDemonstration: structures.some((s) => s.demo) || care.deployments.some((d) => d.demo) || care.cpts.some((p) => p.demo),

@@ -2,7 +2,9 @@
  * GET /api/structures?kind=&departement=|region=&bbox=&instant= — the care offer's structures as GeoJSON
  * points, each with its source and date, its location precision, its opening hours and whether it
  * is open at `instant` (default: now) in its département's time zone. Demonstration rows are
- * labelled, and hidden when the demonstration setting is off.
+ * labelled, and hidden when the demonstration setting is off. `completude` says, for the
+ * départements asked, which lists are complete and at which date (MSP and centres de santé, MMG,
+ * SNP offers: analysis/offer-completeness.ts): an absence means something only there.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -10,7 +12,9 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { AppEnv } from '../context';
 import { STRUCTURE_KINDS } from '../db/care-schema';
 import { listStructures, type StructureRow } from '../db/structure-queries';
-import { departementExists, regionExists } from '../db/territory-queries';
+import { loadCompleteness } from '../db/analysis-queries';
+import { offerCompletenessSentence, offerListsCompleteness, type OfferListCompleteness } from '../analysis/offer-completeness';
+import { departementExists, listDepartements, regionExists } from '../db/territory-queries';
 import { timeZoneOf } from '../geo/france-extent';
 import { notFound } from '../lib/api-error';
 import { offerOpeningAt, type OpeningBasis } from '../analysis/offer-opening';
@@ -89,13 +93,22 @@ export const structureRoutes = new Hono<AppEnv>().get('/structures', validate('q
   if (q.departement && !(await departementExists(db, q.departement))) throw notFound(`Département ${q.departement} inconnu.`);
   if (q.region && !(await regionExists(db, q.region))) throw notFound(`Région ${q.region} inconnue.`);
   const at = q.instant ? new Date(q.instant) : currentMinute();
-  const rows = await listStructures(db, { kinds: q.kind, departement: q.departement, region: q.region, bbox: q.bbox, demo: c.get('scope').demo });
-  const collection: FeatureCollection<Point, StructureProperties> & { total: number; instant: string; donneesDemonstration: boolean } = {
+  const demo = c.get('scope').demo;
+  const [rows, departements, declarations] = await Promise.all([
+    listStructures(db, { kinds: q.kind, departement: q.departement, region: q.region, bbox: q.bbox, demo }),
+    q.departement ? [q.departement] : listDepartements(db, q.region).then((ds) => ds.map((d) => d.code)),
+    loadCompleteness(db, { demo }),
+  ]);
+  const listes = offerListsCompleteness(departements, declarations);
+  const collection: FeatureCollection<Point, StructureProperties> & {
+    total: number; instant: string; donneesDemonstration: boolean; completude: { listes: OfferListCompleteness[]; phrase: string };
+  } = {
     type: 'FeatureCollection',
     features: rows.map((r) => feature(r, at)),
     total: rows.length,
     instant: at.toISOString(),
     donneesDemonstration: rows.some((r) => r.demo),
+    completude: { listes, phrase: offerCompletenessSentence(listes) },
   };
   return c.json(collection);
 });

@@ -34,15 +34,23 @@ export function CptsListPage() {
           const rows = data.cpts.filter((c) => (!dep || c.departement === dep) && (!words || normalise(`${c.nom} ${c.siege?.nom ?? ''}`).includes(words)));
           return (
             <>
-              <p className="fr-text--sm" role="status">{rows.length} CPTS sur {data.cpts.length}</p>
+              <p className="fr-text--sm" role="status">
+                {rows.length} CPTS sur {data.cpts.length} connues
+                {(() => {
+                  const seats = rows.filter((c) => c.perimetre === 'non renseigné').length;
+                  return seats > 0 ? `, dont ${seats} au périmètre non renseigné (comptées dans aucune couverture)` : '';
+                })()}
+              </p>
               <ul className="maillage-cpts-list">
                 {rows.map((c) => (
                   <li key={c.id} className="maillage-cpts-list__item">
                     <h2 className="fr-h6 fr-mb-1v"><a href={cptsPath(c.id)}>{c.nom}</a> {c.demonstration && <DemoBadge />}</h2>
                     <p className="fr-text--sm fr-mb-0">
-                      <Badge small as="span" severity={c.statut === 'ACI signé' ? 'success' : c.statut === 'projet de santé' ? 'info' : 'warning'}>{c.statut}</Badge>{' '}
+                      <Badge small as="span" severity={c.statut === 'ACI signé' ? 'success' : c.statut === 'projet de santé' ? 'info' : c.statut === 'non renseigné' ? 'new' : 'warning'}>
+                        {c.statut === 'non renseigné' ? 'statut non renseigné' : c.statut}
+                      </Badge>{' '}
                       {c.departement ? `Département ${c.departement} · ` : ''}
-                      {c.territoireRenseigne ? `${formatInteger(c.communes.total)} communes, ${formatInteger(c.population.calculee)} hab.` : 'communes non renseignées'}
+                      {c.territoireRenseigne ? `${formatInteger(c.communes.total)} communes, ${formatInteger(c.population.calculee)} hab.` : c.finess ? `périmètre non renseigné (FINESS ${c.finess}, siège à ${c.siege?.nom ?? '?'})` : 'communes non renseignées'}
                       {c.population.declaree !== null ? ` (déclarée : ${formatInteger(c.population.declaree)} hab.)` : ''}
                     </p>
                   </li>

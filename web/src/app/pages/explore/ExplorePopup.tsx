@@ -1,7 +1,8 @@
-/** What a click on the explore map shows: a structure, a CPTS, a département's SAS; a cluster zooms in. */
+/** What a click on the explore map shows: a structure, a CPTS (territory or seat), a département's SAS; a cluster zooms in. */
 import type { MapGeoJSONFeature } from 'maplibre-gl';
 import { COMMUNES_FILL_ID } from '../../../features/boundaries/layers/boundary-layers';
 import { CPTS_FILL_ID } from '../../../features/coverage/layers/cpts-coverage-layers';
+import { CPTS_SEATS_ID } from '../../../features/coverage/layers/cpts-seat-layers';
 import { SAS_FILL_ID } from '../../../features/sas/layers/sas-layers';
 import type { SasCoverage } from '../../../features/sas/api/get-sas-coverage';
 import { cptsPath } from '../../routes';
@@ -16,6 +17,7 @@ import { DemoBadge } from '../../../lib/ui/DemoBadge';
 export type PopupTarget =
   | { kind: 'commune'; id: string; code: string }
   | { kind: 'cpts'; id: string; nom: string; statut: string; population: number; communes: number; demo: boolean }
+  | { kind: 'cpts-siege'; id: string; nom: string; statut: string; adresse: string; commune: string; precision: string; finess: string; demo: boolean }
   | { kind: 'sas'; id: string; nom: string }
   | { kind: 'structure'; id: string }
   | { kind: 'groupe'; id: string; lngLat: [number, number] };
@@ -27,6 +29,11 @@ export function popupTarget(f: MapGeoJSONFeature): PopupTarget | null {
   switch (f.layer.id) {
     case CPTS_FILL_ID:
       return { kind: 'cpts', id: str(p.id), nom: str(p.nom), statut: str(p.statut), population: Number(p.population), communes: Number(p.communes), demo: p.demonstration === true };
+    case CPTS_SEATS_ID:
+      return {
+        kind: 'cpts-siege', id: str(p.id), nom: str(p.nom), statut: str(p.statut), adresse: str(p.adresse), commune: str(p.commune),
+        precision: str(p.precision), finess: str(p.finess), demo: p.demonstration === true,
+      };
     case SAS_FILL_ID:
       return { kind: 'sas', id: str(p.code), nom: str(p.nom) };
     case STRUCTURES_POINTS_ID:
@@ -75,6 +82,18 @@ export function ExplorePopup({ target, sas, structures, territory }: ExplorePopu
         <h3 className="fr-text--md fr-mb-1v">{target.nom} {target.demo && <DemoBadge />}</h3>
         <p className="fr-text--sm fr-mb-1v">Statut : {target.statut}</p>
         <p className="fr-text--sm fr-mb-1v">{formatInteger(target.communes)} communes, {formatInteger(target.population)} hab.</p>
+        <a className="fr-link fr-link--sm" href={cptsPath(target.id)}>Voir la CPTS</a>
+      </div>
+    );
+  }
+  if (target.kind === 'cpts-siege') {
+    return (
+      <div className="maillage-popup" data-testid="popup-cpts-siege">
+        <h3 className="fr-text--md fr-mb-1v">{target.nom} {target.demo && <DemoBadge />}</h3>
+        <p className="fr-text--sm fr-mb-1v"><strong>Périmètre non renseigné</strong> : point au siège{target.precision === 'commune' ? ' (position de sa commune)' : ''}, comptée dans aucune couverture.</p>
+        <p className="fr-text--sm fr-mb-1v">Statut : {target.statut}</p>
+        {(target.adresse || target.commune) && <p className="fr-text--sm fr-mb-1v">{target.adresse || target.commune}</p>}
+        {target.finess && <p className="fr-text--xs fr-mb-1v">FINESS {target.finess}</p>}
         <a className="fr-link fr-link--sm" href={cptsPath(target.id)}>Voir la CPTS</a>
       </div>
     );

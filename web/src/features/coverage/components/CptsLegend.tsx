@@ -19,9 +19,13 @@ export interface CptsLegendProps {
   millesime: number;
   /** Communes only partly covered (drawn paler, dashed). */
   partial?: { code: string; nom: string; population: number }[];
-  /** CPTS of the territory whose communes are not listed (not drawn); null while unknown. */
-  unmapped?: { id: string; nom: string }[] | null;
+  /** CPTS of the territory whose communes are not listed (a point at their seat when known, else not drawn); null while unknown. */
+  unmapped?: { id: string; nom: string; pointAuSiege: boolean }[] | null;
 }
+
+/** Names, the first `max` of them, then how many more. */
+const names = (list: { nom: string }[], max = 12) =>
+  list.length <= max ? list.map((c) => c.nom).join(', ') : `${list.slice(0, max).map((c) => c.nom).join(', ')} et ${list.length - max} autres`;
 
 export function CptsLegend({ query, status, onStatus, millesime, partial = [], unmapped = null }: CptsLegendProps) {
   return (
@@ -55,14 +59,27 @@ export function CptsLegend({ query, status, onStatus, millesime, partial = [], u
                   </li>
                 )}
               </ul>
-              {unmapped && unmapped.length > 0 && (
-                <p className="fr-text--sm fr-mb-1w maillage-legend__unmapped">
-                  {unmapped.length === 1 ? '1 CPTS sans communes renseignées, non dessinée' : `${unmapped.length} CPTS sans communes renseignées, non dessinées`} : {unmapped.map((c) => c.nom).join(', ')}.
-                </p>
-              )}
-              {cpts.length === 0 && <p className="fr-text--sm fr-mb-1w maillage-empty">Aucune CPTS connue sur ce territoire avec ce statut.</p>}
+              {unmapped && unmapped.some((c) => c.pointAuSiege) && (() => {
+                const seats = unmapped.filter((c) => c.pointAuSiege);
+                return (
+                  <p className="fr-text--sm fr-mb-1w maillage-legend__seats">
+                    <span className="maillage-legend__swatch maillage-legend__swatch--seat" aria-hidden="true" />
+                    {seats.length === 1 ? '1 CPTS au périmètre non renseigné, dessinée par un point à son siège' : `${seats.length} CPTS au périmètre non renseigné, dessinées par un point à leur siège`}
+                    {' '}(connues, comptées dans aucune couverture) : {names(seats)}.
+                  </p>
+                );
+              })()}
+              {unmapped && unmapped.some((c) => !c.pointAuSiege) && (() => {
+                const hidden = unmapped.filter((c) => !c.pointAuSiege);
+                return (
+                  <p className="fr-text--sm fr-mb-1w maillage-legend__unmapped">
+                    {hidden.length === 1 ? '1 CPTS sans communes renseignées, non dessinée' : `${hidden.length} CPTS sans communes renseignées, non dessinées`} : {names(hidden)}.
+                  </p>
+                );
+              })()}
+              {cpts.length === 0 && !unmapped?.length && <p className="fr-text--sm fr-mb-1w maillage-empty">Aucune CPTS connue sur ce territoire avec ce statut.</p>}
               <SourceNote demo={demo}>
-                listes publiées par les ARS, l’Assurance Maladie et les CPTS (communes nommées par la source) ; territoires dissous sur les contours IGN ADMIN EXPRESS, COG {millesime}
+                listes publiées par les ARS, l’Assurance Maladie et les CPTS (communes nommées par la source){unmapped?.some((c) => c.pointAuSiege) ? ', FINESS (catégorie 604 : siège seul)' : ''} ; territoires dissous sur les contours IGN ADMIN EXPRESS, COG {millesime}
               </SourceNote>
             </>
           );

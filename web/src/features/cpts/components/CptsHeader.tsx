@@ -18,7 +18,9 @@ export function CptsHeader({ detail, draft = null }: { detail: CptsDetail; draft
       <p className="fr-text--sm fr-mb-1v"><a className="fr-link fr-link--sm" href="/cpts">Toutes les CPTS</a></p>
       <h1 className="fr-h3 fr-mb-1w">{p.nom} {p.demonstration && <DemoBadge />}</h1>
       <p className="fr-mb-1w">
-        <Badge small as="span" severity={p.statut === 'ACI signé' ? 'success' : p.statut === 'projet de santé' ? 'info' : 'warning'}>{p.statut}</Badge>
+        <Badge small as="span" severity={p.statut === 'ACI signé' ? 'success' : p.statut === 'projet de santé' ? 'info' : p.statut === 'non renseigné' ? 'new' : 'warning'}>
+          {p.statut === 'non renseigné' ? 'statut non renseigné' : p.statut}
+        </Badge>
         {p.dateStatut && <span className="fr-text--sm"> depuis le {new Date(p.dateStatut).toLocaleDateString('fr-FR')}</span>}
       </p>
       <dl className="maillage-figures">
@@ -35,7 +37,7 @@ export function CptsHeader({ detail, draft = null }: { detail: CptsDetail; draft
             {draft && <span className="maillage-figure__detail"> officiel : {formatInteger(p.communes.total)}</span>}
           </dd>
         </div>
-        <div><dt>Siège</dt><dd>{p.siege?.nom ?? '—'}</dd></div>
+        <div><dt>Siège</dt><dd>{p.siege ? `${p.siege.adresse ? `${p.siege.adresse}, ` : ''}${p.siege.nom ?? p.siege.commune}` : '—'}{p.finess && <span className="maillage-figure__detail"> FINESS {p.finess}</span>}</dd></div>
       </dl>
       {detail.perimetreNote && <p className="fr-text--sm">{detail.perimetreNote}</p>}
       {p.territoire && <p className="fr-text--xs fr-mb-1v">Territoire selon la source : {p.territoire}</p>}

@@ -16,6 +16,7 @@ import { BarChart } from './BarChart';
 import { formatDecimal, formatInteger, formatPercent } from '../../../lib/format';
 import { DemoBadge } from '../../../lib/ui/DemoBadge';
 import { frenchDay } from '../../../app/as-of-date';
+import { ListsCompleteness } from '../../structures/components/ListsCompleteness';
 
 export interface IndicatorPanelProps {
   territory: string;
@@ -46,7 +47,10 @@ function cptsDetail(c: CptsCoverage): string {
     ? `, dont ${formatInteger(c.population.couvertePartiellement)} hab. en couverture partielle (${c.partielles.map((x) => x.nom).join(', ')} : quelques quartiers seulement, comptés couverts)`
     : '';
   const blank = complete ? ` ; ${formatInteger(c.communes.nonCouvertes)} communes en zone blanche` : '';
-  return `${head}${partial}${blank}${c.completude ? ` ; ${c.completude.phrase}` : ''}`;
+  const known = c.cptsConnues.sansPerimetre > 0
+    ? ` ; ${formatInteger(c.cptsConnues.total)} CPTS connues, dont ${formatInteger(c.cptsConnues.sansPerimetre)} au périmètre non renseigné (comptées dans aucune couverture)`
+    : '';
+  return `${head}${partial}${blank}${known}${c.completude ? ` ; ${c.completude.phrase}` : ''}`;
 }
 
 const STATUS_LABEL: Record<CptsStatusFilter, string> = { all: 'toutes CPTS', projet: 'projet de santé et au-delà', aci: 'ACI signé' };
@@ -156,6 +160,7 @@ export function IndicatorPanel({ territory, nom, regionCode, status, subTerritor
           </tbody>
         </table>
       )}
+      {offer.data && <ListsCompleteness answers={[offer.data.completude]} />}
       {subTerritories.length > 1 && (
         <>
           {subs.isPending ? <p className="fr-text--sm maillage-loading" role="status">Chargement de la couverture par sous-territoire…</p> : (

@@ -36,7 +36,7 @@ export function ReportSources() {
           <li>Population : {sources.data.population}, millésime {sources.data.millesime}.</li>
           <li>Géométrie : {sources.data.geometrie}.</li>
           {sources.data.fichiers.map((f) => (
-            <li key={f.id}>{f.title} — {f.producer} ; {f.licence} ; millésime {f.millesime} ; origine {f.origin}</li>
+            <li key={f.id}>{f.title} — {f.producer} ; {f.licence} ; millésime {f.millesime}{f.date ? ` ; fichier du ${new Date(f.date).toLocaleDateString('fr-FR')}` : ''} ; origine {f.origin}</li>
           ))}
           <li>Offre de soins, CPTS, SAS et protocoles : sources indiquées dans chaque légende ; analyses calculées par Maillage.</li>
         </ul>

@@ -1,6 +1,7 @@
 /** Legend of the structures: one symbol per kind with its count, kind filter, sources and dates. */
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
-import type { StructureFeature } from '../api/list-structures';
+import type { StructureFeature, StructureListsCompleteness } from '../api/list-structures';
+import { ListsCompleteness } from './ListsCompleteness';
 import { KIND_STYLES, SHOWN_KINDS } from '../layers/structure-layers';
 import { KindSymbol } from './KindSymbol';
 import { SourceNote } from '../../../lib/ui/SourceNote';
@@ -8,7 +9,7 @@ import { QueryStatus } from '../../../lib/ui/QueryStatus';
 import { sourceSummary } from '../source-summary';
 
 export interface StructuresLegendProps {
-  query: { isPending: boolean; isError: boolean; error: Error | null; data: StructureFeature[] | undefined };
+  query: { isPending: boolean; isError: boolean; error: Error | null; data: StructureFeature[] | undefined; completude?: StructureListsCompleteness[] };
   kinds: string[] | null;
   onKinds: (kinds: string[] | null) => void;
   /** Structures kept by the protocol filter (null: no filter). */
@@ -44,7 +45,8 @@ export function StructuresLegend({ query, kinds, onKinds, only }: StructuresLege
                 }))}
               />
               <p className="fr-text--xs fr-mb-1w maillage-no-print">Regroupées en cercles numérotés aux petites échelles ; cliquez un symbole pour sa fiche.</p>
-              {visible.length === 0 && <p className="fr-text--sm maillage-empty">Aucune structure de ces types sur ce territoire.</p>}
+              {visible.length === 0 && <p className="fr-text--sm maillage-empty">Aucune structure de ces types connue sur ce territoire.</p>}
+              {query.completude && <ListsCompleteness answers={query.completude} />}
               <SourceNote demo={visible.some((f) => f.properties.demonstration)}>{sourceSummary(visible)}</SourceNote>
             </>
           );
