@@ -25,6 +25,7 @@ export interface RunServerOptions {
   production?: boolean;
   /** Extra environment (GEODATA_DIR, MAILLAGE_DB, MAILLAGE_READ_ONLY…). */
   env?: Record<string, string>;
+  /** How long the start may take before it is given up (default 120 s: a loaded 2-core machine opening the France data). */
   timeoutMs?: number;
 }
 
@@ -39,7 +40,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function runServer({ port, production = true, env = {}, timeoutMs = 30_000 }: RunServerOptions = {}): Promise<RunningServer> {
+export async function runServer({ port, production = true, env = {}, timeoutMs = 120_000 }: RunServerOptions = {}): Promise<RunningServer> {
   const listenPort = port ?? (await freePort());
   const t0 = performance.now();
   const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['server/src/main.ts'], {
