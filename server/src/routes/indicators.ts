@@ -31,11 +31,15 @@ function computeIndicators(territory: Territory, t: ResolvedTerritory, table: Co
   const offre = offerIndicators(territory, table, care.structures);
   offre.total.nom = t.nom;
   const structures = structuresIn(territory, table, care.structures);
+  const protocoles = protocolCoverage(territory, table, care);
+  // Demonstration data of this territory only: its structures, its deployments, the CPTS with a commune in it.
+  const inside = new Set(t.communes.map((x) => x.code));
+  const demoCpts = care.cpts.some((p) => p.demo && p.communes.some((m) => inside.has(m.code)));
   return {
     offre,
-    protocoles: protocolCoverage(territory, table, care),
+    protocoles,
     structures,
-    donneesDemonstration: structures.some((s) => s.demo) || care.deployments.some((d) => d.demo) || care.cpts.some((p) => p.demo),
+    donneesDemonstration: structures.some((s) => s.demo) || protocoles.donneesDemonstration || demoCpts,
   };
 }
 
