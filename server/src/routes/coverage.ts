@@ -108,7 +108,8 @@ export const coverageRoutes = new Hono<AppEnv>()
     }
     const text = await cachedJsonText(ctx, key, async () => {
       const official = await officialOf(ctx, t, 'IND-587', date);
-      return { ...sasBody(t, date, version, result), comparaisonOfficielle: officialComparison(official, result.population.part, 'd\'après les SAS de la base (statut et date de démarrage)', 'IND-587') };
+      const base = `d'après les SAS de la base (${result.completude.phrase})`;
+      return { ...sasBody(t, date, version, result), comparaisonOfficielle: officialComparison(official, result.population.part, base, 'IND-587', 'aucun SAS connu dans ce territoire') };
     });
     return jsonText<ReturnType<typeof sasBody> & { comparaisonOfficielle: OfficialComparison }>(c, text);
   });
@@ -168,5 +169,6 @@ function sasBody(t: ResolvedTerritory, date: string, version: string, result: Sa
 
 const SAS_METHOD =
   "Un SAS couvre tout son département. Population couverte à la date : départements dont le SAS est opérationnel ou pilote et a démarré au plus tard ce jour. " +
+  "Un département sans aucune donnée de SAS est « non renseigné » : il n'est compté ni couvert ni non couvert, et la part couverte est calculée sur les seuls départements renseignés. " +
   "Une date de démarrage connue seulement au mois ou à l'année qui contient ce jour est « incertaine » (non comptée) ; un SAS en service sans date connue est compté et signalé. " +
   "La filière de médecine générale est celle de tout SAS ; les autres filières comptent à partir de leur propre date.";

@@ -21,6 +21,8 @@ import { validate } from '../lib/validate';
 import { analysisContext, cachedAnalysis, cachedJsonText, resolveTerritory, territoryHeader, type CareInputs, type ResolvedTerritory } from './analysis-context';
 import { formatParam, territoryParam } from './analysis-params';
 
+const NOT_KNOWN = 'non renseigné';
+
 const query = z.object({
   territory: territoryParam,
   format: formatParam,
@@ -71,8 +73,9 @@ export const indicatorRoutes = new Hono<AppEnv>().get('/indicators', validate('q
       text = toCsv([
         { header: 'niveau', value: (r) => (r === value.offre.total ? 'total' : value.offre.niveau) }, { header: 'code', value: (r) => r.code }, { header: 'nom', value: (r) => r.nom },
         { header: 'population', value: (r) => r.population },
-        ...COUNTED_KINDS.map((k) => ({ header: k, value: (r: typeof value.offre.total) => r.nombre[k] })),
-        ...COUNTED_KINDS.map((k) => ({ header: `${k}_pour_10000_hab`, value: (r: typeof value.offre.total) => r.pour10000[k] })),
+        // Not known is written « non renseigné », never left empty nor 0 (offer-indicators.ts).
+        ...COUNTED_KINDS.map((k) => ({ header: k, value: (r: typeof value.offre.total) => r.nombre[k] ?? NOT_KNOWN })),
+        ...COUNTED_KINDS.map((k) => ({ header: `${k}_pour_10000_hab`, value: (r: typeof value.offre.total) => (r.nombre[k] === null ? NOT_KNOWN : r.pour10000[k]) })),
       ], [...value.offre.lignes, value.offre.total]);
     }
     return sendExport(c, text, name, 'csv');
