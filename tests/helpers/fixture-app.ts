@@ -21,8 +21,8 @@ export interface FixtureApp {
   close(): void;
 }
 
-export async function fixtureApp({ writable = false, config = {}, answers }: { writable?: boolean; config?: Partial<AppDeps['config']>; answers?: AppDeps['answers'] } = {}): Promise<FixtureApp> {
-  const dir = inject('fixtureDir');
+/** `dir`: another build than the four-région fixture (e.g. paca-build.ts). */
+export async function fixtureApp({ writable = false, config = {}, answers, dir = inject('fixtureDir') }: { writable?: boolean; config?: Partial<AppDeps['config']>; answers?: AppDeps['answers']; dir?: string } = {}): Promise<FixtureApp> {
   let dbPath = join(dir, 'maillage.duckdb');
   if (writable) {
     const tmp = mkdtempSync(join(tmpdir(), 'maillage-test-'));

@@ -20,8 +20,9 @@ import { periodOf, startedBy } from './partial-date';
 
 export type CptsStatusFilter = 'all' | 'projet' | 'aci';
 
+/** A CPTS whose status is « non renseigné » is a CPTS: among all, never among those with a project or an ACI. */
 export const STATUSES_OF_FILTER: Record<CptsStatusFilter, CptsStatus[]> = {
-  all: ['pré-projet', 'projet de santé', 'ACI signé'],
+  all: ['pré-projet', 'projet de santé', 'ACI signé', 'non renseigné'],
   projet: ['projet de santé', 'ACI signé'],
   aci: ['ACI signé'],
 };

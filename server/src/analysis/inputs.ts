@@ -19,7 +19,8 @@ export interface CommuneRef {
   areaKm2: number | null;
 }
 
-export type CptsStatus = 'pré-projet' | 'projet de santé' | 'ACI signé';
+/** « non renseigné »: the source gives no status (db/care-schema.ts). */
+export type CptsStatus = 'pré-projet' | 'projet de santé' | 'ACI signé' | 'non renseigné';
 
 export interface CptsRecord {
   id: string;

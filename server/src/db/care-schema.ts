@@ -30,7 +30,9 @@ export const STRUCTURE_KINDS = ['MSP', 'CDS', 'MMG', 'SU', 'CPTS_SIEGE', 'ESP', 
 export type StructureKind = (typeof STRUCTURE_KINDS)[number];
 export const CDS_SUBTYPES = ['polyvalent', 'dentaire', 'infirmier', 'autre'] as const;
 export const CPTS_STATUSES = ['pré-projet', 'projet de santé', 'ACI signé'] as const;
-export type CptsStatus = (typeof CPTS_STATUSES)[number];
+/** The status of a CPTS its source leaves empty: a CPTS all the same, counted among all CPTS only. */
+export const CPTS_STATUS_NOT_KNOWN = 'non renseigné';
+export type CptsStatus = (typeof CPTS_STATUSES)[number] | typeof CPTS_STATUS_NOT_KNOWN;
 export const SAS_STATUSES = ['opérationnel', 'en préparation', 'pilote', 'aucun'] as const;
 export const SNP_FLAGS = ['oui', 'non', 'inconnu'] as const;
 export type SnpFlag = (typeof SNP_FLAGS)[number];
@@ -65,7 +67,7 @@ export const CARE_SPECS: TableSpec[] = [
   defineTable('cpts', {
     id: 'VARCHAR',
     name: 'VARCHAR NOT NULL',
-    status: 'VARCHAR NOT NULL', // pré-projet | projet de santé | ACI signé
+    status: 'VARCHAR NOT NULL', // pré-projet | projet de santé | ACI signé | non renseigné (the source gives none)
     status_date: 'VARCHAR',
     declared_population: 'INTEGER',
     headquarters_commune: 'VARCHAR',

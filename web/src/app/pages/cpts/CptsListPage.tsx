@@ -40,7 +40,7 @@ export function CptsListPage() {
                   <li key={c.id} className="maillage-cpts-list__item">
                     <h2 className="fr-h6 fr-mb-1v"><a href={cptsPath(c.id)}>{c.nom}</a> {c.demonstration && <DemoBadge />}</h2>
                     <p className="fr-text--sm fr-mb-0">
-                      <Badge small as="span" severity={c.statut === 'ACI signé' ? 'success' : c.statut === 'projet de santé' ? 'info' : 'warning'}>{c.statut}</Badge>{' '}
+                      <Badge small as="span" severity={c.statut === 'ACI signé' ? 'success' : c.statut === 'projet de santé' ? 'info' : c.statut === 'non renseigné' ? 'new' : 'warning'}>{c.statut === 'non renseigné' ? 'statut non renseigné' : c.statut}</Badge>{' '}
                       {c.departement ? `Département ${c.departement} · ` : ''}
                       {c.territoireRenseigne ? `${formatInteger(c.communes.total)} communes, ${formatInteger(c.population.calculee)} hab.` : 'communes non renseignées'}
                       {c.population.declaree !== null ? ` (déclarée : ${formatInteger(c.population.declaree)} hab.)` : ''}

@@ -31,7 +31,7 @@ export function CptsLegend({ query, status, onStatus, millesime, partial = [], u
         nativeSelectProps={{ value: status, onChange: (e) => onStatus(e.target.value as CptsStatusFilter) }}
         className="fr-mb-1w"
       >
-        <option value="all">Toutes (pré-projet compris)</option>
+        <option value="all">Toutes (pré-projet et statut non renseigné compris)</option>
         <option value="projet">Projet de santé validé et au-delà</option>
         <option value="aci">ACI signé</option>
       </Select>
@@ -42,10 +42,10 @@ export function CptsLegend({ query, status, onStatus, millesime, partial = [], u
           return (
             <>
               <ul className="maillage-legend__list" aria-label="Statut des CPTS">
-                {(Object.keys(CPTS_STATUS_COLORS) as CptsStatus[]).map((s) => (
+                {(Object.keys(CPTS_STATUS_COLORS) as CptsStatus[]).filter((s) => s !== 'non renseigné' || cpts.some((f) => f.properties.statut === s)).map((s) => (
                   <li key={s}>
                     <span className="maillage-legend__swatch maillage-legend__swatch--outline" style={{ borderColor: CPTS_STATUS_COLORS[s], background: `${CPTS_STATUS_COLORS[s]}2e` }} aria-hidden="true" />
-                    {s} ({cpts.filter((f) => f.properties.statut === s).length})
+                    {s === 'non renseigné' ? 'statut non renseigné' : s} ({cpts.filter((f) => f.properties.statut === s).length})
                   </li>
                 ))}
                 {partial.length > 0 && (

@@ -16,6 +16,8 @@ export const CPTS_STATUS_COLORS = {
   'pré-projet': '#b8860b',
   'projet de santé': '#0063cb',
   'ACI signé': '#18753c',
+  // The source gives no status (an ARS listing with an empty status column): a neutral grey.
+  'non renseigné': '#666666',
 } as const;
 export type CptsStatus = keyof typeof CPTS_STATUS_COLORS;
 
@@ -33,7 +35,7 @@ const statusColor: ExpressionSpecification = [
   'pré-projet', CPTS_STATUS_COLORS['pré-projet'],
   'projet de santé', CPTS_STATUS_COLORS['projet de santé'],
   'ACI signé', CPTS_STATUS_COLORS['ACI signé'],
-  '#666666',
+  CPTS_STATUS_COLORS['non renseigné'],
 ];
 
 const layer = (kind: string): ExpressionSpecification => ['==', ['get', 'couche'], kind];

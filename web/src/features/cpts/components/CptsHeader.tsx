@@ -18,7 +18,7 @@ export function CptsHeader({ detail, draft = null }: { detail: CptsDetail; draft
       <p className="fr-text--sm fr-mb-1v"><a className="fr-link fr-link--sm" href="/cpts">Toutes les CPTS</a></p>
       <h1 className="fr-h3 fr-mb-1w">{p.nom} {p.demonstration && <DemoBadge />}</h1>
       <p className="fr-mb-1w">
-        <Badge small as="span" severity={p.statut === 'ACI signé' ? 'success' : p.statut === 'projet de santé' ? 'info' : 'warning'}>{p.statut}</Badge>
+        <Badge small as="span" severity={p.statut === 'ACI signé' ? 'success' : p.statut === 'projet de santé' ? 'info' : p.statut === 'non renseigné' ? 'new' : 'warning'}>{p.statut === 'non renseigné' ? 'statut non renseigné' : p.statut}</Badge>
         {p.dateStatut && <span className="fr-text--sm"> depuis le {new Date(p.dateStatut).toLocaleDateString('fr-FR')}</span>}
       </p>
       <dl className="maillage-figures">
