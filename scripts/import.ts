@@ -1,8 +1,10 @@
 /**
  * CLI: `npm run import -- <type> <fichier> [--garder-valides] [--par <nom>] [--liste-complete 44,49 [--liste cpts|mmg|snp]
- * [--complete-au AAAA-MM-JJ]]` — the same import as
- * `POST /api/imports/:type`, on the database of GEODATA_DIR (or MAILLAGE_DB). The raw file is
- * archived next to the database (`imports/`) and journaled, so `npm run build:data` replays it.
+ * [--complete-au AAAA-MM-JJ]]` — the same import as `POST /api/imports/:type`, on the database of GEODATA_DIR
+ * (or MAILLAGE_DB). The raw file is archived next to the database (`imports/`) and journaled, so
+ * `npm run build:data` replays it. The same file imported again with `--liste-complete` records the declaration.
+ * `npm run import -- liste-complete 06,13,83 --liste cpts [--complete-au AAAA-MM-JJ] [--source <texte>] [--par <nom>]`
+ * declares a list complete on its own (`POST /api/imports/liste-complete`), journaled and audited the same way.
  * Exit code 0 when applied (or already imported), 1 when refused, 2 on a usage error.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,15 +15,18 @@ import { checkSchema } from '../server/src/db/meta-queries';
 import { publishVersion, versionStore } from '../server/src/db/data-versions';
 import { openDatabase, type Database } from '../server/src/db/connection';
 import { parseDeclaration } from '../server/src/imports/completeness-declaration';
+import { declareComplete } from '../server/src/imports/declare-complete';
 import { parisDay } from '../server/src/lib/attachment';
-import { isImportKind, unknownKindMessage } from '../server/src/imports/import-kinds';
-import { runImport } from '../server/src/imports/run-import';
+import { DECLARATION_KIND, isImportKind, unknownKindMessage, type ImportKind } from '../server/src/imports/import-kinds';
+import { runImport, type ImportOutcome } from '../server/src/imports/run-import';
 import { formatOutcome } from './import/format-outcome';
 import { ensureStateStore } from '../server/src/db/state-store';
 import { recordImport } from '../server/src/services/record-import';
+import { recordDeclaration } from '../server/src/services/record-declaration';
 import { cptsStates } from '../server/src/db/version-queries';
 
-const USAGE = 'Usage : npm run import -- <type> <fichier> [--garder-valides] [--par <nom>] [--liste-complete <départements> [--liste cpts|mmg|snp] [--complete-au AAAA-MM-JJ]]';
+const USAGE = 'Usage : npm run import -- <type> <fichier> [--garder-valides] [--par <nom>] [--liste-complete <départements> [--liste cpts|mmg|snp] [--complete-au AAAA-MM-JJ]]\n'
+  + '        npm run import -- liste-complete <départements> --liste cpts|mmg|snp [--complete-au AAAA-MM-JJ] [--source <texte>] [--par <nom>]';
 
 function fail(message: string, code: number): never {
   console.error(message);
@@ -31,41 +36,69 @@ function fail(message: string, code: number): never {
 const positional: string[] = [];
 let keepValid = false;
 let by: string | undefined;
+let source: string | undefined;
 const declared: { departements?: string; list?: string; date?: string } = {};
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
   if (a === '--garder-valides') keepValid = true;
   else if (a === '--par') by = args[++i] ?? fail(`--par attend un nom\n${USAGE}`, 2);
+  else if (a === '--source') source = args[++i] ?? fail(`--source attend un texte (ex. « liste ARS au 31/01/2026 »)\n${USAGE}`, 2);
   else if (a === '--liste-complete') declared.departements = args[++i] ?? fail(`--liste-complete attend des départements (ex. 44,49)\n${USAGE}`, 2);
   else if (a === '--liste') declared.list = args[++i] ?? fail(`--liste attend cpts, mmg ou snp\n${USAGE}`, 2);
   else if (a === '--complete-au') declared.date = args[++i] ?? fail(`--complete-au attend une date AAAA-MM-JJ\n${USAGE}`, 2);
   else if (a.startsWith('--')) fail(`Option inconnue : ${a}\n${USAGE}`, 2);
   else positional.push(a);
 }
-const [kind, file] = positional;
-if (!kind || !file || positional.length > 2) fail(USAGE, 2);
-if (!isImportKind(kind)) fail(unknownKindMessage(kind), 2);
-if (!existsSync(file)) fail(`Fichier introuvable : ${file}`, 2);
-const declaration = parseDeclaration(kind, declared, parisDay());
+const [kind, second] = positional;
+if (!kind || !second || positional.length > 2) fail(USAGE, 2);
+const alone = kind === DECLARATION_KIND;
+if (alone) {
+  if (declared.departements) fail(`liste-complete prend ses départements en premier argument, sans --liste-complete\n${USAGE}`, 2);
+  declared.departements = second;
+} else {
+  if (!isImportKind(kind)) fail(unknownKindMessage(kind), 2);
+  if (!existsSync(second)) fail(`Fichier introuvable : ${second}`, 2);
+  if (source) fail(`--source ne sert qu'à « liste-complete » : la source d'un import est son fichier\n${USAGE}`, 2);
+}
+const declaration = parseDeclaration(alone ? DECLARATION_KIND : (kind as ImportKind), declared, parisDay());
 if (!declaration.ok) fail(`Liste complète : ${declaration.message}\n${USAGE}`, 2);
+const completeness = declaration.value;
+if (alone && !completeness) fail(USAGE, 2);
 
 const config = readConfig();
 if (!existsSync(config.dbPath)) fail(`Base absente : ${config.dbPath}. Lancez « npm run build:data ».`, 2);
+const importedBy = by ?? `ligne de commande (${userInfo().username})`;
+const archiveDir = join(dirname(config.dbPath), 'imports');
+
+/** The import or the declaration on `db`, with its audit lines in the state store beside it. */
+async function work(db: Database): Promise<ImportOutcome> {
+  await checkSchema(db);
+  await ensureStateStore(db, { path: config.statePath });
+  if (alone) {
+    const outcome = await declareComplete(db, { declaration: completeness!, source: source ?? null, declaredBy: importedBy, archiveDir });
+    await recordDeclaration(db, importedBy, outcome);
+    return outcome;
+  }
+  const importKind = kind as ImportKind;
+  const before = importKind === 'cpts' || importKind === 'cpts-perimetres' ? await cptsStates(db) : undefined;
+  const outcome = await runImport(db, {
+    kind: importKind, bytes: readFileSync(second!), fileName: basename(second!), keepValid, importedBy, archiveDir, completeness,
+  });
+  await recordImport(db, outcome.import?.importedBy ?? 'ligne de commande', outcome, before);
+  await recordDeclaration(db, importedBy, outcome);
+  return outcome;
+}
+
 const store = versionStore(config.dbPath);
 if (config.versions || existsSync(store.pointerPath)) {
   // Data versions: the next version is written aside and then pointed at (server/src/db/data-versions.ts);
   // running servers keep serving the current one and switch to the new one within a second.
   try {
     const outcome = await publishVersion(store, async (db) => {
-      await checkSchema(db);
-      await ensureStateStore(db, { path: config.statePath });
-      const result = await runImport(db, {
-        kind, bytes: readFileSync(file), fileName: basename(file), keepValid,
-        importedBy: by ?? `ligne de commande (${userInfo().username})`, archiveDir: join(dirname(config.dbPath), 'imports'),
-      });
-      await recordImport(db, result.import?.importedBy ?? 'ligne de commande', result);
-      return { result, changed: result.status === 'appliqué' || result.status === 'partiel' };
+      const result = await work(db);
+      // Rows or a declaration (the same file again with its « liste complète »): a new version.
+      return { result, changed: result.dataVersion !== null };
     });
     console.log(formatOutcome(outcome));
     process.exit(outcome.status === 'rejeté' ? 1 : 0);
@@ -82,15 +115,7 @@ try {
     + 'Le serveur l\'a-t-il ouverte en écriture ? Importez alors par l\'API (POST /api/imports/<type>) ou arrêtez-le.', 1);
 }
 try {
-  await checkSchema(db);
-  await ensureStateStore(db, { path: config.statePath });
-  const before = kind === 'cpts' || kind === 'cpts-perimetres' ? await cptsStates(db) : undefined;
-  const outcome = await runImport(db, {
-    kind, bytes: readFileSync(file), fileName: basename(file), keepValid,
-    importedBy: by ?? `ligne de commande (${userInfo().username})`, archiveDir: join(dirname(config.dbPath), 'imports'),
-    completeness: declaration.value,
-  });
-  await recordImport(db, outcome.import?.importedBy ?? 'ligne de commande', outcome, before);
+  const outcome = await work(db);
   console.log(formatOutcome(outcome));
   process.exitCode = outcome.status === 'rejeté' ? 1 : 0;
 } catch (err) {

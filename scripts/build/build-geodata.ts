@@ -15,6 +15,7 @@ import { careOfferTables } from './care-offer';
 import { officialIndicatorTables } from './official-indicators';
 import { OFFICIAL_SPECS } from '../../server/src/db/official-schema';
 import { replayImports } from './replay-imports';
+import { currentVersionPath, versionStore } from '../../server/src/db/data-versions';
 import { createProgress, type Progress } from '../lib/progress';
 import { loadInputs } from './load-inputs';
 import { joinCommunes } from './join-communes';
@@ -178,7 +179,9 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
   await progress.step('Base DuckDB', () => loadDatabase(specs, parquet, loadPath), () => dbPath);
   if (opts.importsDir) {
     try {
-      await progress.step('Rejeu des imports archivés', () => replayImports(loadPath, opts.importsDir!, dbPath), (n) => `${n} import(s)`);
+      // The journal agrees with the version last served (with data versions, imports since the last build live only there).
+      const previous = currentVersionPath(versionStore(dbPath));
+      await progress.step('Rejeu des imports archivés', () => replayImports(loadPath, opts.importsDir!, previous), (n) => `${n} import(s)`);
     } catch (err) {
       rmSync(loadPath, { force: true });
       throw err;

@@ -95,6 +95,15 @@ export async function departementCodes(db: Database): Promise<Set<string>> {
   return new Set((await db.all<{ code: string }>('SELECT code FROM departements')).map((r) => r.code));
 }
 
+/** The day each of these départements' list is declared complete at (absent: not declared). */
+export async function declaredCompleteness(db: Database, list: string, departements: string[]): Promise<Map<string, string>> {
+  const rows = await db.all<{ departement: string; date: string }>(
+    'SELECT departement, complete_on AS date FROM completeness WHERE list_kind = $list AND departement IN (SELECT unnest($deps))',
+    { list, deps: listValue(departements) },
+  );
+  return new Map(rows.map((r) => [r.departement, r.date]));
+}
+
 export async function cogMillesime(db: Database): Promise<number> {
   const [row] = await db.all<{ value: string }>("SELECT value FROM meta WHERE key = 'millesime'");
   return Number(row?.value ?? 0);
