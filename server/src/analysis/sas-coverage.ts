@@ -125,7 +125,8 @@ export function sasCoverage({ territory, all, sas, names, date }: SasCoverageInp
     completude: {
       departementsRenseignes: departements.length - missing.length,
       departementsNonRenseignes: missing,
-      phrase: `${plural(departements.length - missing.length, 'département renseigné', 'départements renseignés')} sur ${departements.length} ; ${plural(missing.length, 'département non renseigné', 'départements non renseignés')}`,
+      phrase: `${plural(departements.length - missing.length, 'département renseigné', 'départements renseignés')} sur ${departements.length}`
+        + (missing.length > 0 ? ` ; ${plural(missing.length, 'département non renseigné', 'départements non renseignés')}` : ''),
     },
     departements,
     filieres: [...filiereTotals].sort(([a], [b]) => compareNames(a, b)).map(([filiere, population]) => ({ filiere, population, part: share(population, known) })),

@@ -4,7 +4,7 @@
  */
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { CPTS_STATUS_COLORS, type CptsStatus } from '../layers/cpts-coverage-layers';
+import { CPTS_STATUS_COLORS, ZONE_BLANCHE_COLOR, type CptsStatus } from '../layers/cpts-coverage-layers';
 import { formatInteger } from '../../../lib/format';
 import type { CptsStatusFilter } from '../api/get-cpts-coverage';
 import { SourceNote } from '../../../lib/ui/SourceNote';
@@ -39,6 +39,8 @@ export function CptsLegend({ query, status, onStatus, millesime, partial = [], u
         {(data) => {
           const cpts = data.features.filter((f) => f.properties.couche === 'cpts');
           const demo = cpts.some((f) => f.properties.demonstration === true);
+          // Hatched with the CPTS layer alone too (use-cpts-coverage-map.ts).
+          const blank = data.features.find((f) => f.properties.couche === 'zone_blanche');
           return (
             <>
               <ul className="maillage-legend__list" aria-label="Statut des CPTS">
@@ -48,6 +50,12 @@ export function CptsLegend({ query, status, onStatus, millesime, partial = [], u
                     {s === 'non renseigné' ? 'statut non renseigné' : s} ({cpts.filter((f) => f.properties.statut === s).length})
                   </li>
                 ))}
+                {blank && (
+                  <li data-testid="legende-cpts-zones-blanches">
+                    <span className="maillage-legend__swatch" style={{ backgroundImage: `repeating-linear-gradient(45deg, ${ZONE_BLANCHE_COLOR} 0 2px, transparent 2px 6px)` }} aria-hidden="true" />
+                    zone blanche (aucune CPTS, département à liste complète) : {formatInteger(Number(blank.properties.communes))} communes
+                  </li>
+                )}
                 {partial.length > 0 && (
                   <li>
                     <span className="maillage-legend__swatch maillage-legend__swatch--partial" aria-hidden="true" />

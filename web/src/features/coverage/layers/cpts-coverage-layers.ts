@@ -48,9 +48,17 @@ export const notKnownDepartementsLayer = (codes: string[]): LayerSpecification =
   filter: ['in', ['get', 'code'], ['literal', codes]], paint: { 'fill-color': NOT_KNOWN_COLOR, 'fill-opacity': 0.6 },
 });
 
+/**
+ * The zones blanches, hatched: with the zones blanches layer, and with the CPTS layer alone too — a
+ * département declared complete shows its holes as zones blanches, never as plain land.
+ */
+export const zonesBlanchesHatchLayer: LayerSpecification = {
+  id: 'zones-blanches-hachures', type: 'fill', source: COVERAGE_SOURCE, filter: layer('zone_blanche'), paint: { 'fill-pattern': ZONE_BLANCHE_PATTERN, 'fill-opacity': 0.9 },
+};
+
 export const zonesBlanchesLayers: LayerSpecification[] = [
   { id: NOT_KNOWN_FILL_ID, type: 'fill', source: COVERAGE_SOURCE, filter: layer('non_renseigne'), paint: { 'fill-color': NOT_KNOWN_COLOR, 'fill-opacity': 0.6 } },
-  { id: 'zones-blanches-hachures', type: 'fill', source: COVERAGE_SOURCE, filter: layer('zone_blanche'), paint: { 'fill-pattern': ZONE_BLANCHE_PATTERN, 'fill-opacity': 0.9 } },
+  zonesBlanchesHatchLayer,
   { id: 'chevauchements-hachures', type: 'fill', source: COVERAGE_SOURCE, filter: layer('chevauchement'), paint: { 'fill-pattern': OVERLAP_PATTERN } },
   { id: 'chevauchements-contour', type: 'line', source: COVERAGE_SOURCE, filter: layer('chevauchement'), paint: { 'line-color': OVERLAP_COLOR, 'line-width': 1.5 } },
 ];
