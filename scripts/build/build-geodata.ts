@@ -15,6 +15,7 @@ import { careOfferTables } from './care-offer';
 import { officialIndicatorTables } from './official-indicators';
 import { OFFICIAL_SPECS } from '../../server/src/db/official-schema';
 import { replayImports } from './replay-imports';
+import { arrondissementRows } from './arrondissements-table';
 import { currentVersionPath, versionStore } from '../../server/src/db/data-versions';
 import { createProgress, type Progress } from '../lib/progress';
 import { loadInputs } from './load-inputs';
@@ -156,6 +157,7 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
     departements: territories.departements as never,
     epci: territories.epci as never,
     communes: rows as never,
+    arrondissements_municipaux: arrondissementRows(inputs.cog.arrondissements, rows) as never,
     commune_passage: inputs.cog.passage
       .filter((p) => regions.length === 0 || communeCodes.has(p.code))
       .map((p) => ({ old_code: p.oldCode, code: p.code, relation: p.relation, old_nom: p.oldNom })),

@@ -88,12 +88,12 @@ describe('GET /api/coverage/cpts', () => {
     expect(status).toBe(200);
     expect(headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(headers.get('content-disposition')).toBe(`attachment; filename="couverture-cpts_departement-44_${parisDay()}.csv"`);
-    expect(text.startsWith('\uFEFFcode_commune;nom;departement;epci;population;couverte;couverture;nombre_cpts;cpts;cpts_id;etat\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFFcode_commune;nom;departement;epci;population;arrondissement_de;couverte;couverture;nombre_cpts;cpts;cpts_id;etat\r\n')).toBe(true);
     const lines = csvLines(text);
     expect(lines).toHaveLength(208);
-    expect(lines.find((l) => l.startsWith('44109;'))).toBe(`44109;Nantes;44;244400404;${pop(['44109'])};oui;partielle;1;CPTS Nantes Grand Ouest;PDL-44-NANTES-GRAND-OUEST;partielle`);
+    expect(lines.find((l) => l.startsWith('44109;'))).toBe(`44109;Nantes;44;244400404;${pop(['44109'])};;oui;partielle;1;CPTS Nantes Grand Ouest;PDL-44-NANTES-GRAND-OUEST;partielle`);
     const cpts = csvLines((await f.get('/api/coverage/cpts?territory=departement:44&format=csv&table=cpts')).text);
-    expect(cpts[0]).toBe('id;nom;statut;communes_dans_territoire;population_dans_territoire;communes_total;population_total;composantes;parties;communes_en_enclave;demonstration');
+    expect(cpts[0]).toBe('id;nom;statut;communes_dans_territoire;population_dans_territoire;communes_total;population_total;communes_partagees;population_partagee;composantes;parties;communes_en_enclave;demonstration');
     expect(cpts.find((l) => l.startsWith('PDL-44-ERDRE-ET-CENS;'))).toMatch(/;2;2;44035;non$/);
   });
 

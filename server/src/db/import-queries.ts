@@ -29,6 +29,16 @@ export function communesByCode(db: Database, codes: string[]): Promise<CommuneRe
   );
 }
 
+/** Arrondissements municipaux among `codes`, as units at their commune's label point and polygon (`containedIn`: the commune). */
+export function arrondissementsByCode(db: Database, codes: string[]): Promise<(CommuneRef & { commune: string; communeNom: string })[]> {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.all(
+    `SELECT a.code, a.nom, c.departement, a.commune AS containedIn, c.label_lon AS labelLon, c.label_lat AS labelLat, a.commune, c.nom AS communeNom
+     FROM arrondissements_municipaux a JOIN communes c ON c.code = a.commune WHERE a.code IN (SELECT unnest($codes))`,
+    { codes: list(codes) },
+  );
+}
+
 /** Old commune codes → current ones (the COG passage table): the one query of it but the search's ranking. */
 export function passagesOf(db: Database, oldCodes: string[]): Promise<PassageRef[]> {
   if (oldCodes.length === 0) return Promise.resolve([]);

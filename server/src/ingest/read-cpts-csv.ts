@@ -31,7 +31,8 @@ export const CPTS_TEMPLATE: TemplateSpec = {
 
 const CPTS_FIELDS = ['nom', 'statut', 'date_statut', 'population_declaree', 'siege_commune', 'siege_adresse', 'departement', 'territoire_texte', 'note', 'source', 'date_source'] as const;
 
-export interface CptsCommuneInput { line: number; code: string; coverage: Coverage; note: string | null }
+/** `coverageGiven`: the file wrote a couverture (« entière », « partielle… »); empty reads « entière ». */
+export interface CptsCommuneInput { line: number; code: string; coverage: Coverage; coverageGiven: boolean; note: string | null }
 export interface CptsInput {
   line: number;
   id: string;
@@ -105,7 +106,7 @@ export function readCptsCsv(bytes: Uint8Array): CptsCsvReading {
     if (!cov.ok) { reject(cov.message); continue; }
     const twice = cpts.communes.find((c) => c.code === code.value);
     if (twice) { reject(`commune ${code.value} en double pour la CPTS ${cpts.id} (déjà ligne ${twice.line})`); continue; }
-    cpts.communes.push({ line, code: code.value, coverage: cov.value.coverage, note: cov.value.note });
+    cpts.communes.push({ line, code: code.value, coverage: cov.value.coverage, coverageGiven: v.couverture!.trim() !== '', note: cov.value.note });
   }
   return { ...reading, cpts: [...byId.values()].map((e) => e.input), rowsRead: reading.rows.length + reading.rejects.length, rejects, warnings };
 }

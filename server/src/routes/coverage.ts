@@ -25,7 +25,7 @@ const cptsQuery = z.object({
   territory: territoryParam,
   status: z.enum(['all', 'projet', 'aci'], { error: 'statut attendu : all (toutes), projet (projet de santé et au-delà) ou aci (ACI signé)' }).default('all'),
   format: formatParam,
-  table: z.enum(['communes', 'cpts', 'chevauchements', 'zones-blanches'], { error: 'table attendue : communes, cpts, chevauchements ou zones-blanches' }).default('communes'),
+  table: z.enum(['communes', 'cpts', 'chevauchements', 'partagees', 'zones-blanches'], { error: 'table attendue : communes, cpts, chevauchements, partagees ou zones-blanches' }).default('communes'),
   /** The day the coverage is true at (CPTS count from their status date); read through the request scope. */
   date: dayParam.optional(),
 });
@@ -152,7 +152,11 @@ function cptsMapBody(t: ResolvedTerritory, status: string, date: string, version
     const p = l.feature.properties;
     return {
       type: 'Feature' as const,
-      properties: { couche: l.layer, id: l.id, nom: l.nom, communes: p.communes, population: p.population, ...(e && l.layer === 'cpts' ? { statut: e.statut, demonstration: e.demo } : {}) },
+      // A CPTS's population is its own figure (a shared commune for its share), not the sum of the polygons drawn.
+      properties: {
+        couche: l.layer, id: l.id, nom: l.nom, communes: p.communes, population: e && l.layer === 'cpts' ? e.populationTotal : p.population,
+        ...(e && l.layer === 'cpts' ? { statut: e.statut, demonstration: e.demo } : {}),
+      },
       geometry: l.feature.geometry,
     };
   });
