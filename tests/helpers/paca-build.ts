@@ -4,7 +4,7 @@
  * arrondissements municipaux, Nice, Toulon and Vauvenargues, for the ARS listing of issue 22
  * (`tests/fixtures/ars-listing/`). Built aside and renamed, like the fixture: runs may share the cache.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { inject } from 'vitest';
 import { buildGeodata } from '../../scripts/build/build-geodata';
@@ -19,8 +19,14 @@ let built: Promise<string> | null = null;
 export function pacaDir(): Promise<string> {
   built ??= (async () => {
     const key = basename(inject('fixtureDir')).replace(/^fixture-/, '');
-    const dir = join(REPO, 'tests/.cache', `paca-${key}`);
+    const root = join(REPO, 'tests/.cache');
+    const dir = join(root, `paca-${key}`);
     if (existsSync(join(dir, 'maillage.duckdb'))) return dir;
+    // Builds of other source states, unused for an hour, are deleted (as global-setup.ts does for the fixture).
+    for (const name of readdirSync(root)) {
+      const path = join(root, name);
+      if (name.startsWith('paca-') && path !== dir && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
+    }
     const building = `${dir}.building-${process.pid}`;
     const cacheDir = reducedCache(inject('inputCache'), PACA_DEPARTEMENTS);
     try {
