@@ -7,13 +7,6 @@
  */
 import type { CommuneRef } from './inputs';
 
-export interface CoverageUnits {
-  /** Cities counted by arrondissement (codes of the communes divided). */
-  split: Set<string>;
-  /** The units of a commune (its arrondissements when it is split, else itself). */
-  unitsOf(ref: CommuneRef): readonly CommuneRef[];
-}
-
 const byParent = new WeakMap<Map<string, CommuneRef>, Map<string, CommuneRef[]>>();
 
 /** The arrondissements of each city, read once per commune table. */
@@ -27,10 +20,17 @@ function arrondissementsOf(all: Map<string, CommuneRef>): Map<string, CommuneRef
   return out;
 }
 
-/** `listed`: the units the CPTS retained list (refs of the commune table). */
-export function coverageUnits(all: Map<string, CommuneRef>, listed: Iterable<CommuneRef>): CoverageUnits {
-  const split = new Set<string>();
-  for (const ref of listed) if (ref.arrondissementOf) split.add(ref.arrondissementOf);
-  const parts = arrondissementsOf(all);
-  return { split, unitsOf: (ref) => (split.has(ref.code) ? parts.get(ref.code) ?? [ref] : [ref]) };
+/**
+ * The cities counted by arrondissement, given the CPTS memberships retained (refs of the commune table),
+ * each with its arrondissements; empty (the common case, nothing to expand) when no CPTS names one.
+ */
+export function splitCities(all: Map<string, CommuneRef>, memberships: Iterable<readonly CommuneRef[]>): Map<string, readonly CommuneRef[]> {
+  const split = new Map<string, readonly CommuneRef[]>();
+  let parts: Map<string, CommuneRef[]> | null = null;
+  for (const refs of memberships) for (const ref of refs) {
+    if (!ref.arrondissementOf || split.has(ref.arrondissementOf)) continue;
+    parts ??= arrondissementsOf(all);
+    split.set(ref.arrondissementOf, parts.get(ref.arrondissementOf) ?? [ref]);
+  }
+  return split;
 }

@@ -22,7 +22,7 @@
  * only to the month or year that contains the day is uncertain and does not count, as for the SAS).
  */
 import type { CommuneRef, CptsRecord, CptsStatus } from './inputs';
-import { coverageUnits } from './coverage-units';
+import { splitCities } from './coverage-units';
 import { cptsSummaries } from './cpts-summaries';
 import type { CompleteDepartements } from './completeness';
 import { periodOf, startedBy } from './partial-date';
@@ -162,7 +162,7 @@ export function coverageWithMembers(
     }
     members.set(c.id, refs);
   }
-  const units = coverageUnits(all, [...members.values()].flat());
+  const split = splitCities(all, members.values());
   // Keyed by the unit records themselves: identity hashing, one string lookup per membership.
   const byCommune = new Map<CommuneRef, CommuneCoverage['cpts'][number][]>();
   const unitsOfCpts = new Map<string, CommuneRef[]>();
@@ -171,18 +171,22 @@ export function coverageWithMembers(
     const whole = { id: c.id, nom: c.name, couverture: 'entière' as const };
     const part = { id: c.id, nom: c.name, couverture: 'partielle' as const };
     const mine: CommuneRef[] = [];
-    c.communes.forEach((m) => {
+    const add = (u: CommuneRef, entry: typeof whole | typeof part) => {
+      const list = byCommune.get(u);
+      if (list) {
+        if (list[list.length - 1]!.id === c.id) return; // the city whole and one of its arrondissements: once
+        list.push(entry);
+      } else byCommune.set(u, [entry]);
+      mine.push(u);
+    };
+    for (const m of c.communes) {
       const ref = all.get(m.code);
-      if (!ref) return;
-      for (const u of units.unitsOf(ref)) {
-        const list = byCommune.get(u);
-        if (list?.at(-1)?.id === c.id) continue; // the city whole and one of its arrondissements: once
-        const entry = m.coverage === 'partielle' ? part : whole;
-        if (list) list.push(entry);
-        else byCommune.set(u, [entry]);
-        mine.push(u);
-      }
-    });
+      if (!ref) continue;
+      const entry = m.coverage === 'partielle' ? part : whole;
+      const parts = split.size > 0 ? split.get(ref.code) : undefined;
+      if (parts) for (const u of parts) add(u, entry);
+      else add(ref, entry);
+    }
     unitsOfCpts.set(c.id, mine);
   }
   const inTerritory = new Set<CommuneRef>();
@@ -190,7 +194,8 @@ export function coverageWithMembers(
   const chevauchements: CptsCoverage['chevauchements'] = [];
   const partagees: CptsCoverage['partagees'] = [];
   const partielles: CptsCoverage['partielles'] = [];
-  const territoryUnits: CommuneRef[] = [];
+  // The territory's units: its communes, a city counted by arrondissement replaced by them.
+  const territoryUnits = split.size === 0 ? territory : territory.flatMap((c) => split.get(c.code) ?? [c]);
   let total = 0;
   let covered = 0;
   let coveredKnown = 0;
@@ -202,41 +207,39 @@ export function coverageWithMembers(
   let sharedPopulation = 0;
   let arrondissements = 0;
   const ids = (list: CommuneCoverage['cpts']) => list.map(({ id, nom }) => ({ id, nom }));
-  for (const commune of territory) {
-    for (const c of units.unitsOf(commune)) {
-      territoryUnits.push(c);
-      inTerritory.add(c);
-      if (c.arrondissementOf) arrondissements++;
-      const list = byCommune.get(c);
-      const isKnown = known(c.departement);
-      total += c.population;
-      if (isKnown) renseignee += c.population;
-      if (!list) {
-        if (isKnown) zonesBlanches.push({ code: c.code, nom: c.nom, departement: c.departement, population: c.population });
-        else {
-          unknownPopulation += c.population;
-          unknownCommunes++;
-        }
-        continue;
+  const visit = (c: CommuneRef) => {
+    inTerritory.add(c);
+    if (c.arrondissementOf) arrondissements++;
+    const list = byCommune.get(c);
+    const isKnown = known(c.departement);
+    total += c.population;
+    if (isKnown) renseignee += c.population;
+    if (!list) {
+      if (isKnown) zonesBlanches.push({ code: c.code, nom: c.nom, departement: c.departement, population: c.population });
+      else {
+        unknownPopulation += c.population;
+        unknownCommunes++;
       }
-      covered += c.population;
-      if (isKnown) coveredKnown += c.population;
-      const couverture = couvertureOf(list);
-      if (couverture === 'partielle') {
-        partial += c.population;
-        partialCommunes++;
-        partielles.push({ code: c.code, nom: c.nom, population: c.population, cpts: ids(list) });
-      }
-      if (list.length < 2) continue;
-      sharedPopulation += c.population;
-      // Divided between CPTS, each « partielle »: shared, not an overlap. Claimed whole by one and listed by another: an overlap.
-      if (couverture === 'partielle') {
-        partagees.push({ code: c.code, nom: c.nom, population: c.population, partageeEntre: list.length, arrondissementDe: c.arrondissementOf ?? null, cpts: ids(list) });
-      } else if (isKnown) {
-        chevauchements.push({ code: c.code, nom: c.nom, population: c.population, cpts: ids(list) });
-      }
+      return;
     }
-  }
+    covered += c.population;
+    if (isKnown) coveredKnown += c.population;
+    const couverture = couvertureOf(list);
+    if (couverture === 'partielle') {
+      partial += c.population;
+      partialCommunes++;
+      partielles.push({ code: c.code, nom: c.nom, population: c.population, cpts: ids(list) });
+    }
+    if (list.length < 2) return;
+    sharedPopulation += c.population;
+    // Divided between CPTS, each « partielle »: shared, not an overlap. Claimed whole by one and listed by another: an overlap.
+    if (couverture === 'partielle') {
+      partagees.push({ code: c.code, nom: c.nom, population: c.population, partageeEntre: list.length, arrondissementDe: c.arrondissementOf ?? null, cpts: ids(list) });
+    } else if (isKnown) {
+      chevauchements.push({ code: c.code, nom: c.nom, population: c.population, cpts: ids(list) });
+    }
+  };
+  for (const c of territoryUnits) visit(c);
   const summaries = cptsSummaries(kept, unitsOfCpts, byCommune, inTerritory);
   const coverage = {
     statut: status,
