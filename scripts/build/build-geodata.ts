@@ -16,6 +16,8 @@ import { officialIndicatorTables } from './official-indicators';
 import { OFFICIAL_SPECS } from '../../server/src/db/official-schema';
 import { replayImports } from './replay-imports';
 import { describeNationalFiness, loadNationalFiness } from './national-finess';
+import { arrondissementRows } from './arrondissements-table';
+import { currentVersionPath, versionStore } from '../../server/src/db/data-versions';
 import { createProgress, type Progress } from '../lib/progress';
 import { loadInputs } from './load-inputs';
 import { joinCommunes } from './join-communes';
@@ -157,6 +159,7 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
     departements: territories.departements as never,
     epci: territories.epci as never,
     communes: rows as never,
+    arrondissements_municipaux: arrondissementRows(inputs.cog.arrondissements, rows) as never,
     commune_passage: inputs.cog.passage
       .filter((p) => regions.length === 0 || communeCodes.has(p.code))
       .map((p) => ({ old_code: p.oldCode, code: p.code, relation: p.relation, old_nom: p.oldNom })),
@@ -186,7 +189,9 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
   }
   if (opts.importsDir) {
     try {
-      await progress.step('Rejeu des imports archivés', () => replayImports(loadPath, opts.importsDir!, dbPath), (n) => `${n} import(s)`);
+      // The journal agrees with the version last served (with data versions, imports since the last build live only there).
+      const previous = currentVersionPath(versionStore(dbPath));
+      await progress.step('Rejeu des imports archivés', () => replayImports(loadPath, opts.importsDir!, previous), (n) => `${n} import(s)`);
     } catch (err) {
       rmSync(loadPath, { force: true });
       throw err;

@@ -27,7 +27,7 @@ describe('CPTS coverage', () => {
     expect(r.population.couvertePartiellement).toBe(pop(['44109']));
     expect(r.population.couverte + r.population.nonCouverte).toBe(r.population.totale);
     expect(r.population.totale).toBe(1_487_570);
-    expect(r.communes).toEqual({ total: 207, couvertes: 7, nonCouvertes: 200, nonRenseignees: 0, partielles: 1, enChevauchement: 0 });
+    expect(r.communes).toEqual({ total: 207, couvertes: 7, nonCouvertes: 200, nonRenseignees: 0, partielles: 1, enChevauchement: 0, partagees: 0, arrondissements: 0 });
     expect(r.zonesBlanches).toHaveLength(200);
     expect(r.zonesBlanches.find((z) => z.code === '44184')).toMatchObject({ nom: 'Saint-Nazaire' });
     expect(r.parCommune.find((c) => c.code === '44109')).toMatchObject({ couverture: 'partielle', cpts: [{ id: 'PDL-44-NANTES-GRAND-OUEST', couverture: 'partielle' }] });
@@ -47,7 +47,9 @@ describe('CPTS coverage', () => {
       { id: 'C', name: 'CPTS C', status: 'pré-projet', demo: true, communes: [{ code: '44143', coverage: 'entière' }, { code: '99999', coverage: 'entière' }] },
     ];
     const all = cptsCoverage(dep('44'), F.table.byCode, cpts);
-    expect(all.chevauchements.map((o) => [o.code, o.toutesPartielles, o.cpts.map((c) => c.id)])).toEqual([['44109', true, ['A', 'B']], ['44143', false, ['A', 'C']]]);
+    // Nantes listed « partielle » by A and B is divided between them, not an overlap (issue 22, item 3).
+    expect(all.chevauchements.map((o) => [o.code, o.cpts.map((c) => c.id)])).toEqual([['44143', ['A', 'C']]]);
+    expect(all.partagees.map((o) => [o.code, o.partageeEntre, o.cpts.map((c) => c.id)])).toEqual([['44109', 2, ['A', 'B']]]);
     expect(all.communesInconnues).toEqual([{ cpts: 'C', code: '99999' }]);
     expect(all.donneesDemonstration).toBe(true);
     expect(cptsCoverage(dep('44'), F.table.byCode, cpts, { status: 'projet' }).population.couverte).toBe(pop(['44109', '44143', '44020']));
@@ -77,7 +79,7 @@ describe('CPTS coverage', () => {
 
   it('gives an empty territory zero everywhere and no share', () => {
     const r = cptsCoverage([], F.table.byCode, real);
-    expect(r.population).toEqual({ totale: 0, couverte: 0, nonCouverte: 0, nonRenseignee: 0, renseignee: 0, couvertePartiellement: 0, part: null });
+    expect(r.population).toEqual({ totale: 0, couverte: 0, nonCouverte: 0, nonRenseignee: 0, renseignee: 0, couvertePartiellement: 0, partagee: 0, part: null });
     expect(r.cpts).toEqual([]);
   });
 });

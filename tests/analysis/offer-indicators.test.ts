@@ -18,10 +18,12 @@ beforeAll(async () => {
 describe('offer indicators', () => {
   it('counts the 59 MSP, 60 CDS and 11 MMG of Haute-Garonne, per 10 000 inhabitants and by EPCI', () => {
     const r = offerIndicators({ kind: 'departement', code: '31' }, F.table, structures);
-    expect(r.total.nombre).toEqual({ MSP: 59, CDS: 60, MMG: 11, SU: 0 });
+    // No emergency site among these curated records in Haute-Garonne: « non renseigné », not 0.
+    expect(r.total.nombre).toEqual({ MSP: 59, CDS: 60, MMG: 11, SU: null });
+    expect(r.nonRenseigne).toEqual({ MSP: [], CDS: [], MMG: [], SU: ['31'] });
     expect(r.total.pour10000.MSP).toBeCloseTo((59 / r.total.population) * 10_000, 3);
     expect(r.niveau).toBe('epci');
-    expect(r.lignes.reduce((s, l) => s + l.nombre.MSP, 0)).toBe(59);
+    expect(r.lignes.reduce((s, l) => s + l.nombre.MSP!, 0)).toBe(59);
     expect(r.lignes.reduce((s, l) => s + l.population, 0)).toBe(r.total.population);
     const toulouse = r.lignes.find((l) => l.code === '243100518')!;
     expect(toulouse.nom).toBe('Toulouse Métropole');
@@ -38,9 +40,9 @@ describe('offer indicators', () => {
     expect(epci.lignes.find((l) => l.code === '31555')!.nom).toBe('Toulouse');
   });
 
-  it('gives no rate for a territory without inhabitants', () => {
+  it('gives no count and no rate for a territory without communes', () => {
     const r = offerIndicators({ kind: 'epci', code: '000000000' }, F.table, structures);
-    expect(r.total).toMatchObject({ population: 0, nombre: { MSP: 0, CDS: 0, MMG: 0, SU: 0 }, pour10000: { MSP: null } });
+    expect(r.total).toMatchObject({ population: 0, nombre: { MSP: null, CDS: null, MMG: null, SU: null }, pour10000: { MSP: null } });
   });
 });
 

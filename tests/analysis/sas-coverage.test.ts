@@ -23,7 +23,11 @@ describe('SAS coverage', () => {
     expect(r.departements.filter((d) => d.etat === 'couvert').map((d) => [d.code, d.dateInconnue])).toEqual([['44', true], ['85', false]]);
     expect(r.population.couverte).toBe(depPop('44') + depPop('85'));
     expect(r.population.couverte).toBeLessThanOrEqual(r.population.totale);
-    expect(r.regions).toEqual([{ code: '52', nom: 'Pays de la Loire', population: r.population.totale, couverte: r.population.couverte, part: r.population.part }]);
+    expect(r.regions).toEqual([{ code: '52', nom: 'Pays de la Loire', population: r.population.totale, couverte: r.population.couverte, renseignee: r.population.renseignee, part: r.population.part }]);
+    // 49, 53 and 72 have no SAS row: « non renseigné », out of the share's base.
+    expect(r.departements.filter((d) => d.etat === 'non renseigné').map((d) => d.code)).toEqual(['49', '53', '72']);
+    expect(r.population.renseignee).toBe(depPop('44') + depPop('85'));
+    expect(r.population.part).toBe(1);
     expect(r.france.partDuTerritoire).toBeCloseTo(r.population.couverte / r.france.population, 12);
     expect(r.filieres).toEqual([{ filiere: 'médecine générale', population: r.population.couverte, part: r.population.part }]);
   });
@@ -57,7 +61,7 @@ describe('SAS coverage', () => {
     expect(r.regions.reduce((s, x) => s + x.couverte, 0)).toBe(r.population.couverte);
     expect(r.population.totale).toBe(r.france.population);
     const empty = run(() => false, '2026-01-01');
-    expect(empty.population).toEqual({ totale: 0, couverte: 0, incertaine: 0, part: null });
+    expect(empty.population).toEqual({ totale: 0, couverte: 0, incertaine: 0, renseignee: 0, nonRenseignee: 0, part: null });
   });
 
   it('reads partial dates as the period they denote', () => {

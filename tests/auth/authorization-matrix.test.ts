@@ -71,6 +71,10 @@ const ENDPOINTS: Endpoint[] = [
     method: 'POST', path: '/api/imports/sas?nom=sas-974.csv',
     raw: new TextEncoder().encode(`departement;statut;date_debut;precision_date;telephone;filiere;filiere_depuis;note;source\n974;opérationnel;2024;;;;;matrice ${s.n};test de la matrice\n`),
   }) },
+  // Issue 22: a « liste complète » declared on its own is an import of the départements it names (a new day each time: something changes).
+  { name: 'POST /imports/liste-complete (974)', expect: only(201, 'ARS du territoire', 'jeton du territoire'), request: async (s) => ({
+    method: 'POST', path: `/api/imports/liste-complete?liste_complete=974&liste=cpts&complete_au=2026-01-${String((s.n % 28) + 1).padStart(2, '0')}&source=matrice`,
+  }) },
 ];
 
 
@@ -108,7 +112,7 @@ for (const kind of STATE_KINDS) {
       };
 
       // The geography (communes, tiles…) is checked once around the whole matrix; the care offer and the state store around every request.
-      const GEOGRAPHY = ['boundary_tiles', 'commune_passage', 'communes', 'datasets', 'departements', 'epci', 'regions', 'tiles'];
+      const GEOGRAPHY = ['arrondissements_municipaux', 'boundary_tiles', 'commune_passage', 'communes', 'datasets', 'departements', 'epci', 'regions', 'tiles'];
       const geographyBefore = await allChecksums(f, { only: (t) => GEOGRAPHY.includes(t) });
       const written = (t: string) => !GEOGRAPHY.includes(t);
       const seen: Record<string, Record<string, number>> = {};

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it, inject } from 'vitest';
 import { buildGeodata } from '../../scripts/build/build-geodata';
 import { InvariantError } from '../../scripts/build/invariant-error';
+import { arrondissementRows } from '../../scripts/build/arrondissements-table';
 import { reducedCache, type ContourFC } from '../helpers/reduced-cache';
 
 const REUNION = ['974'];
@@ -69,6 +70,21 @@ describe('the build refuses broken inputs', () => {
       fc.features.push(ghost);
     });
     expect(error!.message).toMatch(/contour 97499 : code absent du COG/);
+  });
+});
+
+describe('the arrondissements municipaux', () => {
+  it('stop the build when their populations do not add up to their city\'s (issue 22)', () => {
+    const arrondissements = [
+      { code: '13201', nom: 'Marseille 1er Arrondissement', commune: '13055', population: 37_599, codesPostaux: ['13001'] },
+      { code: '13202', nom: 'Marseille 2e Arrondissement', commune: '13055', population: 24_378, codesPostaux: ['13002'] },
+    ];
+    expect(arrondissementRows(arrondissements, [{ code: '13055', population: 61_977 }])).toHaveLength(2);
+    expect(() => arrondissementRows(arrondissements, [{ code: '13055', population: 886_040 }])).toThrow(InvariantError);
+    expect(() => arrondissementRows(arrondissements, [{ code: '13055', population: 886_040 }]))
+      .toThrow(/population des arrondissements municipaux[\s\S]*commune 13055 : 886040 habitants au COG, 61977 dans ses arrondissements municipaux/);
+    // Outside the régions built, none is kept.
+    expect(arrondissementRows(arrondissements, [{ code: '44109', population: 1 }])).toEqual([]);
   });
 });
 

@@ -60,6 +60,24 @@ describe('the France geography build', () => {
     expect(rows.find((r) => r.code === '31')).toMatchObject({ communes: 586, population: 1471468 });
   });
 
+  it('keeps the 45 arrondissements municipaux of Paris, Lyon and Marseille with their COG populations, adding up to their city, without a contour (issue 22)', async () => {
+    const path = join(INPUT_CACHE, 'cog/communes.json');
+    const raw = JSON.parse((existsSync(path) ? readFileSync(path) : gunzipSync(readFileSync(`${path}.gz`))).toString('utf8')) as (RawCommune & { commune?: string })[];
+    const expected = raw.filter((c) => c.type === 'arrondissement-municipal').map((c) => ({ code: c.code, commune: c.commune, population: c.population })).sort((a, b) => a.code.localeCompare(b.code));
+    const rows = await db.all<{ code: string; commune: string; population: number }>('SELECT code, commune, population FROM arrondissements_municipaux ORDER BY code');
+    expect(rows).toEqual(expected);
+    expect(rows).toHaveLength(45);
+    const sums = await db.all<{ commune: string; arrondissements: number; city: number; geometries: number }>(
+      `SELECT a.commune, sum(a.population)::INTEGER AS arrondissements, any_value(c.population) AS city, count(a.geometry)::INTEGER AS geometries
+       FROM arrondissements_municipaux a JOIN communes c ON c.code = a.commune GROUP BY a.commune ORDER BY a.commune`,
+    );
+    expect(sums).toEqual([
+      { commune: '13055', arrondissements: 886040, city: 886040, geometries: 0 },
+      { commune: '69123', arrondissements: 519127, city: 519127, geometries: 0 },
+      { commune: '75056', arrondissements: 2103778, city: 2103778, geometries: 0 },
+    ]);
+  });
+
   it('puts Nantes in Nantes Métropole', async () => {
     const [row] = await db.all<{ epci: string; nom: string }>(
       "SELECT c.epci, e.nom FROM communes c JOIN epci e ON e.code = c.epci WHERE c.code = '44109'",

@@ -51,6 +51,14 @@ describe('a CPTS list declared complete', () => {
     const layers = await (await fetch(`${server.url}/api/coverage/cpts?territory=departement:44&format=geojson`)).json() as any;
     expect(layers.features.map((x: any) => x.properties.couche)).not.toContain('non_renseigne');
     expect(figures.communes.nonRenseignees).toBe(0);
+
+    // With the CPTS layer alone (issue 22, item 7), the zones blanches of the département declared complete are hatched too.
+    await page.goto(`${server.url}/?territoire=departement:44&couches=cpts`);
+    await page.locator('[aria-label="Statut des CPTS"]').waitFor({ state: 'attached' });
+    await waitForMapIdle(page);
+    const cptsOnly = await screenshot(page, 'liste-complete-44-couche-cpts');
+    expect(countColor(cptsOnly, blend(ZONE_BLANCHE_COLOR, 0.9, LAND), { box: await mapBox(page), tolerance: 12 }), 'hachures des zones blanches, couche des CPTS seule').toBeGreaterThan(100);
+    expect(await page.getByTestId('legende-cpts-zones-blanches').textContent()).toMatch(/^zone blanche \(aucune CPTS, département à liste complète\) : \d+ communes$/);
     expect(errors).toEqual([]);
   });
 });

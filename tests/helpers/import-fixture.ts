@@ -18,8 +18,9 @@ export interface ImportFixture extends FixtureApp {
   one<T = Record<string, unknown>>(sql: string): Promise<T>;
 }
 
-export async function importFixture(config: Partial<AppDeps['config']> = {}): Promise<ImportFixture> {
-  const f = await fixtureApp({ writable: true, config });
+/** `dir`: another build than the four-région fixture (e.g. paca-build.ts). */
+export async function importFixture(config: Partial<AppDeps['config']> = {}, dir?: string): Promise<ImportFixture> {
+  const f = await fixtureApp({ writable: true, config, dir });
   const archiveDir = join(dirname(f.db.path), 'imports');
   const db: Database = f.db;
   return {

@@ -97,7 +97,7 @@ describe('bad FINESS files change nothing and say why', () => {
   it('the extraction re-saved with another separator, an .xlsx workbook, a GeoJSON file, an empty file', async () => {
     expect((await refused(cp1252(finessText().replaceAll(';', ',')))).fileError).toMatch(/^Séparateur « , »/);
     expect((await refused(XLSX_BYTES)).fileError).toMatch(/classeur Excel/);
-    expect((await refused(GEOJSON_BYTES)).fileError).toMatch(/GeoJSON alors que l'extraction FINESS Etalab/);
+    expect((await refused(GEOJSON_BYTES)).fileError).toMatch(/GeoJSON alors que cet import attend l'extraction FINESS Etalab/);
     const empty = await refused(new Uint8Array(0));
     expect(empty.message).toBe('Fichier refusé : Le fichier est vide. Rien n\'a été importé.');
   });

@@ -3,7 +3,7 @@
  * written the French way, coverage and status wordings.
  */
 import { describe, expect, it } from 'vitest';
-import { coverage, cptsStatus, sasStatus } from '../../server/src/ingest/care-vocabulary';
+import { coverage, cptsStatus, cptsStatusOfFile, sasStatus } from '../../server/src/ingest/care-vocabulary';
 import { cdsSubtypeOf } from '../../server/src/ingest/cds-subtype';
 import { frenchHoursToOpeningHours } from '../../server/src/ingest/french-hours';
 import { partialDate } from '../../server/src/ingest/field-values';
@@ -46,6 +46,11 @@ describe('statuses, coverage and dates', () => {
   it('maps the wordings sources use', () => {
     expect(cptsStatus('ACI signé / en fonctionnement')).toEqual({ ok: true, value: 'ACI signé' });
     expect(cptsStatus('Pré-projet')).toEqual({ ok: true, value: 'pré-projet' });
+    // Issue 22, item 2: an empty status is said « vide », and a file's empty status is « non renseigné » with a warning.
+    expect(cptsStatus('  ')).toEqual({ ok: false, message: 'statut de CPTS vide (valeurs : pré-projet, projet de santé, ACI signé, ou non renseigné)' });
+    expect(cptsStatus('Non renseigné')).toEqual({ ok: true, value: 'non renseigné' });
+    expect(cptsStatusOfFile('')).toEqual({ ok: true, value: { status: 'non renseigné', warning: expect.stringMatching(/^statut vide : CPTS gardée avec le statut « non renseigné »/) } });
+    expect(cptsStatusOfFile('signée')).toEqual({ ok: false, message: 'statut de CPTS « signée » inconnu (valeurs : pré-projet, projet de santé, ACI signé)' });
     expect(coverage('partielle (quartiers ouest)')).toEqual({ ok: true, value: { coverage: 'partielle', note: 'quartiers ouest' } });
     expect(coverage('')).toEqual({ ok: true, value: { coverage: 'entière', note: null } });
     expect(sasStatus('Opérationnel')).toEqual({ ok: true, value: 'opérationnel' });

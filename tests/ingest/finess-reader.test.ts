@@ -92,9 +92,21 @@ describe('refusing damaged or wrong files', () => {
 
   it('refuses an .xlsx workbook, a GeoJSON file, an empty file and a CSV of another kind', () => {
     expect(fileError(XLSX_BYTES)).toMatch(/classeur Excel \(\.xlsx\)/);
-    expect(fileError(GEOJSON_BYTES)).toMatch(/^Ce fichier est du GeoJSON alors que l'extraction FINESS Etalab \(CSV « ; »\) est attendu/);
+    expect(fileError(GEOJSON_BYTES)).toMatch(/^Ce fichier est du GeoJSON alors que cet import attend l'extraction FINESS Etalab/);
     expect(fileError(new Uint8Array(0))).toBe('Le fichier est vide.');
     expect(fileError(Buffer.from('id_cpts;nom;statut\nX;CPTS X;ACI signé\n'))).toMatch(/^Ce n'est pas une extraction FINESS Etalab : la première ligne devrait commencer par « finess;etalab; »/);
+  });
+
+  it('refuses the new JSON flow and the historical XML extraction, naming the file it expects (issue 22, item 8)', () => {
+    // The shape of the ANS's new flow (finess-structures-journalier-AAAAMMJJ.json, schema-structures-v1: pmej → ege).
+    const json = Buffer.from(JSON.stringify({ pmej: [{ numFiness: '310000000', ege: [{ numFiness: '310025945', adresse: { commune: '31555' } }] }] }));
+    const xml = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<finess><structureet><nofinesset>310025945</nofinesset></structureet></finess>\n');
+    for (const [bytes, what] of [[json, /^Ce fichier est du JSON \(le nouveau flux FINESS de l'ANS/], [xml, /^Ce fichier est du XML \(l'ancienne extraction FINESS/]] as const) {
+      const message = fileError(bytes)!;
+      expect(message).toMatch(what);
+      expect(message).toMatch(/cet import attend l'extraction FINESS Etalab : le fichier etalab-cs1100507-stock-AAAAMMJJ-HHMM\.csv \(CSV « ; »\) du jeu « FINESS Extraction du Fichier des établissements » de data\.gouv\.fr/);
+      expect(message).not.toMatch(/est attendu\b/);
+    }
   });
 
   it('rejects a duplicate FINESS number, a malformed commune code and an unreadable département at their lines', () => {

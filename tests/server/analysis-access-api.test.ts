@@ -164,6 +164,34 @@ describe('GET /api/indicators', () => {
     expect(real.offre.total.nombre).toEqual(body.offre.total.nombre);
   });
 
+  it('badges demonstration data only where the territory asked has some (issue 22, item 4)', async () => {
+    // The demonstration CPTS and deployments are all in Haute-Garonne: Loire-Atlantique and Paris have none.
+    for (const t of ['departement:44', 'region:52', 'departement:75']) {
+      expect((await f.get(`/api/indicators?territory=${t}`)).body.donneesDemonstration, t).toBe(false);
+    }
+    expect((await f.get('/api/indicators?territory=departement:31')).body.donneesDemonstration).toBe(true);
+    expect((await f.get('/api/indicators?territory=france')).body.donneesDemonstration).toBe(true);
+  });
+
+  it('says « non renseigné » (null), never 0, for a kind of structure no row is known of in the département (issue 22, item 5)', async () => {
+    // Loire-Atlantique: one MMG and the SAE emergency sites are known, no MSP and no centre de santé.
+    const { body } = await f.get('/api/indicators?territory=departement:44');
+    expect(body.offre.total.nombre).toEqual({ MSP: null, CDS: null, MMG: 1, SU: saeIn(['44']) });
+    expect(body.offre.total.pour10000.MSP).toBeNull();
+    expect(body.offre.total.pour10000.MMG).toBeGreaterThan(0);
+    expect(body.offre.nonRenseigne).toEqual({ MSP: ['44'], CDS: ['44'], MMG: [], SU: [] });
+    expect(body.offre.lignes.every((l: any) => l.nombre.MSP === null && l.nombre.MMG !== null)).toBe(true);
+    // Occitanie: MSP known in Haute-Garonne alone, counted there, and the rate is on its population only.
+    const occ = (await f.get('/api/indicators?territory=region:76')).body;
+    const pop31 = f.table.list.filter((c) => c.departement === '31').reduce((t, c) => t + c.population, 0);
+    expect(occ.offre.total.nombre.MSP).toBe(59);
+    expect(occ.offre.total.pour10000.MSP).toBeCloseTo((59 / pop31) * 10_000, 3);
+    expect(occ.offre.lignes.find((l: any) => l.code === '11').nombre).toMatchObject({ MSP: null, CDS: null, MMG: null });
+    expect(occ.offre.nonRenseigne.MMG).toEqual(['09', '11', '12', '32', '34', '46', '48', '65', '66', '81', '82']);
+    const csv = csvLines((await f.get('/api/indicators?territory=departement:44&format=csv')).text);
+    expect(csv.at(-1)).toMatch(new RegExp(`^total;44;Loire-Atlantique;\\d+;non renseigné;non renseigné;1;${saeIn(['44'])};non renseigné;non renseigné;`));
+  });
+
   it('exports the offer table with a total row, and the sub-territories as GeoJSON with structure points', async () => {
     const csv = csvLines((await f.get('/api/indicators?territory=departement:31&format=csv')).text);
     expect(csv[0]).toBe('niveau;code;nom;population;MSP;CDS;MMG;SU;MSP_pour_10000_hab;CDS_pour_10000_hab;MMG_pour_10000_hab;SU_pour_10000_hab');

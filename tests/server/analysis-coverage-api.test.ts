@@ -88,12 +88,12 @@ describe('GET /api/coverage/cpts', () => {
     expect(status).toBe(200);
     expect(headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(headers.get('content-disposition')).toBe(`attachment; filename="couverture-cpts_departement-44_${parisDay()}.csv"`);
-    expect(text.startsWith('\uFEFFcode_commune;nom;departement;epci;population;couverte;couverture;nombre_cpts;cpts;cpts_id;etat\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFFcode_commune;nom;departement;epci;population;arrondissement_de;couverte;couverture;nombre_cpts;cpts;cpts_id;etat\r\n')).toBe(true);
     const lines = csvLines(text);
     expect(lines).toHaveLength(208);
-    expect(lines.find((l) => l.startsWith('44109;'))).toBe(`44109;Nantes;44;244400404;${pop(['44109'])};oui;partielle;1;CPTS Nantes Grand Ouest;PDL-44-NANTES-GRAND-OUEST;partielle`);
+    expect(lines.find((l) => l.startsWith('44109;'))).toBe(`44109;Nantes;44;244400404;${pop(['44109'])};;oui;partielle;1;CPTS Nantes Grand Ouest;PDL-44-NANTES-GRAND-OUEST;partielle`);
     const cpts = csvLines((await f.get('/api/coverage/cpts?territory=departement:44&format=csv&table=cpts')).text);
-    expect(cpts[0]).toBe('id;nom;statut;communes_dans_territoire;population_dans_territoire;communes_total;population_total;composantes;parties;communes_en_enclave;demonstration');
+    expect(cpts[0]).toBe('id;nom;statut;communes_dans_territoire;population_dans_territoire;communes_total;population_total;communes_partagees;population_partagee;composantes;parties;communes_en_enclave;demonstration');
     expect(cpts.find((l) => l.startsWith('PDL-44-ERDRE-ET-CENS;'))).toMatch(/;2;2;44035;non$/);
   });
 
@@ -149,16 +149,35 @@ describe('GET /api/coverage/cpts', () => {
 });
 
 describe('GET /api/coverage/sas', () => {
+  const depPop = (d: string) => f.table.list.filter((c) => c.departement === d).reduce((s, c) => s + c.population, 0);
   it('covers Loire-Atlantique and Vendée in Pays de la Loire on 2024-01-01, with shares of the région and of the database', async () => {
     const { status, body } = await f.get('/api/coverage/sas?territory=region:52&date=2024-01-01');
     expect(status).toBe(200);
-    const depPop = (d: string) => f.table.list.filter((c) => c.departement === d).reduce((s, c) => s + c.population, 0);
     expect(body.population.couverte).toBe(depPop('44') + depPop('85'));
     expect(body.departements.find((d: any) => d.code === '85')).toMatchObject({ statut: 'opérationnel', debut: '2023-04-27', etat: 'couvert', dateInconnue: false });
     expect(body.departements.find((d: any) => d.code === '44')).toMatchObject({ statut: 'pilote', etat: 'couvert', dateInconnue: true });
-    expect(body.regions[0].part).toBeCloseTo(body.population.couverte / body.population.totale, 12);
+    // Shares are of the départements whose SAS is known (44 and 85); the three others are « non renseigné ».
+    expect(body.population.renseignee).toBe(depPop('44') + depPop('85'));
+    expect(body.regions[0].part).toBeCloseTo(body.population.couverte / body.population.renseignee, 12);
     expect(body.france.partDuTerritoire).toBeCloseTo(body.population.couverte / body.france.population, 12);
     expect((await f.get('/api/coverage/sas?territory=region:52&date=2023-01-01')).body.population.couverte).toBe(depPop('44'));
+  });
+
+  it('says « non renseigné » for a département without any SAS row, never 0 %, and computes no gap against the official figure (issue 22, item 5)', async () => {
+    // Maine-et-Loire (49): no SAS row in the curated list.
+    const { body } = await f.get('/api/coverage/sas?territory=departement:49&date=2024-06-01');
+    expect(body.departements).toEqual([expect.objectContaining({ code: '49', statut: 'aucune donnée', etat: 'non renseigné' })]);
+    expect(body.population).toMatchObject({ couverte: 0, renseignee: 0, nonRenseignee: depPop('49'), part: null });
+    const cmp = body.comparaisonOfficielle;
+    expect(cmp.officiel).not.toBeNull();
+    expect(cmp).toMatchObject({ calcule: null, ecartPoints: null });
+    expect(cmp.phrase).toMatch(/^calculé : non renseigné \(aucun SAS connu dans ce territoire\) ; officiel : [\d,]+ % au /);
+    expect(cmp.phrase).not.toMatch(/écart/);
+    const region = (await f.get('/api/coverage/sas?territory=region:52&date=2024-06-01')).body;
+    expect(region.departements.filter((d: any) => d.etat === 'non renseigné').map((d: any) => d.code)).toEqual(['49', '53', '72']);
+    expect(region.population.nonRenseignee).toBe(depPop('49') + depPop('53') + depPop('72'));
+    expect(region.population.couverte + region.population.incertaine + region.population.nonRenseignee).toBeLessThanOrEqual(region.population.totale);
+    expect(region.comparaisonOfficielle.base).toBe("d'après les SAS de la base (2 départements renseignés sur 5 ; 3 départements non renseignés)");
   });
 
   it('exports départements as CSV and as GeoJSON polygons, and refuses a malformed date', async () => {

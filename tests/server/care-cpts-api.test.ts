@@ -30,7 +30,7 @@ describe('GET /api/cpts', () => {
     const ngo = body.cpts[1];
     expect(ngo).toMatchObject({ nom: 'CPTS Nantes Grand Ouest', statut: 'ACI signé', dateStatut: '2024-10-15', communes: { total: 4, entieres: 3, partielles: 1 }, demonstration: false });
     expect(ngo.population).toEqual({
-      declaree: 175000, calculee: await population(['44109', '44047', '44074', '44162']), dontCommunesPartielles: await population(['44109']),
+      declaree: 175000, calculee: await population(['44109', '44047', '44074', '44162']), dontCommunesPartielles: await population(['44109']), dontCommunesPartagees: 0,
       ecart: (await population(['44109', '44047', '44074', '44162'])) - 175000,
     });
     expect(ngo.source).toBe('https://euro.dayfr.com/local/2204802.html');

@@ -34,6 +34,8 @@ function officialCpts(zone: string, date: string): number {
 }
 
 const HEADER = 'id_cpts;nom;statut;date_statut;commune_insee;source';
+const audits = () => f.state.query<{ action: string; target: string; departements: string[]; after: string }>(
+  "SELECT action, target, departements, after FROM etat.audit WHERE action = 'liste-complete' ORDER BY at_time");
 let communes44: { code: string; epci: string; population: number }[];
 let leftOut: string;
 
@@ -96,6 +98,68 @@ describe('declaring the CPTS list of a département complete', () => {
     expect(angers.zonesBlanches).toEqual([]);
     expect(angers.completude.departementsNonRenseignes.map((d: any) => d.code)).toEqual(['49']);
     expect(readJournal(f.archiveDir).find((e) => e.fileName === 'cpts-49.csv')!.completeness).toBeUndefined();
+  });
+
+  it('records a declaration sent with a file already imported, rather than answering « aucun changement » (issue 22, item 1)', async () => {
+    const lines = communes44.filter((c) => c.epci !== leftOut).map((c) => {
+      const group = [...new Set(communes44.map((x) => x.epci))].sort().indexOf(c.epci) % 4;
+      return `TEST-44-${group};CPTS de test ${group};ACI signé;2025-01-15;${c.code};liste ARS de test`;
+    });
+    const cptsBefore = await f.db.all('SELECT * FROM cpts_communes ORDER BY ALL');
+    const res = await post('/api/imports/cpts?nom=cpts-44.csv&liste_complete=44&complete_au=2026-12-01', `${HEADER}\n${lines.join('\n')}\n`);
+    expect(res.status).toBe(200);
+    expect(res.body.statut).toBe('déjà importé');
+    expect(res.body.message).toMatch(/: aucune ligne changée\. Liste des CPTS déclarée complète au 2026-12-01 pour le département 44 \(déclaration decl-/);
+    expect(await f.db.all("SELECT complete_on FROM completeness WHERE departement = '44'")).toEqual([{ complete_on: '2026-12-01' }]);
+    expect(await f.db.all('SELECT * FROM cpts_communes ORDER BY ALL')).toEqual(cptsBefore);
+    expect(readJournal(f.archiveDir).at(-1)).toMatchObject({ kind: 'liste-complete', fileName: expect.stringMatching(/^cpts-44\.csv \(import imp-/) });
+    expect(await audits()).toContainEqual(expect.objectContaining({ after: 'liste des CPTS déclarée complète au 2026-12-01 pour le département 44' }));
+  });
+
+  it('declares a list complete on its own: POST /api/imports/liste-complete, journaled, audited, listed with the imports, replayed (issue 22, item 1)', async () => {
+    // Maine-et-Loire has one CPTS (Angers, imported above) and no declaration: « non renseigné ».
+    expect((await f.get('/api/coverage/cpts?territory=departement:49')).body.zonesBlanches).toEqual([]);
+    const res = await post(`/api/imports/liste-complete?liste_complete=49&liste=cpts&complete_au=2026-11-15&source=${encodeURIComponent('liste ARS des CPTS au 15/11/2026')}`, '');
+    expect(res.status).toBe(201);
+    expect(res.body.message).toMatch(/^Liste des CPTS déclarée complète au 2026-11-15 pour le département 49 \(déclaration decl-\S+, liste ARS des CPTS au 15\/11\/2026\)\.$/);
+    const angers = (await f.get('/api/coverage/cpts?territory=departement:49&date=2026-11-30')).body;
+    expect(angers.zonesBlanches.length).toBeGreaterThan(0);
+    expect(angers.completude.departementsComplets).toEqual([expect.objectContaining({ code: '49', date: '2026-11-15' })]);
+    const id = res.body.import.id;
+    expect((await f.get('/api/imports')).body.imports[0]).toMatchObject({ id, kind: 'liste-complete', fileName: 'liste ARS des CPTS au 15/11/2026', rapport: { completeness: { list: 'cpts', departements: ['49'] } } });
+    expect(await audits()).toContainEqual({ action: 'liste-complete', target: id, departements: ['49'], after: 'liste des CPTS déclarée complète au 2026-11-15 pour le département 49' });
+    const again = await post('/api/imports/liste-complete?liste_complete=49&liste=cpts&complete_au=2026-11-15', '');
+    expect(again.status).toBe(200);
+    expect(again.body.message).toMatch(/c'était déjà déclaré, rien n'a changé/);
+    const fresh = await fixtureApp({ writable: true });
+    try {
+      expect((await replayJournal(fresh.db, f.archiveDir)).problems).toEqual([]);
+      expect(await fresh.db.all('SELECT departement, list_kind, complete_on FROM completeness ORDER BY departement')).toEqual([
+        { departement: '44', list_kind: 'cpts', complete_on: '2026-12-01' }, { departement: '49', list_kind: 'cpts', complete_on: '2026-11-15' },
+      ]);
+    } finally {
+      fresh.close();
+    }
+  });
+
+  it('refuses a declaration on its own without list, without départements or outside the token\'s territory, changing nothing', async () => {
+    const before = await f.checksums();
+    const noList = await post('/api/imports/liste-complete?liste_complete=85', '');
+    expect(noList.status).toBe(400);
+    expect(noList.body.error.issues[0].message).toBe('liste attendue : cpts, mmg ou snp (la liste déclarée complète)');
+    expect((await post('/api/imports/liste-complete?liste=cpts', '')).status).toBe(400);
+    const unknown = await post('/api/imports/liste-complete?liste_complete=01&liste=cpts', '');
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.message).toMatch(/département\(s\) 01 de la liste complète inconnu\(s\) de la base/);
+    const scoped = await fixtureApp({ writable: true, config: { editorTokenTerritories: ['departement:44'] } });
+    try {
+      const res = await scoped.app.request('/api/imports/liste-complete?liste_complete=85&liste=cpts', { method: 'POST', headers: TOKEN });
+      expect(res.status).toBe(403);
+      expect(await scoped.db.all('SELECT * FROM completeness')).toEqual([]);
+    } finally {
+      scoped.close();
+    }
+    expect(await f.checksums()).toEqual(before);
   });
 
   it('refuses an unreadable or unknown département, or a list the kind cannot complete, in French and changing nothing', async () => {

@@ -32,9 +32,9 @@ describe('lists behind the coverage and access figures', () => {
   it('exports the zones blanches of Loire-Atlantique, one line per commune without a CPTS', async () => {
     const { body } = await f.get('/api/coverage/cpts?territory=departement:44');
     const lines = await csv('/api/coverage/cpts?territory=departement:44&format=csv&table=zones-blanches');
-    expect(lines[0]).toBe('code_commune;nom;departement;population');
+    expect(lines[0]).toBe('code_commune;nom;departement;population;enclavee');
     expect(lines).toHaveLength(body.zonesBlanches.length + 1);
-    expect(lines[1]).toBe('44001;Abbaretz;44;2073');
+    expect(lines[1]).toBe('44001;Abbaretz;44;2073;non');
     expect(lines.some((l) => l.startsWith('44109;'))).toBe(false); // Nantes is (partly) covered
   });
 

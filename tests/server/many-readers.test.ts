@@ -94,6 +94,27 @@ describe('two readers and one writer', () => {
     }
   }, 180_000);
 
+  it('writes a « liste complète » declared on its own as the next version, served by every process (issue 22, item 1)', async () => {
+    const declare = () => fetch(`${writer.url}/api/imports/liste-complete?liste_complete=44&liste=cpts&complete_au=2026-11-01&source=liste%20de%20test`, {
+      method: 'POST', headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    const res = await declare();
+    const body = (await res.json()) as { statut: string; message: string };
+    expect(res.status, body.message).toBe(201);
+    expect(body.message).toMatch(/^Liste des CPTS déclarée complète au 2026-11-01 pour le département 44 \(déclaration decl-/);
+    const completed = async (s: RunningServer) => {
+      const c = (await (await fetch(`${s.url}/api/coverage/cpts?territory=departement:44&date=2026-11-30`)).json()) as { completude: { departementsComplets: { code: string }[] } };
+      return c.completude.departementsComplets.map((d) => d.code);
+    };
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && (await Promise.all(readers.map(completed))).some((c) => c.length === 0)) await new Promise((r) => setTimeout(r, 100));
+    expect(await Promise.all([writer, ...readers].map(completed))).toEqual([['44'], ['44'], ['44']]);
+    expect((await read(writer)).version).toBe('3');
+    // The same declaration again writes no version.
+    expect((await declare()).status).toBe(200);
+    expect((await read(writer)).version).toBe('3');
+  }, 60_000);
+
   it('refuses imports on a reader, in French', async () => {
     const res = await fetch(`${readers[0]!.url}/api/imports/finess`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: 'x' });
     expect([401, 403, 503]).toContain(res.status);

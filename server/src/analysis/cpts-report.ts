@@ -10,6 +10,7 @@ import { coverageWithMembers, type CptsCoverage, type CptsCoverageOptions, type 
 import { completenessSummary, type CompletenessSummary } from './completeness';
 import type { CommuneRef, CommuneTable, CptsRecord } from './inputs';
 import { perimeter, type PerimeterFeature } from './perimeter';
+import { enclosedZonesBlanches, type EnclosedZoneBlanche } from './enclaves';
 
 export interface CptsReportEntry extends CptsSummary {
   composantes: number;
@@ -20,6 +21,8 @@ export interface CptsReportEntry extends CptsSummary {
 
 export type CptsReport = Omit<CptsCoverage, 'cpts'> & {
   cpts: CptsReportEntry[];
+  /** Zones blanches entirely surrounded by covered communes (enclaves.ts). */
+  zonesBlanchesEnclavees: EnclosedZoneBlanche[];
   nonContigues: { id: string; nom: string; composantes: Component[] }[];
   /** On what the figures are computed: départements whose CPTS list is complete, the others. */
   completude: CompletenessSummary | null;
@@ -33,6 +36,10 @@ export const CPTS_METHOD =
   "La part couverte et les chevauchements sont calculés sur les seuls départements à liste complète. " +
   "Couverte + non couverte + non renseignée = population totale du territoire, exactement. " +
   "À une date, une CPTS compte à partir de la date de son statut. " +
+  "Une zone blanche entièrement entourée de communes couvertes est listée comme enclavée (zonesBlanchesEnclavees). " +
+  "Une ville qu'une liste de CPTS divise par arrondissement municipal (Paris, Lyon, Marseille) est comptée par arrondissement, chacun avec sa population ; faute de contour d'arrondissement, la carte la dessine entière, en couverture partielle. " +
+  "Une commune que plusieurs CPTS listent, chacune en couverture partielle, est « partagée entre N CPTS » : couverte une fois, ce n'est pas un chevauchement ; un chevauchement est une commune qu'une CPTS dit couvrir entière alors qu'une autre la liste aussi. " +
+  "Dans les chiffres de chaque CPTS, une commune partagée entre N CPTS compte pour 1/N de sa population : les populations des CPTS ne dépassent jamais celle qu'elles couvrent. " +
   "Une CPTS est non contiguë quand ses communes forment plusieurs groupes sans frontière commune (les îles et les enclaves en sont).";
 
 /**
@@ -56,7 +63,7 @@ function rememberedContiguity(topo: LoadedTopology, refs: CommuneRef[]): Contigu
 }
 
 export function cptsReport(topo: LoadedTopology, table: CommuneTable, territory: CommuneRef[], cpts: CptsRecord[], options: CptsCoverageOptions = {}): CptsReport {
-  const { coverage, members } = coverageWithMembers(territory, table.byCode, cpts, options);
+  const { coverage, members, cptsOfUnit } = coverageWithMembers(territory, table.byCode, cpts, options);
   const nonContigues: CptsReport['nonContigues'] = [];
   const entries: CptsReportEntry[] = coverage.cpts.map((s) => {
     const k = rememberedContiguity(topo, members.get(s.id)!);
@@ -64,7 +71,8 @@ export function cptsReport(topo: LoadedTopology, table: CommuneTable, territory:
     return { ...s, composantes: k.composantes.length, parties: k.parties, enclaves: k.composantes.slice(1) };
   });
   const completude = options.complete ? completenessSummary(territory, options.complete, 'cpts', table.names.departements) : null;
-  const report = { ...coverage, cpts: entries, nonContigues, completude, methode: CPTS_METHOD } as CptsReport;
+  const zonesBlanchesEnclavees = enclosedZonesBlanches(topo, table, coverage.zonesBlanches, cptsOfUnit);
+  const report = { ...coverage, cpts: entries, zonesBlanchesEnclavees, nonContigues, completude, methode: CPTS_METHOD } as CptsReport;
   Object.defineProperty(report, 'parCommune', { enumerable: false, get: () => coverage.parCommune }); // built on demand
   return report;
 }
@@ -74,13 +82,16 @@ export type CptsLayer = 'cpts' | 'zone_blanche' | 'chevauchement' | 'non_renseig
 /** Dissolved layers of a report: one feature per CPTS, one for the zones blanches, one for the overlaps, one for « non renseigné ». */
 export function cptsLayers(topo: LoadedTopology, table: CommuneTable, report: CptsReport, cpts: CptsRecord[]): { layer: CptsLayer; id: string; nom: string; feature: PerimeterFeature }[] {
   const byId = new Map(cpts.map((c) => [c.id, c]));
+  // An arrondissement has no contour: in a CPTS perimeter it is drawn with its city (the feature says so:
+  // `geometries_approchees`), but it makes no zone blanche, overlap or grey of the whole city.
+  const drawable = (code: string) => !table.byCode.get(code)?.arrondissementOf;
   return [
     ...report.cpts.map((e) => ({ layer: 'cpts' as const, id: e.id, nom: e.nom, feature: perimeter(topo, table, byId.get(e.id)!.communes.map((m) => m.code).filter((c) => table.byCode.has(c))) })),
-    { layer: 'zone_blanche', id: 'zones-blanches', nom: 'Zones blanches (aucune CPTS)', feature: perimeter(topo, table, report.zonesBlanches.map((z) => z.code)) },
-    { layer: 'chevauchement', id: 'chevauchements', nom: 'Communes dans plusieurs CPTS', feature: perimeter(topo, table, report.chevauchements.map((z) => z.code)) },
+    { layer: 'zone_blanche', id: 'zones-blanches', nom: 'Zones blanches (aucune CPTS)', feature: perimeter(topo, table, report.zonesBlanches.map((z) => z.code).filter(drawable)) },
+    { layer: 'chevauchement', id: 'chevauchements', nom: 'Communes dans plusieurs CPTS', feature: perimeter(topo, table, report.chevauchements.map((z) => z.code).filter(drawable)) },
     {
       layer: 'non_renseigne', id: 'non-renseigne', nom: 'Non renseigné (liste des CPTS non déclarée complète)',
-      feature: perimeter(topo, table, report.parCommune.filter((c) => c.etat === 'non_renseigne').map((c) => c.code)),
+      feature: perimeter(topo, table, report.parCommune.filter((c) => c.etat === 'non_renseigne' && !c.arrondissementDe).map((c) => c.code)),
     },
   ];
 }

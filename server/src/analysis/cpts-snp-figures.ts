@@ -15,6 +15,11 @@ export interface CptsSnpFigures {
   departements: string[];
   population: number;
   offresSurTerritoire: { id: string; nom: string; type: string; commune: string; demonstration: boolean }[];
+  /**
+   * Offers of a city the CPTS lists only some arrondissements of (Marseille): their arrondissement is
+   * not known, so they are not counted on its territory — listed apart, never as the whole city's for each CPTS.
+   */
+  offresDesVillesEnPartie: { id: string; nom: string; type: string; commune: string; demonstration: boolean }[];
   /** Population-weighted mean over the communes with an offer somewhere (null: none). */
   distanceMoyenneKm: number | null;
   auDelaDuSeuil: { seuilKm: number; population: number; part: number | null; communes: number };
@@ -30,12 +35,16 @@ export function cptsSnpFigures(cpts: CptsRecord, table: CommuneTable, structures
   const known = access.parCommune.filter((r) => r.distanceRouteKm !== null);
   const knownPopulation = known.reduce((s, r) => s + r.population, 0);
   const local = offers.filter((o) => inside.has(o.commune));
+  const cities = new Set(members.flatMap((m) => (m.arrondissementOf && !inside.has(m.arrondissementOf) ? [m.arrondissementOf] : [])));
+  const inCities = offers.filter((o) => cities.has(o.commune));
+  const item = (o: StructureRecord) => ({ id: o.id, nom: o.name, type: o.kind, commune: o.commune, demonstration: o.demo });
   const byId = new Map(offers.map((o) => [o.id, o]));
   return {
     communes: members.length,
     departements: [...new Set(members.map((m) => m.departement))].sort(),
     population: access.population,
-    offresSurTerritoire: local.map((o) => ({ id: o.id, nom: o.name, type: o.kind, commune: o.commune, demonstration: o.demo })),
+    offresSurTerritoire: local.map(item),
+    offresDesVillesEnPartie: inCities.map(item),
     distanceMoyenneKm: knownPopulation > 0 ? Math.round((known.reduce((s, r) => s + r.distanceRouteKm! * r.population, 0) / knownPopulation) * 10) / 10 : null,
     auDelaDuSeuil: { seuilKm: thresholdKm, population: access.auDelaDuSeuil.population, part: access.auDelaDuSeuil.part, communes: access.auDelaDuSeuil.communes },
     methode: access.methode,

@@ -17,9 +17,14 @@ export interface CommuneRef {
   /** Commune whose polygon contains this one when it has no polygon of its own. */
   containedIn: string | null;
   areaKm2: number | null;
+  /**
+   * For an arrondissement municipal (a sub-communal unit a CPTS list may name: 13201…), the commune it
+   * divides (13055); absent for a commune. Such units are in `CommuneTable.byCode`, never in `list`.
+   */
+  arrondissementOf?: string | null;
 }
 
-/** « non renseigné »: a CPTS known from FINESS alone, its stage not said. */
+/** « non renseigné »: the source gives no status, or FINESS alone does not say it (db/care-schema.ts). */
 export type CptsStatus = 'pré-projet' | 'projet de santé' | 'ACI signé' | 'non renseigné';
 
 export interface CptsRecord {
@@ -82,18 +87,27 @@ export interface DeploymentRecord {
 
 /** Communes of the database indexed by code, with territory names for labels. */
 export interface CommuneTable {
+  /** The communes (each counted once: arrondissements are not in it). */
   list: CommuneRef[];
+  /** Communes and arrondissements municipaux by code. */
   byCode: Map<string, CommuneRef>;
+  /** The arrondissements municipaux of each commune divided into some (75056, 69123, 13055). */
+  arrondissements: Map<string, CommuneRef[]>;
   names: { regions: Map<string, string>; departements: Map<string, string>; epci: Map<string, string> };
 }
 
-export function communeTable(list: CommuneRef[], names: CommuneTable['names']): CommuneTable {
+export function communeTable(list: CommuneRef[], names: CommuneTable['names'], arrondissements: CommuneRef[] = []): CommuneTable {
   const byCode = new Map<string, CommuneRef>();
-  for (const c of list) {
+  const byCommune = new Map<string, CommuneRef[]>();
+  for (const c of [...list, ...arrondissements]) {
     if (byCode.has(c.code)) throw new Error(`communeTable : code commune en double (${c.code})`);
     byCode.set(c.code, c);
   }
-  return { list, byCode, names };
+  for (const a of arrondissements) {
+    if (!a.arrondissementOf || !byCode.has(a.arrondissementOf)) throw new Error(`communeTable : arrondissement ${a.code} sans sa commune`);
+    (byCommune.get(a.arrondissementOf) ?? byCommune.set(a.arrondissementOf, []).get(a.arrondissementOf)!).push(a);
+  }
+  return { list, byCode, arrondissements: byCommune, names };
 }
 
 /** Code of the polygon that carries a commune's territory: its own, or its container's. */

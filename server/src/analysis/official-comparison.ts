@@ -20,11 +20,17 @@ export interface OfficialComparison {
 
 const pct = (v: number) => `${v.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;
 
-export function officialComparison(official: OfficialIndicator | null, computedShare: number | null, base: string, indicator: string): OfficialComparison {
+/**
+ * `notKnown`: why nothing is computed when the data is simply not there (« aucun SAS connu dans ce
+ * territoire »): the computed side then reads « non renseigné », and no gap is ever computed against it.
+ */
+export function officialComparison(official: OfficialIndicator | null, computedShare: number | null, base: string, indicator: string, notKnown?: string): OfficialComparison {
   const calcule = computedShare === null ? null : Math.round(computedShare * 1000) / 10;
   const o = official?.derniere ? { valeur: official.derniere.valeur, date: official.derniere.date, source: official.source } : null;
   const ecart = calcule !== null && o ? Math.round((calcule - o.valeur) * 10) / 10 : null;
-  const left = calcule === null ? `calculé : non calculable (${base})` : `calculé : ${pct(calcule)} ${base}`;
+  const left = calcule === null
+    ? (notKnown ? `calculé : non renseigné (${notKnown})` : `calculé : non calculable (${base})`)
+    : `calculé : ${pct(calcule)} ${base}`;
   const right = o ? `officiel : ${pct(o.valeur)} au ${frenchDay(o.date)}` : 'officiel : non publié pour ce territoire';
   const gap = ecart === null ? '' : ` (écart ${ecart > 0 ? '+' : ''}${ecart.toLocaleString('fr-FR')} point${Math.abs(ecart) >= 2 ? 's' : ''})`;
   return { indicateur: indicator, calcule, base, officiel: o, ecartPoints: ecart, phrase: `${left} ; ${right}${gap}` };

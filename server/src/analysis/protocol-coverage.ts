@@ -22,6 +22,8 @@ export interface ProtocolCoverage {
   };
   /** Deployments whose protocol, structure or CPTS is unknown (ignored). */
   orphelins: string[];
+  /** A deployment counted in the territory is demonstration data (its own row, its structure or its CPTS). */
+  donneesDemonstration: boolean;
 }
 
 export interface ProtocolInputs {
@@ -47,6 +49,7 @@ export function protocolCoverage(territory: Territory, table: CommuneTable, { st
   };
   const orphans: string[] = [];
   let count = 0;
+  let demo = false;
   for (const d of deployments) {
     const p = protocolById.get(d.protocolId);
     const s = d.structureId ? structureById.get(d.structureId) : undefined;
@@ -61,6 +64,7 @@ export function protocolCoverage(territory: Territory, table: CommuneTable, { st
     const byType = perProtocol.get(p.id) ?? perProtocol.set(p.id, new Map()).get(p.id)!;
     byType.set(type, (byType.get(type) ?? 0) + 1);
     count++;
+    if (d.demo || s?.demo || c?.demo) demo = true;
     if (!p.concernsSnp) continue;
     if (s && (s.kind === 'MSP' || s.kind === 'CDS')) reach(s.commune, s.kind, s.id, s.name, p.id);
     if (c) for (const m of c.communes) reach(m.code, 'CPTS', c.id, c.name, p.id);
@@ -84,5 +88,6 @@ export function protocolCoverage(territory: Territory, table: CommuneTable, { st
     deploiements: count,
     communesAtteintes: { communes: liste.length, population, part: total > 0 ? population / total : null, liste },
     orphelins: orphans,
+    donneesDemonstration: demo,
   };
 }

@@ -34,12 +34,18 @@ export async function loadCommuneTable(db: Database): Promise<CommuneTable> {
             contained_in AS containedIn, area_km2 AS areaKm2
      FROM communes ORDER BY code`,
   );
+  // Arrondissements municipaux: at their commune's label point, drawn with its polygon (no contour of their own).
+  const arrondissements = await db.all<CommuneRef>(
+    `SELECT a.code, a.nom, c.departement, c.region, c.epci, a.population, c.label_lon AS lon, c.label_lat AS lat,
+            a.commune AS containedIn, NULL::DOUBLE AS areaKm2, a.commune AS arrondissementOf
+     FROM arrondissements_municipaux a JOIN communes c ON c.code = a.commune ORDER BY a.code`,
+  );
   const pairs = (sql: string) => db.all<{ code: string; nom: string }>(sql).then((rows) => new Map(rows.map((r) => [r.code, r.nom])));
   return communeTable(list, {
     regions: await pairs('SELECT code, nom FROM regions'),
     departements: await pairs('SELECT code, nom FROM departements'),
     epci: await pairs('SELECT code, nom FROM epci'),
-  });
+  }, arrondissements);
 }
 
 export async function loadStructures(db: Database, { demo }: DemoFilter): Promise<StructureRecord[]> {

@@ -36,9 +36,9 @@ export type StructureKind = (typeof STRUCTURE_KINDS)[number];
 export const CDS_SUBTYPES = ['polyvalent', 'dentaire', 'infirmier', 'autre'] as const;
 /** The statuses an import states (a CPTS file must say which). */
 export const CPTS_STATUSES = ['pré-projet', 'projet de santé', 'ACI signé'] as const;
-/** A CPTS known from FINESS alone (category 604): registered, its stage not said by the file. */
-export const CPTS_STATUS_UNKNOWN = 'non renseigné';
-export type CptsStatus = (typeof CPTS_STATUSES)[number] | typeof CPTS_STATUS_UNKNOWN;
+/** The status of a CPTS its source leaves empty — a listing without status, or FINESS alone (category 604), which does not say the stage: a CPTS all the same, counted among all CPTS only. */
+export const CPTS_STATUS_NOT_KNOWN = 'non renseigné';
+export type CptsStatus = (typeof CPTS_STATUSES)[number] | typeof CPTS_STATUS_NOT_KNOWN;
 export const SAS_STATUSES = ['opérationnel', 'en préparation', 'pilote', 'aucun'] as const;
 export const SNP_FLAGS = ['oui', 'non', 'inconnu'] as const;
 export type SnpFlag = (typeof SNP_FLAGS)[number];
@@ -73,7 +73,7 @@ export const CARE_SPECS: TableSpec[] = [
   defineTable('cpts', {
     id: 'VARCHAR',
     name: 'VARCHAR NOT NULL',
-    status: 'VARCHAR NOT NULL', // pré-projet | projet de santé | ACI signé | non renseigné (FINESS alone)
+    status: 'VARCHAR NOT NULL', // pré-projet | projet de santé | ACI signé | non renseigné (the source gives none, or FINESS alone)
     status_date: 'VARCHAR',
     declared_population: 'INTEGER',
     finess_et: 'VARCHAR', // FINESS number of the CPTS (category 604) when known

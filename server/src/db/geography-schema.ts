@@ -7,8 +7,9 @@ import { defineTable, type TableSpec } from './table-spec';
 /**
  * 2: `boundary_tiles`, the light tile set of départements and régions alone.
  * 3: `datasets.date`, the date an input gives itself (the FINESS extraction's).
+ * 4: `arrondissements_municipaux` (Paris, Lyon, Marseille), sub-communal units for the CPTS lists.
  */
-export const GEOGRAPHY_SCHEMA_VERSION = 3;
+export const GEOGRAPHY_SCHEMA_VERSION = 4;
 
 export const GEOGRAPHY_SPECS: TableSpec[] = [
   defineTable('meta', { key: 'VARCHAR', value: 'VARCHAR NOT NULL' }, { primaryKey: ['key'] }),
@@ -39,6 +40,15 @@ export const GEOGRAPHY_SPECS: TableSpec[] = [
     geometry: 'VARCHAR', // GeoJSON decoded from the topology; NULL for a commune contained in another
     contained_in: 'VARCHAR',
     geometry_source: 'VARCHAR NOT NULL', geometry_millesime: 'INTEGER', cog_millesime: 'INTEGER NOT NULL',
+  }, { primaryKey: ['code'] }),
+  // The arrondissements municipaux of Paris, Lyon and Marseille, with their own population (COG; they add up
+  // to their commune's, checked by the build). CPTS lists name them: a city divided between CPTS by
+  // arrondissement is counted by arrondissement. `geometry`: their contour when the geography has one — the
+  // commune contours used (Etalab / IGN ADMIN EXPRESS COG, harmonised) dissolve them, so it is NULL and they are
+  // drawn with their commune's polygon.
+  defineTable('arrondissements_municipaux', {
+    code: 'VARCHAR', nom: 'VARCHAR NOT NULL', commune: 'VARCHAR NOT NULL', population: 'INTEGER NOT NULL', codes_postaux: 'VARCHAR[] NOT NULL',
+    geometry: 'VARCHAR',
   }, { primaryKey: ['code'] }),
   defineTable('commune_passage', { old_code: 'VARCHAR', code: 'VARCHAR NOT NULL', relation: 'VARCHAR NOT NULL', old_nom: 'VARCHAR' }, { primaryKey: ['old_code'] }),
   defineTable('tiles', { z: 'INTEGER', x: 'INTEGER', y: 'INTEGER', data: 'BLOB NOT NULL' }, { primaryKey: ['z', 'x', 'y'] }),

@@ -29,6 +29,16 @@ export function communesByCode(db: Database, codes: string[]): Promise<CommuneRe
   );
 }
 
+/** Arrondissements municipaux among `codes`, as units at their commune's label point and polygon (`containedIn`: the commune). */
+export function arrondissementsByCode(db: Database, codes: string[]): Promise<(CommuneRef & { commune: string; communeNom: string })[]> {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.all(
+    `SELECT a.code, a.nom, c.departement, a.commune AS containedIn, c.label_lon AS labelLon, c.label_lat AS labelLat, a.commune, c.nom AS communeNom
+     FROM arrondissements_municipaux a JOIN communes c ON c.code = a.commune WHERE a.code IN (SELECT unnest($codes))`,
+    { codes: list(codes) },
+  );
+}
+
 /** Old commune codes → current ones (the COG passage table): the one query of it but the search's ranking. */
 export function passagesOf(db: Database, oldCodes: string[]): Promise<PassageRef[]> {
   if (oldCodes.length === 0) return Promise.resolve([]);
@@ -93,6 +103,15 @@ export async function protocolIds(db: Database): Promise<string[]> {
 
 export async function departementCodes(db: Database): Promise<Set<string>> {
   return new Set((await db.all<{ code: string }>('SELECT code FROM departements')).map((r) => r.code));
+}
+
+/** The day each of these départements' list is declared complete at (absent: not declared). */
+export async function declaredCompleteness(db: Database, list: string, departements: string[]): Promise<Map<string, string>> {
+  const rows = await db.all<{ departement: string; date: string }>(
+    'SELECT departement, complete_on AS date FROM completeness WHERE list_kind = $list AND departement IN (SELECT unnest($deps))',
+    { list, deps: listValue(departements) },
+  );
+  return new Map(rows.map((r) => [r.departement, r.date]));
 }
 
 export async function cogMillesime(db: Database): Promise<number> {

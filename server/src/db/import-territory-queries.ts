@@ -5,12 +5,13 @@
  * transaction, before it commits, so that a refusal rolls everything back.
  */
 import type { Database } from './connection';
+import { COMMUNE_UNITS } from './commune-units';
 
 export async function importedDepartements(db: Database, importId: string): Promise<string[]> {
   const rows = await db.all<{ d: string }>(
     `SELECT DISTINCT d FROM (
        SELECT c.departement AS d FROM structures s JOIN communes c ON c.code = s.commune WHERE s.import_id = $id
-       UNION ALL SELECT c.departement FROM cpts_communes m JOIN communes c ON c.code = m.commune WHERE m.import_id = $id
+       UNION ALL SELECT c.departement FROM cpts_communes m JOIN ${COMMUNE_UNITS} c ON c.code = m.commune WHERE m.import_id = $id
        UNION ALL SELECT coalesce(p.departement, hq.departement) FROM cpts p LEFT JOIN communes hq ON hq.code = p.headquarters_commune WHERE p.import_id = $id
        UNION ALL SELECT departement FROM sas WHERE import_id = $id
        UNION ALL SELECT departement FROM sas_filieres WHERE import_id = $id

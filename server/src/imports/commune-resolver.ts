@@ -1,14 +1,19 @@
 /**
  * Commune codes as files write them → current COG communes: current codes as they are, old codes
- * (merged, délégués, arrondissements) through the COG passage table, unknown codes refused.
+ * (merged, délégués, arrondissements) through the COG passage table, unknown codes refused. With
+ * `keepArrondissements` (CPTS lists), an arrondissement municipal (13201) stays itself, a unit of its
+ * commune (13055) with its own population: a city divided between CPTS by arrondissement is not each
+ * CPTS's whole city.
  */
 import type { Database } from '../db/connection';
-import { communesByCode, passagesOf, type CommuneRef } from '../db/import-queries';
+import { arrondissementsByCode, communesByCode, passagesOf, type CommuneRef } from '../db/import-queries';
 
 export interface ResolvedCommune {
   commune: CommuneRef;
   /** The old code and why it exists, when the file gave one. */
   translatedFrom: { code: string; relation: string; nom: string | null } | null;
+  /** An arrondissement kept as such: the commune it divides (`commune.containedIn` too). */
+  arrondissementOf?: { code: string; nom: string };
 }
 
 export interface CommuneResolver {
@@ -31,13 +36,19 @@ async function communesOf(db: Database, codes: string[]): Promise<CommuneRef[]> 
   return out;
 }
 
-export async function resolveCommunes(db: Database, codes: Iterable<string>, millesime: number): Promise<CommuneResolver> {
+export async function resolveCommunes(db: Database, codes: Iterable<string>, millesime: number, { keepArrondissements = false } = {}): Promise<CommuneResolver> {
   const wanted = [...new Set(codes)];
   const current = new Map((await communesOf(db, wanted)).map((c) => [c.code, c]));
-  const missing = wanted.filter((c) => !current.has(c));
+  let missing = wanted.filter((c) => !current.has(c));
+  const resolved = new Map<string, ResolvedCommune>();
+  if (keepArrondissements) {
+    for (const { commune, communeNom, ...unit } of await arrondissementsByCode(db, missing)) {
+      resolved.set(unit.code, { commune: unit, translatedFrom: null, arrondissementOf: { code: commune, nom: communeNom } });
+    }
+    missing = missing.filter((c) => !resolved.has(c));
+  }
   const passages = await passagesOf(db, missing);
   const targets = new Map((await communesOf(db, passages.map((p) => p.code))).map((c) => [c.code, c]));
-  const resolved = new Map<string, ResolvedCommune>();
   for (const [code, commune] of current) resolved.set(code, { commune, translatedFrom: null });
   for (const p of passages) {
     const commune = targets.get(p.code);

@@ -7,7 +7,7 @@
  */
 import { isValidDay } from '../analysis/partial-date';
 import { COMPLETE_LISTS, type CompleteList } from '../db/care-schema';
-import type { ImportKind } from './import-kinds';
+import type { JournalKind } from './import-kinds';
 
 export interface CompletenessDeclaration {
   list: CompleteList;
@@ -17,7 +17,7 @@ export interface CompletenessDeclaration {
 }
 
 /** The list an import of this kind completes when none is named. */
-const DEFAULT_LIST: Partial<Record<ImportKind, CompleteList>> = {
+const DEFAULT_LIST: Partial<Record<JournalKind, CompleteList>> = {
   cpts: 'cpts', 'cpts-perimetres': 'cpts', mmg: 'mmg', finess: 'snp', urgences: 'snp', 'sae-urgences': 'snp',
 };
 
@@ -28,7 +28,7 @@ export const LIST_LABELS: Record<CompleteList, string> = {
 export type Parsed = { ok: true; value: CompletenessDeclaration | null } | { ok: false; message: string };
 
 /** Reads the raw options (all absent: no declaration). `today` is the default date (Paris day). */
-export function parseDeclaration(kind: ImportKind, raw: { departements?: string; list?: string; date?: string }, today: string): Parsed {
+export function parseDeclaration(kind: JournalKind, raw: { departements?: string; list?: string; date?: string }, today: string): Parsed {
   if (!raw.departements) {
     if (raw.list || raw.date) return { ok: false, message: 'liste ou date de complétude données sans départements : précisez lesquels (ex. liste_complete=44,49).' };
     return { ok: true, value: null };
@@ -37,7 +37,11 @@ export function parseDeclaration(kind: ImportKind, raw: { departements?: string;
   const bad = departements.filter((d) => !/^(\d{2}|2[AB]|97\d)$/.test(d));
   if (departements.length === 0 || bad.length > 0) return { ok: false, message: `départements de la liste complète illisibles : ${bad.join(', ') || raw.departements} (codes attendus : 44, 2A, 974…).` };
   const list = (raw.list ?? DEFAULT_LIST[kind]) as CompleteList | undefined;
-  if (!list) return { ok: false, message: `un import « ${kind} » ne complète aucune liste par lui-même : nommez-la (liste=${COMPLETE_LISTS.join('|')}).` };
+  if (!list) {
+    return kind === 'liste-complete'
+      ? { ok: false, message: `nommez la liste déclarée complète (liste=${COMPLETE_LISTS.join('|')}, ou --liste en ligne de commande).` }
+      : { ok: false, message: `un import « ${kind} » ne complète aucune liste par lui-même : nommez-la (liste=${COMPLETE_LISTS.join('|')}).` };
+  }
   if (!COMPLETE_LISTS.includes(list)) return { ok: false, message: `liste « ${raw.list} » inconnue : ${COMPLETE_LISTS.join(', ')}.` };
   const date = raw.date ?? today;
   if (!isValidDay(date)) return { ok: false, message: `date de complétude « ${date} » illisible : AAAA-MM-JJ attendu.` };

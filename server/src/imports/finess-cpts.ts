@@ -5,7 +5,7 @@
  * Without communes it counts among the CPTS known, never in the population covered (a CPTS
  * covers only the communes listed for it: analysis/cpts-coverage.ts).
  */
-import { CPTS_STATUS_UNKNOWN } from '../db/care-schema';
+import { CPTS_STATUS_NOT_KNOWN } from '../db/care-schema';
 import type { Row } from '../db/care-write-queries';
 import type { CommuneRef } from '../db/import-queries';
 import type { FinessEstablishment } from '../ingest/read-finess';
@@ -16,7 +16,7 @@ export const FINESS_CPTS_NOTE =
 
 export function finessCptsRow(e: FinessEstablishment, commune: CommuneRef, ctx: { source: string; date: string | null; importId: string }): Row {
   return {
-    id: `finess:${e.finessEt}`, name: e.name, status: CPTS_STATUS_UNKNOWN, status_date: null, declared_population: null,
+    id: `finess:${e.finessEt}`, name: e.name, status: CPTS_STATUS_NOT_KNOWN, status_date: null, declared_population: null,
     finess_et: e.finessEt, headquarters_commune: commune.code, headquarters_address: e.address,
     headquarters_lon: e.position?.lon ?? null, headquarters_lat: e.position?.lat ?? null,
     departement: commune.departement, territory_note: null, note: FINESS_CPTS_NOTE,

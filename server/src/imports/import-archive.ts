@@ -7,11 +7,12 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, truncate
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CompletenessDeclaration } from './completeness-declaration';
-import type { ImportKind } from './import-kinds';
+import type { ImportKind, JournalKind } from './import-kinds';
 
 export interface JournalEntry {
   id: string;
-  kind: ImportKind;
+  /** `liste-complete`: a declaration on its own, without file (`archive` empty). */
+  kind: JournalKind;
   sha256: string;
   /** Name of the archived copy in the archive folder. */
   archive: string;

@@ -28,5 +28,13 @@ export const KIND_INFO: Record<ImportKind, KindInfo> = {
 
 export const isImportKind = (k: string): k is ImportKind => (IMPORT_KINDS as readonly string[]).includes(k);
 
+/**
+ * A « liste complète au <date> » declared on its own (no file: declare-complete.ts), journaled and
+ * replayed like an import, under this name (`npm run import -- liste-complete …`, `POST /api/imports/liste-complete`).
+ */
+export const DECLARATION_KIND = 'liste-complete';
+/** What a journal line, an import row and an outcome may be: a file of a kind, or a declaration alone. */
+export type JournalKind = ImportKind | typeof DECLARATION_KIND;
+
 export const unknownKindMessage = (k: string) =>
   `Type d'import « ${k} » inconnu. Types : ${IMPORT_KINDS.map((x) => `${x} (${KIND_INFO[x].label})`).join(', ')}.`;

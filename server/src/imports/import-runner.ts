@@ -17,8 +17,13 @@ import { VERSIONS_LOCK, type VersionStore } from '../db/data-versions';
 import { announce } from '../db/state-changes';
 import type { StateStore } from '../db/state-store';
 import type { ImportOutcome, ImportRequest } from './run-import';
+import type { CompletenessDeclaration } from './completeness-declaration';
+import type { DECLARATION_KIND } from './import-kinds';
 
-export type ImportJob = Pick<ImportRequest, 'kind' | 'bytes' | 'fileName' | 'keepValid' | 'importedBy' | 'completeness'>;
+export type FileJob = Pick<ImportRequest, 'kind' | 'bytes' | 'fileName' | 'keepValid' | 'importedBy' | 'completeness'>;
+/** A « liste complète » declared on its own (declare-complete.ts): no file. */
+export interface DeclarationJob { kind: typeof DECLARATION_KIND; bytes: Uint8Array; declaration: CompletenessDeclaration; source: string | null; importedBy: string }
+export type ImportJob = FileJob | DeclarationJob;
 export type ImportRunner = (job: ImportJob) => Promise<ImportOutcome>;
 
 /** What the child process receives (import-worker.ts). */
@@ -26,7 +31,7 @@ export interface WorkerRequest {
   store: VersionStore;
   archiveDir: string;
   file: string;
-  job: Omit<ImportJob, 'bytes'>;
+  job: Omit<FileJob, 'bytes'> | Omit<DeclarationJob, 'bytes'>;
 }
 
 export type WorkerReply = { ok: true; outcome: ImportOutcome } | { ok: false; message: string };

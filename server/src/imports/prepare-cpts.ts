@@ -8,6 +8,7 @@ import { summariseIssues, type FileIssues } from '../ingest/issue-list';
 import { cptsWrite } from './import-write';
 import { readCptsCsv } from '../ingest/read-cpts-csv';
 import { resolveCommunes } from './commune-resolver';
+import { divideSharedCommunes, type MemberRow } from './shared-communes';
 import { mostFrequent, type PrepareContext, type PreparedImport } from './prepared-import';
 
 export async function prepareCpts(db: Database, bytes: Uint8Array, ctx: PrepareContext, issues: FileIssues): Promise<PreparedImport> {
@@ -16,9 +17,12 @@ export async function prepareCpts(db: Database, bytes: Uint8Array, ctx: PrepareC
   rejects.pushAll(reading.rejects);
   warnings.pushAll(reading.warnings);
   const codes = reading.cpts.flatMap((c) => [...c.communes.map((m) => m.code), ...(c.headquartersCommune ? [c.headquartersCommune] : [])]);
-  const communes = await resolveCommunes(db, codes, ctx.millesime);
+  const communes = await resolveCommunes(db, codes, ctx.millesime, { keepArrondissements: true });
   const cptsRows: Row[] = [];
   const communeRows: Row[] = [];
+  const memberRows: MemberRow[] = [];
+  const names = new Map<string, string>();
+  const arrondissements = new Map<string, { nom: string; codes: string[]; line: number }>();
   const departements = new Set<string>();
   for (const c of reading.cpts) {
     const hq = c.headquartersCommune ? communes.get(c.headquartersCommune) : null;
@@ -28,11 +32,22 @@ export async function prepareCpts(db: Database, bytes: Uint8Array, ctx: PrepareC
     }
     const members = new Map<string, Row>();
     const memberDeps: string[] = [];
+    const whole = new Set(c.communes.map((m) => communes.get(m.code)?.commune.code));
     for (const m of c.communes) {
       const resolved = communes.get(m.code);
       if (!resolved) { rejects.push({ line: m.line, ref: c.id, message: communes.unknownMessage(m.code) }); continue; }
       if (resolved.translatedFrom) warnings.push({ line: m.line, ref: c.id, message: communes.translationMessage(m.code) });
+      const city = resolved.arrondissementOf;
+      if (city) {
+        if (whole.has(city.code)) {
+          warnings.push({ line: m.line, ref: c.id, message: `arrondissement ${m.code} ignoré : ${c.id} liste aussi la commune entière ${city.code} (${city.nom})` });
+          continue;
+        }
+        const seen = arrondissements.get(city.code) ?? arrondissements.set(city.code, { nom: city.nom, codes: [], line: m.line }).get(city.code)!;
+        seen.codes.push(m.code);
+      }
       const code = resolved.commune.code;
+      names.set(code, resolved.commune.nom);
       const previous = members.get(code);
       // Two old codes of one current commune: one row, « partielle » only if every part is.
       if (previous) {
@@ -42,7 +57,9 @@ export async function prepareCpts(db: Database, bytes: Uint8Array, ctx: PrepareC
       }
       departements.add(resolved.commune.departement);
       memberDeps.push(resolved.commune.departement);
-      members.set(code, { cpts_id: c.id, commune: code, coverage: m.coverage, note: m.note, source: c.source, demo: false, import_id: ctx.importId });
+      const row: Row = { cpts_id: c.id, commune: code, coverage: m.coverage, note: m.note, source: c.source, demo: false, import_id: ctx.importId };
+      members.set(code, row);
+      memberRows.push({ row, line: m.line, coverageGiven: m.coverageGiven });
     }
     cptsRows.push({
       id: c.id, name: c.name, status: c.status, status_date: c.statusDate, declared_population: c.declaredPopulation,
@@ -52,6 +69,16 @@ export async function prepareCpts(db: Database, bytes: Uint8Array, ctx: PrepareC
     });
     communeRows.push(...members.values());
   }
+  // Kept as units (commune-resolver.ts): said once per city, with what the map can and cannot draw.
+  for (const [code, a] of arrondissements) {
+    const listed = [...new Set(a.codes)].sort();
+    warnings.push({
+      line: a.line, ref: code,
+      message: `${listed.length} arrondissement(s) municipal(aux) de ${a.nom} (${listed.join(', ')}) gardé(s) comme tel(s) : chacun compte pour sa CPTS avec sa propre population, `
+        + `${a.nom} n'est pas comptée entière pour chacune ; la géographie n'ayant pas le contour des arrondissements, la carte dessine ${a.nom} entière, en couverture partielle`,
+    });
+  }
+  warnings.pushAll(divideSharedCommunes(memberRows, names));
   const deps = [...departements].sort();
   return {
     rowsRead: reading.rowsRead,

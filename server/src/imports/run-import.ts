@@ -15,9 +15,11 @@ import { FileFormatError, type LineIssue } from '../ingest/line-issue';
 import { crashPoint } from '../lib/crash-point';
 import { declarationText, type CompletenessDeclaration } from './completeness-declaration';
 import { appendJournal, archiveFile, type JournalEntry } from './import-archive';
-import { KIND_INFO, type ImportKind } from './import-kinds';
+import { KIND_INFO, type ImportKind, type JournalKind } from './import-kinds';
 import { applyImportWrite } from './import-write';
 import { prepareOffThread } from './prepare-off-thread';
+import { oneAtATime } from './import-queue';
+import { declareNow } from './declare-complete';
 import { describeReconciliation, reconcileJournal } from './reconcile-journal';
 
 export interface ImportRequest {
@@ -47,7 +49,7 @@ export type ImportStatus = 'appliqué' | 'partiel' | 'rejeté' | 'déjà import�
 export interface ImportOutcome {
   status: ImportStatus;
   message: string;
-  kind: ImportKind;
+  kind: JournalKind;
   fileName: string;
   sha256: string;
   /** The file could not be read as this kind at all (wrong kind, separator, truncated…). */
@@ -64,16 +66,13 @@ export interface ImportOutcome {
   warningCount: number;
   summary: Record<string, number>;
   dataVersion: string | null;
+  /** The « liste complète » recorded (with the rows, or alone: declare-complete.ts) and the id it is recorded under. */
+  declaration: { id: string; value: CompletenessDeclaration } | null;
 }
 
-const queues = new WeakMap<Database, Promise<unknown>>();
-
-/** Runs imports on one database one after the other. */
+/** Runs imports on one database one after the other (with the declarations: import-queue.ts). */
 export function runImport(db: Database, req: ImportRequest): Promise<ImportOutcome> {
-  const previous = queues.get(db) ?? Promise.resolve();
-  const next = previous.then(() => importNow(db, req), () => importNow(db, req));
-  queues.set(db, next.catch(() => undefined));
-  return next;
+  return oneAtATime(db, () => importNow(db, req));
 }
 
 /** The file's sha256, 4 MiB at a time with a turn of the event loop between: a 30 MB file never blocks it. */
@@ -96,10 +95,23 @@ async function importNow(db: Database, req: ImportRequest): Promise<ImportOutcom
     if (note) console.warn(note);
   }
   const sha256 = await sha256Of(req.bytes);
-  const base = { kind: req.kind, fileName: req.fileName, sha256, fileError: null, import: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rejects: [], warnings: [], rejectCount: 0, warningCount: 0, summary: {}, dataVersion: null };
+  const base = {
+    kind: req.kind, fileName: req.fileName, sha256, fileError: null, import: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rejects: [], warnings: [],
+    rejectCount: 0, warningCount: 0, summary: {}, dataVersion: null, declaration: null,
+  };
   const already = await findImport(db, sha256, req.kind);
   if (already) {
-    return { ...base, status: 'déjà importé', import: already, message: `Fichier déjà importé le ${already.importedAt} (import ${already.id}) : aucun changement.` };
+    const unchanged = `Fichier déjà importé le ${already.importedAt} (import ${already.id})`;
+    if (!req.completeness || req.replay) return { ...base, status: 'déjà importé', import: already, message: `${unchanged} : aucun changement.` };
+    // The same file with a « liste complète » now: its rows stay as they are, the declaration is recorded on its own.
+    const declared = await declareNow(db, {
+      declaration: req.completeness, source: `${req.fileName} (import ${already.id})`, declaredBy: req.importedBy, archiveDir: req.archiveDir, now: req.now, authorize: req.authorize,
+    });
+    if (declared.status === 'rejeté') return { ...declared, kind: req.kind, fileName: req.fileName, sha256, import: already };
+    return {
+      ...base, status: 'déjà importé', import: already, dataVersion: declared.dataVersion, declaration: declared.declaration,
+      message: `${unchanged} : aucune ligne changée. ${declarationText(req.completeness).replace(/^./, (x) => x.toUpperCase())} (déclaration ${declared.declaration!.id}).`,
+    };
   }
   const importedAt = req.replay?.importedAt ?? (req.now?.() ?? new Date()).toISOString();
   const id = req.replay?.id ?? `imp-${compact(importedAt)}-${sha256.slice(0, 8)}`;
@@ -179,6 +191,7 @@ async function importNow(db: Database, req: ImportRequest): Promise<ImportOutcom
   }
   return {
     ...base, ...counts, warnings, warningCount: prepared.warningCount + warnings.length - prepared.warnings.length, status, import: record, dataVersion,
+    declaration: declaration ? { id, value: declaration } : null,
     message: (status === 'appliqué'
       ? `Import appliqué : ${prepared.rowsAccepted} ligne(s) sur ${prepared.rowsRead}.`
       : `Import partiel (lignes valides gardées) : ${prepared.rowsAccepted} ligne(s) importée(s), ${rowsRejected} rejetée(s).`)

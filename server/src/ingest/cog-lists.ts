@@ -32,9 +32,20 @@ export interface CogPassage {
   oldNom: string | null;
 }
 
+/** An arrondissement municipal of Paris, Lyon or Marseille: a sub-communal unit with its own population. */
+export interface CogArrondissement {
+  code: string;
+  nom: string;
+  /** The commune it divides (75056, 69123, 13055). */
+  commune: string;
+  population: number;
+  codesPostaux: string[];
+}
+
 export interface CogLists {
   /** Current communes of métropole and the 5 DROM (COM excluded). */
   communes: CogCommune[];
+  arrondissements: CogArrondissement[];
   departements: CogDepartement[];
   regions: CogRegion[];
   epci: CogEpci[];
@@ -93,8 +104,13 @@ export function readCogLists(dir: string): CogLists {
       codesPostaux: [...(c.codesPostaux ?? [])].sort(),
     });
   }
+  const arrondissements: CogArrondissement[] = raw
+    .filter((c) => c.type === 'arrondissement-municipal' && c.commune && typeof c.population === 'number')
+    .map((c) => ({ code: c.code, nom: c.nom, commune: c.commune!, population: c.population!, codesPostaux: [...(c.codesPostaux ?? [])].sort() }))
+    .sort((a, b) => a.code.localeCompare(b.code));
   return {
     communes,
+    arrondissements,
     departements,
     regions,
     epci: epciRaw.map((e) => ({ code: e.code, nom: e.nom, type: e.type, membres: e.membres.map((m) => m.code) })),

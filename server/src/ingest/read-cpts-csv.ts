@@ -4,7 +4,7 @@
  * Rows of one CPTS must agree on the CPTS columns. Commune codes are returned as written.
  */
 import type { CptsStatus } from '../db/care-schema';
-import { coverage, cptsStatus, type Coverage } from './care-vocabulary';
+import { coverage, cptsStatusOfFile, type Coverage } from './care-vocabulary';
 import { communeCodeSyntax, IDENTIFIER, nonNegativeInteger, partialDate } from './field-values';
 import type { LineIssue } from './line-issue';
 import { readTemplate, type TemplateReading, type TemplateSpec } from './read-template';
@@ -31,7 +31,8 @@ export const CPTS_TEMPLATE: TemplateSpec = {
 
 const CPTS_FIELDS = ['nom', 'statut', 'date_statut', 'population_declaree', 'siege_commune', 'siege_adresse', 'departement', 'territoire_texte', 'note', 'source', 'date_source'] as const;
 
-export interface CptsCommuneInput { line: number; code: string; coverage: Coverage; note: string | null }
+/** `coverageGiven`: the file wrote a couverture (« entière », « partielle… »); empty reads « entière ». */
+export interface CptsCommuneInput { line: number; code: string; coverage: Coverage; coverageGiven: boolean; note: string | null }
 export interface CptsInput {
   line: number;
   id: string;
@@ -60,6 +61,7 @@ const orNull = (s: string) => (s === '' ? null : s);
 export function readCptsCsv(bytes: Uint8Array): CptsCsvReading {
   const reading = readTemplate(bytes, CPTS_TEMPLATE);
   const rejects: LineIssue[] = [...reading.rejects];
+  const warnings: LineIssue[] = [...reading.warnings];
   const byId = new Map<string, { input: CptsInput; values: Record<string, string> }>();
   for (const { line, values: v } of reading.rows) {
     const reject = (message: string) => rejects.push({ line, ref: v.id_cpts || undefined, message });
@@ -71,7 +73,7 @@ export function readCptsCsv(bytes: Uint8Array): CptsCsvReading {
       const differing = CPTS_FIELDS.find((f) => v[f] !== existing.values[f]);
       if (differing) { reject(`${differing} diffère de la ligne ${existing.input.line} pour la même CPTS ${v.id_cpts}`); continue; }
     } else {
-      const status = cptsStatus(v.statut!);
+      const status = cptsStatusOfFile(v.statut!);
       const date = v.date_statut ? partialDate(v.date_statut) : null;
       const sourceDate = v.date_source ? partialDate(v.date_source) : null;
       const population = v.population_declaree ? nonNegativeInteger(v.population_declaree) : null;
@@ -80,10 +82,12 @@ export function readCptsCsv(bytes: Uint8Array): CptsCsvReading {
       if (dep && !/^(\d{2}|2[AB]|97[1-6])$/.test(dep)) { reject(`code de département « ${v.departement} » invalide (ex. 44, 2A, 974)`); continue; }
       const bad = [status, date, sourceDate, population, hq].find((p) => p && !p.ok);
       if (bad && !bad.ok) { reject(bad.message); continue; }
+      const { status: value, warning } = (status as { value: { status: CptsStatus; warning: string | null } }).value;
+      if (warning) warnings.push({ line, ref: v.id_cpts, message: warning });
       byId.set(v.id_cpts!, {
         values: v,
         input: {
-          line, id: v.id_cpts!, name: v.nom!, status: (status as { value: CptsStatus }).value,
+          line, id: v.id_cpts!, name: v.nom!, status: value,
           statusDate: date?.ok ? date.value : null, declaredPopulation: population?.ok ? population.value : null,
           headquartersCommune: hq?.ok ? hq.value : null, headquartersAddress: orNull(v.siege_adresse!), departement: dep,
           territoryNote: orNull(v.territoire_texte!), note: orNull(v.note!), source: v.source!,
@@ -102,7 +106,7 @@ export function readCptsCsv(bytes: Uint8Array): CptsCsvReading {
     if (!cov.ok) { reject(cov.message); continue; }
     const twice = cpts.communes.find((c) => c.code === code.value);
     if (twice) { reject(`commune ${code.value} en double pour la CPTS ${cpts.id} (déjà ligne ${twice.line})`); continue; }
-    cpts.communes.push({ line, code: code.value, coverage: cov.value.coverage, note: cov.value.note });
+    cpts.communes.push({ line, code: code.value, coverage: cov.value.coverage, coverageGiven: v.couverture!.trim() !== '', note: cov.value.note });
   }
-  return { ...reading, cpts: [...byId.values()].map((e) => e.input), rowsRead: reading.rows.length + reading.rejects.length, rejects };
+  return { ...reading, cpts: [...byId.values()].map((e) => e.input), rowsRead: reading.rows.length + reading.rejects.length, rejects, warnings };
 }

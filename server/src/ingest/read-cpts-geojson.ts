@@ -7,7 +7,7 @@
 import type { CptsStatus } from '../db/care-schema';
 import { envelopeOf, inBBox } from '../geo/france-extent';
 import { validateGeometry, type Polygonal } from '../geo/validate-geometry';
-import { cptsStatus } from './care-vocabulary';
+import { cptsStatusOfFile } from './care-vocabulary';
 import { IDENTIFIER, nonNegativeInteger, partialDate } from './field-values';
 import { FileFormatError, type LineIssue } from './line-issue';
 import { sniffWrongFile } from './sniff-file';
@@ -78,6 +78,7 @@ export function readCptsGeojson(bytes: Uint8Array): CptsGeojsonReading {
   }
   const fileSource = typeof doc.source === 'string' ? doc.source : null;
   const rejects: LineIssue[] = [];
+  const warnings: LineIssue[] = [];
   const perimeters: CptsPerimeterInput[] = [];
   const seen = new Map<string, number>();
   let totalVertices = 0;
@@ -93,8 +94,9 @@ export function readCptsGeojson(bytes: Uint8Array): CptsGeojsonReading {
     if (!text('nom')) return reject('propriété nom absente');
     const source = text('source') || fileSource;
     if (!source) return reject('propriété source absente (ou « source » en tête de la FeatureCollection)');
-    const status = cptsStatus(text('statut'));
+    const status = cptsStatusOfFile(text('statut'));
     if (!status.ok) return reject(status.message);
+    if (status.value.warning) warnings.push({ line, ref: id, message: `entité n° ${line} : ${status.value.warning}` });
     const date = text('date_statut') ? partialDate(text('date_statut')) : null;
     const sourceDate = text('date_source') ? partialDate(text('date_source')) : null;
     const population = text('population_declaree') ? nonNegativeInteger(text('population_declaree')) : null;
@@ -120,10 +122,10 @@ export function readCptsGeojson(bytes: Uint8Array): CptsGeojsonReading {
     if (problems.length > 0) return reject(`géométrie invalide : ${problems[0]}`);
     seen.set(id, line);
     perimeters.push({
-      line, id, name: text('nom'), status: status.value, statusDate: date?.ok ? date.value : null,
+      line, id, name: text('nom'), status: status.value.status, statusDate: date?.ok ? date.value : null,
       declaredPopulation: population?.ok ? population.value : null, source, sourceDate: sourceDate?.ok ? sourceDate.value : null, geometry: g,
     });
   });
   if (doc.features.length === 0) throw new FileFormatError('La FeatureCollection ne contient aucune entité.');
-  return { perimeters, rejects, warnings: [], rowsRead: doc.features.length };
+  return { perimeters, rejects, warnings, rowsRead: doc.features.length };
 }

@@ -71,9 +71,19 @@ function checkBanner(text: string): string | null {
   );
 }
 
+/** What this reader reads, named as a user finds it on data.gouv.fr. */
+export const FINESS_EXPECTED =
+  'l\'extraction FINESS Etalab : le fichier etalab-cs1100507-stock-AAAAMMJJ-HHMM.csv (CSV « ; ») du jeu « FINESS Extraction du Fichier des établissements » de data.gouv.fr';
+
+/** The other FINESS formats a user may have, recognised by their first byte (finess-format-ansforge). */
+const FINESS_HINTS = {
+  json: 'le nouveau flux FINESS de l\'ANS, finess-structures-journalier-AAAAMMJJ.json ? Ce format n\'est pas encore lu',
+  xml: 'l\'ancienne extraction FINESS en XML ? Elle n\'est plus lue',
+};
+
 /** `issues`: where the problems go (bounded lists, optionally written out as found: issue-list.ts). */
 export function readFiness(bytes: Uint8Array, issues: FileIssues = fileIssues()): FinessReading {
-  const wrong = sniffWrongFile(bytes, 'csv', 'l\'extraction FINESS Etalab (CSV « ; »)');
+  const wrong = sniffWrongFile(bytes, 'csv', FINESS_EXPECTED, FINESS_HINTS);
   if (wrong) throw new FileFormatError(wrong);
   const { text, encoding } = decodeText(bytes);
   const extractionDate = checkBanner(text);

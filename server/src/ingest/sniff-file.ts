@@ -34,8 +34,18 @@ function crOnly(bytes: Uint8Array): boolean {
   return head.includes(0x0d) && !head.includes(0x0a) && head.indexOf(0x0d) < head.length - 1;
 }
 
-/** A French message when the bytes cannot be a file of the expected format, else null. */
-export function sniffWrongFile(bytes: Uint8Array, expected: ExpectedFormat, csvLabel = 'un fichier CSV'): string | null {
+/**
+ * What a reader may add about a JSON or XML file given where a CSV is expected (the FINESS reader:
+ * « le nouveau flux FINESS de l'ANS ? »), said in brackets after « Ce fichier est du JSON ».
+ */
+export interface SniffHints { json?: string; xml?: string }
+
+/**
+ * A French message when the bytes cannot be a file of the expected format, else null. `csvLabel`
+ * names what the import reads (« l'extraction FINESS Etalab : le fichier … »); the sentence is
+ * « … alors que cet import attend <csvLabel> », whatever its gender.
+ */
+export function sniffWrongFile(bytes: Uint8Array, expected: ExpectedFormat, csvLabel = 'un fichier CSV', hints: SniffHints = {}): string | null {
   if (bytes.length === 0 || firstNonSpace(bytes) === null) return 'Le fichier est vide.';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     return 'Ce fichier est un classeur Excel (.xlsx) ou une archive ZIP, pas un fichier texte : ouvrez-le et enregistrez la feuille au format CSV (UTF-8, séparateur « ; »).';
@@ -54,12 +64,16 @@ export function sniffWrongFile(bytes: Uint8Array, expected: ExpectedFormat, csvL
   }
   const first = firstNonSpace(bytes);
   const looksJson = first === 0x7b || first === 0x5b; // { or [
+  const hint = (h: string | undefined) => (h ? ` (${h})` : '');
   if (expected === 'csv' && looksJson) {
     const head = new TextDecoder().decode(bytes.subarray(0, 4096));
     const geo = /"type"\s*:\s*"(FeatureCollection|Feature)"/.test(head);
     return geo
-      ? `Ce fichier est du GeoJSON alors que ${csvLabel} est attendu : pour des périmètres de CPTS dessinés, choisissez le type d'import « cpts-perimetres ».`
-      : `Ce fichier est du JSON alors que ${csvLabel} est attendu.`;
+      ? `Ce fichier est du GeoJSON alors que cet import attend ${csvLabel} : pour des périmètres de CPTS dessinés, choisissez le type d'import « cpts-perimetres ».`
+      : `Ce fichier est du JSON${hint(hints.json)} alors que cet import attend ${csvLabel}.`;
+  }
+  if (expected === 'csv' && first === 0x3c) { // <
+    return `Ce fichier est du XML${hint(hints.xml)} alors que cet import attend ${csvLabel}.`;
   }
   if (expected === 'geojson' && !looksJson) {
     return 'Un fichier GeoJSON est attendu (texte commençant par « { », FeatureCollection de polygones) : ce fichier n\'en est pas un (CSV ?).';

@@ -5,18 +5,29 @@ import type { SasCoverage } from '../analysis/sas-coverage';
 import { toCsv } from '../lib/csv';
 import { featureCollectionText } from '../lib/geojson-text';
 
-export function cptsCsv(report: CptsReport, table: 'communes' | 'cpts' | 'chevauchements' | 'zones-blanches'): string {
+export type CptsTable = 'communes' | 'cpts' | 'chevauchements' | 'partagees' | 'zones-blanches';
+
+export function cptsCsv(report: CptsReport, table: CptsTable): string {
   if (table === 'zones-blanches') {
+    const enclosed = new Set(report.zonesBlanchesEnclavees.map((e) => e.code));
     return toCsv([
       { header: 'code_commune', value: (r) => r.code }, { header: 'nom', value: (r) => r.nom }, { header: 'departement', value: (r) => r.departement },
-      { header: 'population', value: (r) => r.population },
+      { header: 'population', value: (r) => r.population }, { header: 'enclavee', value: (r) => enclosed.has(r.code) },
     ], report.zonesBlanches);
+  }
+  if (table === 'partagees') {
+    return toCsv([
+      { header: 'code_commune', value: (r) => r.code }, { header: 'nom', value: (r) => r.nom }, { header: 'arrondissement_de', value: (r) => r.arrondissementDe },
+      { header: 'population', value: (r) => r.population }, { header: 'partagee_entre', value: (r) => r.partageeEntre },
+      { header: 'cpts', value: (r) => r.cpts.map((x) => x.nom).join(' | ') },
+    ], report.partagees);
   }
   if (table === 'cpts') {
     return toCsv([
       { header: 'id', value: (r) => r.id }, { header: 'nom', value: (r) => r.nom }, { header: 'statut', value: (r) => r.statut },
       { header: 'communes_dans_territoire', value: (r) => r.communesTerritoire }, { header: 'population_dans_territoire', value: (r) => r.populationTerritoire },
       { header: 'communes_total', value: (r) => r.communesTotal }, { header: 'population_total', value: (r) => r.populationTotal },
+      { header: 'communes_partagees', value: (r) => r.communesPartagees }, { header: 'population_partagee', value: (r) => r.populationPartagee },
       { header: 'composantes', value: (r) => r.composantes }, { header: 'parties', value: (r) => r.parties },
       { header: 'communes_en_enclave', value: (r) => r.enclaves.flatMap((e) => e.communes).join(' ') }, { header: 'demonstration', value: (r) => r.demo },
     ], report.cpts);
@@ -24,13 +35,13 @@ export function cptsCsv(report: CptsReport, table: 'communes' | 'cpts' | 'chevau
   if (table === 'chevauchements') {
     return toCsv([
       { header: 'code_commune', value: (r) => r.code }, { header: 'nom', value: (r) => r.nom }, { header: 'population', value: (r) => r.population },
-      { header: 'toutes_partielles', value: (r) => r.toutesPartielles }, { header: 'nombre_cpts', value: (r) => r.cpts.length },
+      { header: 'nombre_cpts', value: (r) => r.cpts.length },
       { header: 'cpts', value: (r) => r.cpts.map((x) => x.nom).join(' | ') },
     ], report.chevauchements);
   }
   return toCsv([
     { header: 'code_commune', value: (r) => r.code }, { header: 'nom', value: (r) => r.nom }, { header: 'departement', value: (r) => r.departement },
-    { header: 'epci', value: (r) => r.epci }, { header: 'population', value: (r) => r.population },
+    { header: 'epci', value: (r) => r.epci }, { header: 'population', value: (r) => r.population }, { header: 'arrondissement_de', value: (r) => r.arrondissementDe },
     { header: 'couverte', value: (r) => (r.etat === 'non_renseigne' ? 'non renseigné' : r.couverture !== null) },
     { header: 'couverture', value: (r) => r.couverture ?? (r.etat === 'non_renseigne' ? 'non renseigné' : 'aucune') },
     { header: 'nombre_cpts', value: (r) => r.cpts.length }, { header: 'cpts', value: (r) => r.cpts.map((x) => x.nom).join(' | ') },

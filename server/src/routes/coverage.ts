@@ -25,7 +25,7 @@ const cptsQuery = z.object({
   territory: territoryParam,
   status: z.enum(['all', 'projet', 'aci'], { error: 'statut attendu : all (toutes), projet (projet de santé et au-delà) ou aci (ACI signé)' }).default('all'),
   format: formatParam,
-  table: z.enum(['communes', 'cpts', 'chevauchements', 'zones-blanches'], { error: 'table attendue : communes, cpts, chevauchements ou zones-blanches' }).default('communes'),
+  table: z.enum(['communes', 'cpts', 'chevauchements', 'partagees', 'zones-blanches'], { error: 'table attendue : communes, cpts, chevauchements, partagees ou zones-blanches' }).default('communes'),
   /** The day the coverage is true at (CPTS count from their status date); read through the request scope. */
   date: dayParam.optional(),
 });
@@ -108,7 +108,8 @@ export const coverageRoutes = new Hono<AppEnv>()
     }
     const text = await cachedJsonText(ctx, key, async () => {
       const official = await officialOf(ctx, t, 'IND-587', date);
-      return { ...sasBody(t, date, version, result), comparaisonOfficielle: officialComparison(official, result.population.part, 'd\'après les SAS de la base (statut et date de démarrage)', 'IND-587') };
+      const base = `d'après les SAS de la base (${result.completude.phrase})`;
+      return { ...sasBody(t, date, version, result), comparaisonOfficielle: officialComparison(official, result.population.part, base, 'IND-587', 'aucun SAS connu dans ce territoire') };
     });
     return jsonText<ReturnType<typeof sasBody> & { comparaisonOfficielle: OfficialComparison }>(c, text);
   });
@@ -151,7 +152,11 @@ function cptsMapBody(t: ResolvedTerritory, status: string, date: string, version
     const p = l.feature.properties;
     return {
       type: 'Feature' as const,
-      properties: { couche: l.layer, id: l.id, nom: l.nom, communes: p.communes, population: p.population, ...(e && l.layer === 'cpts' ? { statut: e.statut, demonstration: e.demo } : {}) },
+      // A CPTS's population is its own figure (a shared commune for its share), not the sum of the polygons drawn.
+      properties: {
+        couche: l.layer, id: l.id, nom: l.nom, communes: p.communes, population: e && l.layer === 'cpts' ? e.populationTotal : p.population,
+        ...(e && l.layer === 'cpts' ? { statut: e.statut, demonstration: e.demo } : {}),
+      },
       geometry: l.feature.geometry,
     };
   });
@@ -168,5 +173,6 @@ function sasBody(t: ResolvedTerritory, date: string, version: string, result: Sa
 
 const SAS_METHOD =
   "Un SAS couvre tout son département. Population couverte à la date : départements dont le SAS est opérationnel ou pilote et a démarré au plus tard ce jour. " +
+  "Un département sans aucune donnée de SAS est « non renseigné » : il n'est compté ni couvert ni non couvert, et la part couverte est calculée sur les seuls départements renseignés. " +
   "Une date de démarrage connue seulement au mois ou à l'année qui contient ce jour est « incertaine » (non comptée) ; un SAS en service sans date connue est compté et signalé. " +
   "La filière de médecine générale est celle de tout SAS ; les autres filières comptent à partir de leur propre date.";

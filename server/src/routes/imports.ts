@@ -4,7 +4,9 @@
  * valid rows when some are rejected; `?rapport=csv` imports nothing and downloads every problem
  * of the file (the JSON answer lists the first 100). Same code path as `npm run import`. The raw file is archived
  * next to the database (`imports/`) and journaled, so a rebuild replays it.
- * GET /api/imports — the journal of applied imports, newest first.
+ * POST /api/imports/liste-complete?liste_complete=06,13,83&liste=cpts[&complete_au=][&source=] — a « liste
+ * complète » declared on its own, journaled and audited like an import (declare-complete.ts).
+ * GET /api/imports — the journal of applied imports (and declarations), newest first.
  */
 import { createReadStream } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -26,6 +28,9 @@ import { validate } from '../lib/validate';
 import { importedDepartements } from '../db/import-territory-queries';
 import { policy } from '../policy/policy';
 import { recordImport } from '../services/record-import';
+import { recordDeclaration } from '../services/record-declaration';
+import { declareComplete } from '../imports/declare-complete';
+import { DECLARATION_KIND } from '../imports/import-kinds';
 import { cptsStates } from '../db/cpts-state-queries';
 import { actorLabel } from '../services/actor-label';
 import { regionsOf } from './policy-refs';
@@ -51,7 +56,40 @@ const importQuery = z.object({
   complete_au: z.string().trim().optional(),
 });
 
+/** `POST /imports/liste-complete`: a declaration on its own (no file). */
+const declarationQuery = z.object({
+  liste_complete: z.string({ error: 'liste_complete attendu : les départements déclarés complets (ex. 06,13,83)' }).trim().min(1).max(2000),
+  liste: z.string({ error: 'liste attendue : cpts, mmg ou snp (la liste déclarée complète)' }).trim().min(1),
+  complete_au: z.string().trim().optional(),
+  /** What the declaration rests on, in the user's words (« liste ARS PACA au 31/01/2026 »). */
+  source: z.string().trim().max(255).optional(),
+});
+
 export const importRoutes = new Hono<AppEnv>()
+  // Registered before `/imports/:kind`, which would read « liste-complete » as an unknown kind.
+  .post('/imports/liste-complete', requireEditor, validate('query', declarationQuery), async (c) => {
+    const q = c.req.valid('query');
+    const parsed = parseDeclaration(DECLARATION_KIND, { departements: q.liste_complete, list: q.liste, date: q.complete_au }, parisDay());
+    if (!parsed.ok) throw badRequest(`Liste complète : ${parsed.message}`, [{ path: 'liste_complete', message: parsed.message }]);
+    const declaration = parsed.value!;
+    const { actor } = c.get('scope');
+    const importedBy = actor.kind === 'utilisateur' ? `${actor.id} (API)` : 'éditeur (API, jeton)';
+    const db = c.get('db');
+    const importer = c.get('importer');
+    let outcome;
+    if (importer) {
+      if (actor.kind !== 'jeton') throw new ApiError(403, 'interdit', 'Sur une instance à versions de données, les déclarations se font avec le jeton d’éditeur (ou « npm run import »).');
+      outcome = await importer({ kind: DECLARATION_KIND, bytes: new Uint8Array(0), declaration, source: q.source ?? null, importedBy });
+    } else {
+      const regionOf = await regionsOf(c);
+      outcome = await declareComplete(db, {
+        declaration, source: q.source ?? null, declaredBy: importedBy, archiveDir: join(dirname(db.path), 'imports'),
+        authorize: async (tx, id) => policy.importInto(actor, await importedDepartements(tx, id), regionOf),
+      });
+    }
+    await recordDeclaration(c.get('state'), actorLabel(actor), outcome);
+    return c.json(outcomeBody(outcome), acceptedStatus(outcome));
+  })
   .post('/imports/:kind', requireEditor, async (c, next) => {
     const maxSize = c.get('config').importMaxBytes ?? DEFAULT_IMPORT_MAX_BYTES;
     return bodyLimit({
@@ -106,6 +144,7 @@ export const importRoutes = new Hono<AppEnv>()
     }
     // After a versioned import, what it wrote is read from the version now current; its versions and audit line go to the state store.
     await recordImport(importer ? c.get('current')() : db, c.get('state'), actorLabel(actor), outcome, before);
+    await recordDeclaration(c.get('state'), actorLabel(actor), outcome);
     const status = acceptedStatus(outcome);
     return c.json(outcomeBody(outcome), status);
   })

@@ -22,6 +22,8 @@ import { validate } from '../lib/validate';
 import { analysisContext, cachedAnalysis, cachedJsonText, resolveTerritory, territoryHeader, type CareInputs, type ResolvedTerritory } from './analysis-context';
 import { formatParam, territoryParam } from './analysis-params';
 
+const NOT_KNOWN = 'non renseigné';
+
 const query = z.object({
   territory: territoryParam,
   format: formatParam,
@@ -33,13 +35,17 @@ function computeIndicators(territory: Territory, t: ResolvedTerritory, table: Co
   offre.total.nom = t.nom;
   const structures = structuresIn(territory, table, care.structures);
   const listes = offerListsCompleteness(t.communes.map((c) => c.departement), care.completeness);
+  const protocoles = protocolCoverage(territory, table, care);
+  // Demonstration data of this territory only: its structures, its deployments, the CPTS with a commune in it.
+  const inside = new Set(t.communes.map((x) => x.code));
+  const demoCpts = care.cpts.some((p) => p.demo && p.communes.some((m) => inside.has(m.code)));
   return {
     offre,
     /** Whether each count rests on a complete list, and since when (MSP and CDS: the national FINESS extraction). */
     completude: { listes, phrase: offerCompletenessSentence(listes) },
-    protocoles: protocolCoverage(territory, table, care),
+    protocoles,
     structures,
-    donneesDemonstration: structures.some((s) => s.demo) || care.deployments.some((d) => d.demo) || care.cpts.some((p) => p.demo),
+    donneesDemonstration: structures.some((s) => s.demo) || protocoles.donneesDemonstration || demoCpts,
   };
 }
 
@@ -71,8 +77,9 @@ export const indicatorRoutes = new Hono<AppEnv>().get('/indicators', validate('q
       text = toCsv([
         { header: 'niveau', value: (r) => (r === value.offre.total ? 'total' : value.offre.niveau) }, { header: 'code', value: (r) => r.code }, { header: 'nom', value: (r) => r.nom },
         { header: 'population', value: (r) => r.population },
-        ...COUNTED_KINDS.map((k) => ({ header: k, value: (r: typeof value.offre.total) => r.nombre[k] })),
-        ...COUNTED_KINDS.map((k) => ({ header: `${k}_pour_10000_hab`, value: (r: typeof value.offre.total) => r.pour10000[k] })),
+        // Not known is written « non renseigné », never left empty nor 0 (offer-indicators.ts).
+        ...COUNTED_KINDS.map((k) => ({ header: k, value: (r: typeof value.offre.total) => r.nombre[k] ?? NOT_KNOWN })),
+        ...COUNTED_KINDS.map((k) => ({ header: `${k}_pour_10000_hab`, value: (r: typeof value.offre.total) => (r.nombre[k] === null ? NOT_KNOWN : r.pour10000[k]) })),
       ], [...value.offre.lignes, value.offre.total]);
     }
     return sendExport(c, text, name, 'csv');

@@ -74,10 +74,10 @@ export class GeometryPool {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const { list, names } = this.table;
+    const { list, names, arrondissements } = this.table;
     const worker = new Worker(new URL('./geometry-worker-boot.mjs', import.meta.url), {
       workerData: {
-        topologyPath: this.topologyPath, communes: list,
+        topologyPath: this.topologyPath, communes: list, arrondissements: [...arrondissements.values()].flat(),
         names: { regions: [...names.regions], departements: [...names.departements], epci: [...names.epci] },
       },
       resourceLimits: { maxOldGenerationSizeMb: HEAP_MB },

@@ -11,6 +11,8 @@ import { runGeometryTask, type GeometryTask } from './geometry-tasks';
 export interface WorkerInit {
   topologyPath: string;
   communes: CommuneRef[];
+  /** The arrondissements municipaux (CommuneTable.arrondissements, flattened). */
+  arrondissements: CommuneRef[];
   names: { [K in keyof CommuneTable['names']]: [string, string][] };
 }
 
@@ -18,7 +20,7 @@ const init = workerData as WorkerInit;
 const store = topologyFromFile(init.topologyPath);
 const table = communeTable(init.communes, {
   regions: new Map(init.names.regions), departements: new Map(init.names.departements), epci: new Map(init.names.epci),
-});
+}, init.arrondissements);
 
 parentPort!.on('message', ({ id, task }: { id: number; task: GeometryTask }) => {
   try {

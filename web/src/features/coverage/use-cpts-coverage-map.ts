@@ -4,7 +4,7 @@ import type { MapContribution } from '../../map/contribution';
 import { hatchPattern } from '../../lib/hatch-pattern';
 import { useCptsCoverageMapData, type CptsStatusFilter } from './api/get-cpts-coverage';
 import {
-  COVERAGE_SOURCE, CPTS_FILL_ID, cptsLabelLayer, cptsLayers, notKnownDepartementsLayer, OVERLAP_COLOR, partialCommunesLayers, OVERLAP_PATTERN, ZONE_BLANCHE_COLOR, ZONE_BLANCHE_PATTERN, zonesBlanchesLayers,
+  COVERAGE_SOURCE, CPTS_FILL_ID, cptsLabelLayer, cptsLayers, notKnownDepartementsLayer, OVERLAP_COLOR, partialCommunesLayers, OVERLAP_PATTERN, ZONE_BLANCHE_COLOR, ZONE_BLANCHE_PATTERN, zonesBlanchesHatchLayer, zonesBlanchesLayers,
 } from './layers/cpts-coverage-layers';
 
 export const COVERAGE_IMAGES = {
@@ -18,7 +18,8 @@ export function useCptsCoverageMap(territory: string, status: CptsStatusFilter, 
   const query = useCptsCoverageMapData(territory, status, show.cpts || show.zonesBlanches);
   const below = useMemo<MapContribution>(() => {
     if (!query.data) return { layers: [] };
-    const notKnown = show.zonesBlanches ? [notKnownDepartementsLayer(query.data.departementsNonRenseignes), ...zonesBlanchesLayers] : [];
+    // With the CPTS layer alone, the zones blanches of the départements declared complete are hatched all the same.
+    const notKnown = show.zonesBlanches ? [notKnownDepartementsLayer(query.data.departementsNonRenseignes), ...zonesBlanchesLayers] : show.cpts ? [zonesBlanchesHatchLayer] : [];
     return {
       sources: { [COVERAGE_SOURCE]: { type: 'geojson', data: query.data.couches as GeoJSON.FeatureCollection } },
       images: COVERAGE_IMAGES,

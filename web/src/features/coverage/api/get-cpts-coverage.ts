@@ -28,5 +28,5 @@ export const useCptsCoverageMapData = (territory: string, status: CptsStatusFilt
 export type CptsCoverage = Awaited<ReturnType<NonNullable<ReturnType<typeof cptsCoverageQuery>['queryFn']>>>;
 
 /** The address of an export of this endpoint (the browser downloads it). */
-export const cptsCoverageExportUrl = (territory: string, status: CptsStatusFilter, format: 'csv' | 'geojson', table: 'communes' | 'cpts' | 'chevauchements' | 'zones-blanches' = 'communes', date: string | null = null) =>
+export const cptsCoverageExportUrl = (territory: string, status: CptsStatusFilter, format: 'csv' | 'geojson', table: 'communes' | 'cpts' | 'chevauchements' | 'partagees' | 'zones-blanches' = 'communes', date: string | null = null) =>
   api.coverage.cpts.$url({ query: { territory, status, format, table, ...dated(date) } }).toString();

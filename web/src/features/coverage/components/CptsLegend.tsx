@@ -4,7 +4,7 @@
  */
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { CPTS_STATUS_COLORS, type CptsStatus } from '../layers/cpts-coverage-layers';
+import { CPTS_STATUS_COLORS, ZONE_BLANCHE_COLOR, type CptsStatus } from '../layers/cpts-coverage-layers';
 import { formatInteger } from '../../../lib/format';
 import type { CptsStatusFilter } from '../api/get-cpts-coverage';
 import { SourceNote } from '../../../lib/ui/SourceNote';
@@ -35,7 +35,7 @@ export function CptsLegend({ query, status, onStatus, millesime, partial = [], u
         nativeSelectProps={{ value: status, onChange: (e) => onStatus(e.target.value as CptsStatusFilter) }}
         className="fr-mb-1w"
       >
-        <option value="all">Toutes (pré-projet compris)</option>
+        <option value="all">Toutes (pré-projet et statut non renseigné compris)</option>
         <option value="projet">Projet de santé validé et au-delà</option>
         <option value="aci">ACI signé</option>
       </Select>
@@ -43,15 +43,23 @@ export function CptsLegend({ query, status, onStatus, millesime, partial = [], u
         {(data) => {
           const cpts = data.features.filter((f) => f.properties.couche === 'cpts');
           const demo = cpts.some((f) => f.properties.demonstration === true);
+          // Hatched with the CPTS layer alone too (use-cpts-coverage-map.ts).
+          const blank = data.features.find((f) => f.properties.couche === 'zone_blanche');
           return (
             <>
               <ul className="maillage-legend__list" aria-label="Statut des CPTS">
-                {(Object.keys(CPTS_STATUS_COLORS) as CptsStatus[]).map((s) => (
+                {(Object.keys(CPTS_STATUS_COLORS) as CptsStatus[]).filter((s) => s !== 'non renseigné' || cpts.some((f) => f.properties.statut === s)).map((s) => (
                   <li key={s}>
                     <span className="maillage-legend__swatch maillage-legend__swatch--outline" style={{ borderColor: CPTS_STATUS_COLORS[s], background: `${CPTS_STATUS_COLORS[s]}2e` }} aria-hidden="true" />
-                    {s} ({cpts.filter((f) => f.properties.statut === s).length})
+                    {s === 'non renseigné' ? 'statut non renseigné' : s} ({cpts.filter((f) => f.properties.statut === s).length})
                   </li>
                 ))}
+                {blank && (
+                  <li data-testid="legende-cpts-zones-blanches">
+                    <span className="maillage-legend__swatch" style={{ backgroundImage: `repeating-linear-gradient(45deg, ${ZONE_BLANCHE_COLOR} 0 2px, transparent 2px 6px)` }} aria-hidden="true" />
+                    zone blanche (aucune CPTS, département à liste complète) : {formatInteger(Number(blank.properties.communes))} communes
+                  </li>
+                )}
                 {partial.length > 0 && (
                   <li>
                     <span className="maillage-legend__swatch maillage-legend__swatch--partial" aria-hidden="true" />

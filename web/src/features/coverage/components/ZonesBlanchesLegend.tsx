@@ -27,11 +27,22 @@ export function ZonesBlanchesLegend({ query, millesime }: ZonesBlanchesLegendPro
                 <li>
                   <span className="maillage-legend__swatch" style={hatch(ZONE_BLANCHE_COLOR)} aria-hidden="true" />
                   Zone blanche (aucune CPTS, liste complète) : {formatInteger(c.communes.nonCouvertes)} communes, {formatInteger(c.population.nonCouverte)} hab. ({formatPercent(c.population.part === null ? null : 1 - c.population.part)})
+                  {c.zonesBlanchesEnclavees.length > 0 && (
+                    <span data-testid="zones-blanches-enclavees">
+                      {' '}— dont enclavée{c.zonesBlanchesEnclavees.length > 1 ? 's' : ''} (entourée{c.zonesBlanchesEnclavees.length > 1 ? 's' : ''} de communes couvertes) : {c.zonesBlanchesEnclavees.map((z) => z.nom).join(', ')}
+                    </span>
+                  )}
                 </li>
                 <li>
                   <span className="maillage-legend__swatch" style={hatch(OVERLAP_COLOR, true)} aria-hidden="true" />
                   Chevauchement (plusieurs CPTS) : {formatInteger(c.communes.enChevauchement)} communes, {formatInteger(overlapPopulation)} hab.
                 </li>
+                {c.partagees.length > 0 && (
+                  <li>
+                    <span className="maillage-legend__swatch maillage-legend__swatch--partial" aria-hidden="true" />
+                    Partagée entre plusieurs CPTS (divisée, pas un chevauchement) : {c.partagees.map((x) => `${x.nom} (${x.partageeEntre} CPTS)`).join(', ')}
+                  </li>
+                )}
                 <li data-testid="legende-non-renseigne">
                   <span className="maillage-legend__swatch" style={{ background: NOT_KNOWN_COLOR }} aria-hidden="true" />
                   Non renseigné (liste des CPTS non déclarée complète) : {formatInteger(c.communes.nonRenseignees)} communes, {formatInteger(c.population.nonRenseignee)} hab.

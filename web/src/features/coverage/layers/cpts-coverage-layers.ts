@@ -16,6 +16,8 @@ export const CPTS_STATUS_COLORS = {
   'pré-projet': '#b8860b',
   'projet de santé': '#0063cb',
   'ACI signé': '#18753c',
+  // The source gives no status (an ARS listing with an empty status column): a neutral grey.
+  'non renseigné': '#666666',
 } as const;
 export type CptsStatus = keyof typeof CPTS_STATUS_COLORS;
 
@@ -33,7 +35,7 @@ const statusColor: ExpressionSpecification = [
   'pré-projet', CPTS_STATUS_COLORS['pré-projet'],
   'projet de santé', CPTS_STATUS_COLORS['projet de santé'],
   'ACI signé', CPTS_STATUS_COLORS['ACI signé'],
-  '#666666',
+  CPTS_STATUS_COLORS['non renseigné'],
 ];
 
 const layer = (kind: string): ExpressionSpecification => ['==', ['get', 'couche'], kind];
@@ -46,9 +48,17 @@ export const notKnownDepartementsLayer = (codes: string[]): LayerSpecification =
   filter: ['in', ['get', 'code'], ['literal', codes]], paint: { 'fill-color': NOT_KNOWN_COLOR, 'fill-opacity': 0.6 },
 });
 
+/**
+ * The zones blanches, hatched: with the zones blanches layer, and with the CPTS layer alone too — a
+ * département declared complete shows its holes as zones blanches, never as plain land.
+ */
+export const zonesBlanchesHatchLayer: LayerSpecification = {
+  id: 'zones-blanches-hachures', type: 'fill', source: COVERAGE_SOURCE, filter: layer('zone_blanche'), paint: { 'fill-pattern': ZONE_BLANCHE_PATTERN, 'fill-opacity': 0.9 },
+};
+
 export const zonesBlanchesLayers: LayerSpecification[] = [
   { id: NOT_KNOWN_FILL_ID, type: 'fill', source: COVERAGE_SOURCE, filter: layer('non_renseigne'), paint: { 'fill-color': NOT_KNOWN_COLOR, 'fill-opacity': 0.6 } },
-  { id: 'zones-blanches-hachures', type: 'fill', source: COVERAGE_SOURCE, filter: layer('zone_blanche'), paint: { 'fill-pattern': ZONE_BLANCHE_PATTERN, 'fill-opacity': 0.9 } },
+  zonesBlanchesHatchLayer,
   { id: 'chevauchements-hachures', type: 'fill', source: COVERAGE_SOURCE, filter: layer('chevauchement'), paint: { 'fill-pattern': OVERLAP_PATTERN } },
   { id: 'chevauchements-contour', type: 'line', source: COVERAGE_SOURCE, filter: layer('chevauchement'), paint: { 'line-color': OVERLAP_COLOR, 'line-width': 1.5 } },
 ];

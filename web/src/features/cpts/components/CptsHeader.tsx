@@ -28,6 +28,11 @@ export function CptsHeader({ detail, draft = null }: { detail: CptsDetail; draft
           <dt>Population (communes, COG){draft ? ' — brouillon' : ''}</dt>
           <dd>{draft ? `${formatInteger(draft.population)} hab.` : p.population.calculee === null ? 'territoire non renseigné' : `${formatInteger(p.population.calculee)} hab.`}
             {draft && p.population.calculee !== null && <span className="maillage-figure__detail"> officiel : {formatInteger(p.population.calculee)} hab.</span>}
+            {!draft && p.communes.partagees > 0 && (
+              <span className="maillage-figure__detail" data-testid="population-partagee">
+                {' '}dont {formatInteger(p.population.dontCommunesPartagees)} hab. : sa part de {p.communes.partagees === 1 ? 'la commune partagée' : `${p.communes.partagees} communes partagées`} avec d’autres CPTS
+              </span>
+            )}
           </dd>
         </div>
         <div><dt>Population déclarée</dt><dd>{p.population.declaree === null ? '—' : `${formatInteger(p.population.declaree)} hab.`}</dd></div>

@@ -22,6 +22,11 @@ export function CptsSnpFigures({ figures, state }: CptsSnpFiguresProps) {
           <p className="fr-text--sm fr-mb-1v">
             Offres sur le territoire : {figures.offresSurTerritoire.length === 0 ? 'aucune connue' : figures.offresSurTerritoire.map((s) => s.nom).join(', ')}.
           </p>
+          {figures.offresDesVillesEnPartie.length > 0 && (
+            <p className="fr-text--xs fr-mb-1v" data-testid="offres-villes-en-partie">
+              Dans la ville dont la CPTS ne liste que des arrondissements (arrondissement de l’offre non renseigné, non comptées ici) : {figures.offresDesVillesEnPartie.map((s) => s.nom).join(', ')}.
+            </p>
+          )}
           <dl className="maillage-figures">
             <div><dt>Distance moyenne à l’offre la plus proche (pondérée par la population)</dt><dd>{figures.distanceMoyenneKm === null ? '—' : `${formatDecimal(figures.distanceMoyenneKm)} km`}</dd></div>
             <div><dt>Habitants à plus de {figures.auDelaDuSeuil.seuilKm} km</dt><dd>{formatInteger(figures.auDelaDuSeuil.population)} ({formatPercent(figures.auDelaDuSeuil.part)})</dd></div>

@@ -27,12 +27,23 @@ export function NeighbourhoodSummary({ detail, neighbourhood, cptsPath }: Neighb
         </ul>
       )}
       <h3 className="fr-text--md fr-mb-1v">Chevauchements ({detail.chevauchements.length})</h3>
-      {detail.chevauchements.length === 0 ? <p className="fr-text--sm maillage-empty">Aucune commune partagée avec une autre CPTS.</p> : (
+      {detail.chevauchements.length === 0 ? <p className="fr-text--sm maillage-empty">Aucune commune en chevauchement avec une autre CPTS.</p> : (
         <ul className="fr-text--sm">
           {detail.chevauchements.map((o) => (
-            <li key={o.id}><a className="fr-link fr-link--sm" href={cptsPath(o.id)}>{o.nom}</a> {o.demonstration && <DemoBadge />} — communes partagées : {o.communes.map((c) => detail.communes.find((m) => m.code === c)?.nom ?? c).join(', ')}</li>
+            <li key={o.id}><a className="fr-link fr-link--sm" href={cptsPath(o.id)}>{o.nom}</a> {o.demonstration && <DemoBadge />} — communes en chevauchement : {o.communes.map((c) => detail.communes.find((m) => m.code === c)?.nom ?? c).join(', ')}</li>
           ))}
         </ul>
+      )}
+      {detail.partages.length > 0 && (
+        <>
+          <h3 className="fr-text--md fr-mb-1v">Communes partagées ({detail.partages.length} CPTS)</h3>
+          <p className="fr-text--xs fr-mb-1v">Une ville divisée entre CPTS n’est pas un chevauchement : chacune compte sa part de la population.</p>
+          <ul className="fr-text--sm" data-testid="cpts-partages">
+            {detail.partages.map((o) => (
+              <li key={o.id}><a className="fr-link fr-link--sm" href={cptsPath(o.id)}>{o.nom}</a> {o.demonstration && <DemoBadge />} — {o.communes.map((c) => detail.communes.find((m) => m.code === c)?.nom ?? c).join(', ')}</li>
+            ))}
+          </ul>
+        </>
       )}
       <h3 className="fr-text--md fr-mb-1v">Zones blanches le long de la limite ({holes.length})</h3>
       {holes.length === 0 ? <p className="fr-text--sm maillage-empty">{unknown.length === 0 ? 'Toutes les communes voisines sont dans une CPTS.' : 'Aucune zone blanche établie le long de la limite.'}</p> : (

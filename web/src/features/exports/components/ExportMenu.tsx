@@ -38,6 +38,7 @@ export function ExportMenu({ territory, status, onMapPng, onPrint }: ExportMenuP
     { label: 'Couverture CPTS par commune', csv: cptsCoverageExportUrl(territory, status, 'csv', 'communes', date), geojson: cptsCoverageExportUrl(territory, status, 'geojson', 'communes', date) },
     { label: 'Communes sans CPTS (zones blanches)', csv: cptsCoverageExportUrl(territory, status, 'csv', 'zones-blanches', date) },
     { label: 'Communes en chevauchement', csv: cptsCoverageExportUrl(territory, status, 'csv', 'chevauchements', date) },
+    { label: 'Communes partagées entre CPTS', csv: cptsCoverageExportUrl(territory, status, 'csv', 'partagees', date) },
     { label: 'SAS par département', csv: sasCoverageExportUrl(territory, 'csv'), geojson: sasCoverageExportUrl(territory, 'geojson') },
     { label: 'Distance aux soins non programmés', csv: snpAccessExportUrl(territory, 'csv'), geojson: snpAccessExportUrl(territory, 'geojson') },
     { label: 'Indice d’accessibilité 2SFCA', csv: twoStepExportUrl(territory, 'csv'), geojson: twoStepExportUrl(territory, 'geojson') },

@@ -29,7 +29,8 @@ export interface IndicatorPanelProps {
 function sasShare(data: SasCoverage, s: SubTerritory): number | null {
   if (s.territory.startsWith('region:')) return data.regions.find((r) => r.code === s.code)?.part ?? null;
   const d = data.departements.find((x) => x.code === s.code);
-  return d ? (d.etat === 'couvert' ? 1 : 0) : null;
+  // A département without any SAS row is « non renseigné »: no bar, never 0 %.
+  return d && d.etat !== 'non renseigné' ? (d.etat === 'couvert' ? 1 : 0) : null;
 }
 
 /** The API gives rates per 10 000; per 100 000 shows the small rates of a large département (0,2 rather than 0). */
@@ -98,8 +99,8 @@ export function IndicatorPanel({ territory, nom, regionCode, status, subTerritor
         />
         <KeyFigure
           label={`Population couverte par un SAS, calculée${sas.data ? ` au ${frenchDay(sas.data.date)}` : ''}`}
-          value={pending(sas) ?? formatPercent(sas.data!.population.part)}
-          detail={sas.data && `${formatInteger(sas.data.population.couverte)} hab.`}
+          value={pending(sas) ?? (sas.data!.population.part === null ? 'non renseigné' : formatPercent(sas.data!.population.part))}
+          detail={sas.data && `${formatInteger(sas.data.population.couverte)} hab. ; ${sas.data.completude.phrase}`}
           share={sas.data?.population.part ?? null}
           target={target('sas')}
         />
@@ -153,11 +154,21 @@ export function IndicatorPanel({ territory, nom, regionCode, status, subTerritor
             {(['MSP', 'CDS', 'MMG', 'SU'] as const).map((k) => (
               <tr key={k}>
                 <th scope="row">{k === 'CDS' ? 'Centres de santé' : k === 'SU' ? 'Sites d’urgence' : k}</th>
-                <td>{formatInteger(offer.data.offre.total.nombre[k])}</td>
-                <td>{formatDecimal(per100k(offer.data.offre.total.pour10000[k]))}</td>
+                <td>{offer.data.offre.total.nombre[k] === null ? 'non renseigné' : formatInteger(offer.data.offre.total.nombre[k])}</td>
+                <td>{offer.data.offre.total.nombre[k] === null ? '—' : formatDecimal(per100k(offer.data.offre.total.pour10000[k]))}</td>
               </tr>
             ))}
           </tbody>
+          {(['MSP', 'CDS', 'MMG', 'SU'] as const).some((k) => offer.data.offre.nonRenseigne[k].length > 0) && (
+            <tfoot>
+              <tr>
+                <td colSpan={3} className="fr-text--xs">
+                  Non renseigné (aucune structure de ce type connue) :{' '}
+                  {(['MSP', 'CDS', 'MMG', 'SU'] as const).filter((k) => offer.data.offre.nonRenseigne[k].length > 0).map((k) => `${k === 'CDS' ? 'centres de santé' : k} dans ${offer.data.offre.nonRenseigne[k].length} département(s)`).join(', ')}.
+                </td>
+              </tr>
+            </tfoot>
+          )}
         </table>
       )}
       {offer.data && <ListsCompleteness answers={[offer.data.completude]} />}

@@ -25,11 +25,12 @@ export function SasLegend({ query }: SasLegendProps) {
               ))}
               <li>
                 <span className="maillage-legend__swatch" style={{ background: SAS_NO_DATA_COLOR }} aria-hidden="true" />
-                aucune donnée ({c.departements.filter((d) => d.statut === 'aucune donnée').length})
+                non renseigné : aucune donnée ({c.departements.filter((d) => d.etat === 'non renseigné').length})
               </li>
             </ul>
             <p className="fr-text--sm fr-my-1w">
-              Population couverte au {new Date(c.date).toLocaleDateString('fr-FR')} : <strong>{formatPercent(c.population.part)}</strong>
+              Population couverte au {new Date(c.date).toLocaleDateString('fr-FR')} : <strong>{c.population.part === null ? 'non renseigné' : formatPercent(c.population.part)}</strong>
+              {c.completude.departementsNonRenseignes.length > 0 && ` (${c.completude.phrase})`}
             </p>
             <details className="maillage-details">
               <summary className="fr-text--sm">SAS par département ({c.departements.length})</summary>
