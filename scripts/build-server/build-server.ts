@@ -8,7 +8,7 @@
  * The layout keeps every path the server finds beside itself through `import.meta.url`:
  * - `dist/server/` is two levels under the repository, as `server/src/` is (config.ts: `../..`);
  * - each worker entry is written under the name the code asks for beside it
- *   (`geometry-worker-boot.mjs`, `prepare-worker-boot.mjs`, `import-worker.mjs`);
+ *   (`geometry-worker-boot.mjs`, `analysis-worker-boot.mjs`, `prepare-worker-boot.mjs`, `import-worker.mjs`);
  * - the state store's migrations are copied to `dist/server/migrations/` (state-migrations.ts).
  */
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
@@ -19,6 +19,7 @@ import { build } from 'esbuild';
 export const SERVER_ENTRIES: Record<string, string> = {
   main: 'server/src/main.ts',
   'geometry-worker-boot': 'server/src/workers/geometry-worker.ts',
+  'analysis-worker-boot': 'server/src/workers/analysis-worker.ts',
   'prepare-worker-boot': 'server/src/imports/prepare-worker.ts',
   'import-worker': 'server/src/imports/import-worker.ts',
 };

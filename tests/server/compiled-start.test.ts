@@ -67,6 +67,12 @@ describe('npm start', () => {
     expect(((await res.json()) as { properties: { communes: number } }).properties.communes).toBe(2);
   });
 
+  it('computes an analysis on its analysis workers (compiled too)', async () => {
+    const res = await fetch(`${url}/api/access/2sfca?territory=departement:44`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { territoire: { nom: string } }).territoire.nom).toBe('Loire-Atlantique');
+  });
+
   it('never loads tsx: not in the modules the process resolved, not imported by any compiled file', () => {
     const loaded = readFileSync(loadLog(), 'utf8').split('\n').filter(Boolean);
     expect(loaded.filter((u) => u.includes('/node_modules/tsx/') || u.endsWith('.ts'))).toEqual([]);

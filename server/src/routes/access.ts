@@ -6,17 +6,16 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context';
-import { accessibilityReport, type AccessibilityReport } from '../analysis/accessibility-report';
-import { completeDepartements, completenessSummary, type CompletenessSummary } from '../analysis/completeness';
+import type { AccessibilityReport } from '../analysis/accessibility-report';
+import type { CompletenessSummary } from '../analysis/completeness';
 import { structuresIn, type Territory } from '../analysis/territory';
-import { snpAccess } from '../analysis/snp-access';
-import { selectSnpOffers } from '../analysis/snp-offers';
+import type { SnpParams, SnpReport } from '../analysis/snp-report';
 import { communeGeometryTexts } from '../db/analysis-queries';
 import { exportFileName, sendExport } from '../lib/attachment';
 import { jsonText } from '../lib/json-text';
 import { compactNumbers, compactStates, type CompactNumbers } from '../lib/compact-states';
 import { validate } from '../lib/validate';
-import { analysisContext, cachedAnalysis, cachedJsonText, resolveTerritory, territoryHeader, type CareInputs, type ResolvedTerritory } from './analysis-context';
+import { analysisContext, cachedJsonText, cachedTask, resolveTerritory, territoryHeader, type ResolvedTerritory } from './analysis-context';
 import { bandsParam, formatParam, instantParam, kmParam, territoryParam } from './analysis-params';
 import { accessibilityCsv, communeLayerText, snpCsv } from './access-exports';
 
@@ -39,45 +38,15 @@ const fcaQuery = z.object({
   table: z.enum(['communes', 'sous-territoires'], { error: 'table attendue : communes ou sous-territoires' }).default('communes'),
 });
 
-interface SnpBodyParams {
-  thresholdKm: number;
-  suMmgKm: number;
-  unknownHours: 'exclude' | 'include';
-}
-
-function computeSnp(care: CareInputs, t: ResolvedTerritory, at: Date | null, q: SnpBodyParams, names: ReadonlyMap<string, string>) {
-  const selection = selectSnpOffers(care.structures, { at, unknownHours: q.unknownHours });
-  const completeSnp = completeDepartements(care.completeness, 'snp');
-  const completeMmg = completeDepartements(care.completeness, 'mmg');
-  const access = snpAccess(t.communes, selection.offers, care.structures, { thresholdKm: q.thresholdKm, suWithoutMmgKm: q.suMmgKm, completeSnp, completeMmg });
-  const parType: Record<string, number> = {};
-  for (const o of selection.offers) parType[o.kind] = (parType[o.kind] ?? 0) + 1;
-  return {
-    selection,
-    body: {
-      instant: at?.toISOString() ?? null,
-      offres: {
-        retenues: selection.offers.length, parType, fermees: selection.closed,
-        horairesInconnusEcartees: selection.unknown, horairesInconnusComptees: selection.unknownIncluded, politiqueHorairesInconnus: q.unknownHours,
-        definition: "Offres de soins non programmés : MMG, sites d'urgence (SU) et MSP ou centres de santé déclarant accueillir des soins non programmés. Un SU sans horaires est supposé ouvert 24 h/24.",
-      },
-      donneesDemonstration: selection.offers.some((o) => o.demo),
-      completude: {
-        snp: completenessSummary(t.communes, completeSnp, 'snp', names, `distance « à plus de ${q.thresholdKm} km » calculée`),
-        mmg: completenessSummary(t.communes, completeMmg, 'mmg', names, '« SU sans MMG » calculé'),
-      },
-      ...access,
-    },
-  };
-}
+type SnpBodyParams = SnpParams;
 
 const snpKey = (t: ResolvedTerritory, at: Date | null, q: SnpBodyParams) => `snp|${t.code}|${at?.toISOString() ?? ''}|${q.thresholdKm}|${q.suMmgKm}|${q.unknownHours}`;
 
-function snpBody(t: ResolvedTerritory, q: SnpBodyParams, version: string, body: ReturnType<typeof computeSnp>['body']) {
+function snpBody(t: ResolvedTerritory, q: SnpBodyParams, version: string, body: SnpReport['body']) {
   return { territoire: territoryHeader(t), parametres: { at: body.instant, thresholdKm: q.thresholdKm, suMmgKm: q.suMmgKm, unknownHours: q.unknownHours }, versionDonnees: version, ...body };
 }
 
-function snpStatesBody(t: ResolvedTerritory, q: SnpBodyParams, version: string, body: ReturnType<typeof computeSnp>['body']) {
+function snpStatesBody(t: ResolvedTerritory, q: SnpBodyParams, version: string, body: SnpReport['body']) {
   const { parCommune, ...rest } = snpBody(t, q, version, body);
   return {
     ...rest,
@@ -97,13 +66,7 @@ async function fcaAnalysis(c: Context<AppEnv>, q: Omit<z.infer<typeof fcaQuery>,
   const ctx = await analysisContext(c);
   const t = resolveTerritory(ctx, q.territory);
   const key = `2sfca|${t.code}|${JSON.stringify(q.bands ?? null)}|${q.detourFactor ?? ''}|${q.capacity}`;
-  const { value, version } = await cachedAnalysis(ctx, key, (care) => {
-    const offers = selectSnpOffers(care.structures).offers;
-    const completeSnp = completeDepartements(care.completeness, 'snp');
-    const report = accessibilityReport(q.territory, ctx.table, offers, { bands: q.bands, detourFactor: q.detourFactor, completeSnp, capacity: q.capacity });
-    const completude = completenessSummary(t.communes, completeSnp, 'snp', ctx.table.names.departements, '« sans accès » (indice nul) calculé');
-    return { report, completude, offers, demo: offers.some((o) => o.demo) };
-  });
+  const { value, version } = await cachedTask(ctx, key, { op: '2sfca', territory: q.territory, bands: q.bands, detourFactor: q.detourFactor, capacity: q.capacity });
   return { ctx, t, key, value, version };
 }
 
@@ -113,7 +76,8 @@ async function snpAnalysis(c: Context<AppEnv>, q: SnpBodyParams & { territory: T
   const t = resolveTerritory(ctx, q.territory);
   const at = q.at ?? null;
   const key = snpKey(t, at, q);
-  const { value, version } = await cachedAnalysis(ctx, key, (care) => computeSnp(care, t, at, q, ctx.table.names.departements));
+  const params = { thresholdKm: q.thresholdKm, suMmgKm: q.suMmgKm, unknownHours: q.unknownHours };
+  const { value, version } = await cachedTask(ctx, key, { op: 'snp', territory: q.territory, at: at?.toISOString() ?? null, params });
   return { ctx, t, key, value, version };
 }
 
