@@ -18,6 +18,8 @@ import { checkSchema } from './db/meta-queries';
 import { topologyFromFile } from './geo/topology-store';
 import { describeReconciliation, reconcileJournal } from './imports/reconcile-journal';
 import { mountWebApp } from './lib/serve-web';
+import { nextTurn } from './lib/next-turn';
+import { closeAnalysisPool } from './workers/analysis-pool';
 import { matchRoute } from '../../web/src/app/routes';
 import { openStateStore, type StateStore } from './db/state-store';
 import { stateChanges } from './db/state-changes';
@@ -62,8 +64,12 @@ const prepare = async (version: Database) => {
   await checkSchema(version);
   // What is built once per version — the commune table, the care offer, the SNP finder's index —
   // is built here, before the switch, so that the first requests on the new version find it ready.
+  // Off the request thread where it can be: the analyses of the warm-up run on the analysis workers
+  // (workers/analysis-pool.ts), which decode the new version's inputs there; between two steps the
+  // event loop turns, so requests on the current version (and /api/health) are answered meanwhile.
   const app = createApp({ db: version, state, topology, config });
   for (const path of WARM_PATHS) {
+    await nextTurn();
     const res = await app.request(path);
     if (!res.ok) console.error(`Préchargement incomplet (${path}) : ${res.status} ${await res.text()}`);
   }
@@ -129,6 +135,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (live) live.close();
     else db.close();
     await changes.close().catch(() => {});
+    await closeAnalysisPool().catch(() => {});
     await state.close().catch(() => {});
     process.exit(0);
   });
