@@ -13,7 +13,10 @@ import type { SnpParams, SnpReport } from '../analysis/snp-report';
 import { communeGeometryTexts } from '../db/analysis-queries';
 import { exportFileName, sendExport } from '../lib/attachment';
 import { jsonText } from '../lib/json-text';
-import { compactNumbers, compactStates, type CompactNumbers } from '../lib/compact-states';
+import { compactNumbers, indexedStates, type CompactNumbers } from '../lib/compact-states';
+import { communeIndex } from '../analysis/commune-index';
+import { referenceData } from '../lib/analysis-cache';
+import { tileSetVersion } from '../db/tile-queries';
 import { validate } from '../lib/validate';
 import { analysisContext, cachedJsonText, cachedTask, resolveTerritory, territoryHeader, type ResolvedTerritory } from './analysis-context';
 import { bandsParam, formatParam, instantParam, kmParam, territoryParam } from './analysis-params';
@@ -46,11 +49,12 @@ function snpBody(t: ResolvedTerritory, q: SnpBodyParams, version: string, body: 
   return { territoire: territoryHeader(t), parametres: { at: body.instant, thresholdKm: q.thresholdKm, suMmgKm: q.suMmgKm, unknownHours: q.unknownHours }, versionDonnees: version, ...body };
 }
 
-function snpStatesBody(t: ResolvedTerritory, q: SnpBodyParams, version: string, body: SnpReport['body']) {
+/** Each commune's band at its position in the tile set's commune index (GET /api/tiles/communes): no code repeated. */
+function snpStatesBody(t: ResolvedTerritory, q: SnpBodyParams, version: string, body: SnpReport['body'], index: { codes: string[]; version: string }) {
   const { parCommune, ...rest } = snpBody(t, q, version, body);
   return {
     ...rest,
-    bandesParCommune: compactStates(parCommune.map((r) => ({ code: r.code, value: r.bande })), body.bandes.map((b) => b.bande)),
+    bandesParCommune: indexedStates(index.codes, index.version, parCommune.map((r) => ({ code: r.code, value: r.bande })), body.bandes.map((b) => b.bande)),
   };
 }
 
@@ -107,7 +111,10 @@ export const accessRoutes = new Hono<AppEnv>()
   .get('/access/snp/etats', validate('query', snpQuery.omit({ format: true, table: true })), async (c) => {
     const q = c.req.valid('query');
     const { ctx, t, key, value, version } = await snpAnalysis(c, q);
-    const text = await cachedJsonText(ctx, `${key}|etats`, async () => snpStatesBody(t, q, version, value.body));
+    const text = await cachedJsonText(ctx, `${key}|etats`, async () => {
+      const index = { codes: communeIndex(ctx.table), version: await referenceData(ctx.db, 'tile-version', () => tileSetVersion(ctx.db)) };
+      return snpStatesBody(t, q, version, value.body, index);
+    });
     return jsonText<ReturnType<typeof snpStatesBody>>(c, text);
   })
   .get('/access/2sfca', validate('query', fcaQuery), async (c) => {

@@ -9,6 +9,7 @@ import { boundaryLayers, communeLabelsLayer, COMMUNES_FILL_ID, landLayers, selec
 import { densityLayer } from '../../../features/density/layers/density-layers';
 import { useCptsCoverageMap } from '../../../features/coverage/use-cpts-coverage-map';
 import { useAccessMap } from '../../../features/access/use-access-map';
+import { useConfig } from '../../api/get-config';
 import { useSasCoverage } from '../../../features/sas/api/get-sas-coverage';
 import { sasLayers, SAS_FILL_ID } from '../../../features/sas/layers/sas-layers';
 import { formatTerritory } from '../../../lib/territory';
@@ -30,7 +31,8 @@ export function useExploreMap(p: ExploreParams) {
   const protocol = useProtocolFilter(p.protocol);
   const coverage = useCptsCoverageMap(territory, p.status, { cpts: on('cpts'), zonesBlanches: on('zones-blanches') }, protocol.cpts);
   const structures = useStructuresMap([structureScope(p.territory)], on('structures'), { kinds: p.kinds, only: protocol.structures }, useSizeByVisits());
-  const access = useAccessMap(territory, { distance: on('acces'), index: on('indice') }, p.method);
+  const config = useConfig();
+  const access = useAccessMap(territory, { distance: on('acces'), index: on('indice') }, p.method, config.data?.tuiles);
   const sas = useSasCoverage(territory, on('sas'));
   const official = useOfficialMap(on('officiel'));
   const showDensity = on('densite');
