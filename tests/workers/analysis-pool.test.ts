@@ -54,6 +54,19 @@ describe('analyses on workers', () => {
     expect(analysisPool().stats().completed).toBe(before + 1);
   });
 
+  it('serialises the answer on the worker: the text the result serialised here would give', async () => {
+    const before = analysisPool().stats().submitted;
+    const res = await f.app.request('/api/access/2sfca?territory=departement:31&capacity=passages');
+    expect(res.status).toBe(200);
+    expect(analysisPool().stats().submitted).toBe(before + 1);
+    const text = await res.text();
+    const { territoire, parametres, versionDonnees } = JSON.parse(text);
+    const { care } = await careInputs(ctx);
+    const here = runAnalysisTask({ op: '2sfca', territory: { kind: 'departement', code: '31' }, capacity: 'passages' }, { table: ctx.table, topology: ctx.topology, care });
+    expect(parametres).toEqual({ bands: here.report.methode.bandes, detourFactor: here.report.methode.coefficientDetour, capacity: 'passages' });
+    expect(text).toBe(JSON.stringify({ territoire, parametres, versionDonnees, donneesDemonstration: here.demo, completude: here.completude, ...here.report }));
+  });
+
   it('a blocking analysis does not delay /api/health nor a cached answer', async () => {
     await f.get('/api/access/snp?territory=departement:44'); // cached now
     const events: string[] = [];

@@ -13,12 +13,13 @@ import type { SnpParams, SnpReport } from '../analysis/snp-report';
 import { communeGeometryTexts } from '../db/analysis-queries';
 import { exportFileName, sendExport } from '../lib/attachment';
 import { jsonText } from '../lib/json-text';
+import { joinJsonObjects } from '../lib/join-json';
 import { compactNumbers, indexedStates, type CompactNumbers } from '../lib/compact-states';
 import { communeIndex } from '../analysis/commune-index';
 import { referenceData } from '../lib/analysis-cache';
 import { tileSetVersion } from '../db/tile-queries';
 import { validate } from '../lib/validate';
-import { analysisContext, cachedJsonText, cachedTask, resolveTerritory, territoryHeader, type ResolvedTerritory } from './analysis-context';
+import { analysisContext, cachedJsonText, cachedTask, cachedText, resolveTerritory, territoryHeader, type ResolvedTerritory } from './analysis-context';
 import { bandsParam, formatParam, instantParam, kmParam, territoryParam } from './analysis-params';
 import { accessibilityCsv, communeLayerText, snpCsv } from './access-exports';
 
@@ -65,30 +66,52 @@ function fcaBody(t: ResolvedTerritory, version: string, report: AccessibilityRep
   };
 }
 
-/** The 2SFCA index of a territory at the current data version (cached), shared by /access/2sfca and its compact /etats. */
-async function fcaAnalysis(c: Context<AppEnv>, q: Omit<z.infer<typeof fcaQuery>, 'format' | 'table'>) {
+type FcaParams = Omit<z.infer<typeof fcaQuery>, 'format' | 'table'>;
+
+/** What a 2SFCA request computes: its context, territory, cache key and task. */
+async function fcaSetup(c: Context<AppEnv>, q: FcaParams) {
   const ctx = await analysisContext(c);
   const t = resolveTerritory(ctx, q.territory);
   const key = `2sfca|${t.code}|${JSON.stringify(q.bands ?? null)}|${q.detourFactor ?? ''}|${q.capacity}`;
-  const { value, version } = await cachedTask(ctx, key, { op: '2sfca', territory: q.territory, bands: q.bands, detourFactor: q.detourFactor, capacity: q.capacity });
+  return { ctx, t, key, task: { territory: q.territory, bands: q.bands, detourFactor: q.detourFactor, capacity: q.capacity } };
+}
+
+/** The 2SFCA index of a territory at the current data version (cached), shared by the exports and the compact /etats. */
+async function fcaAnalysis(c: Context<AppEnv>, q: FcaParams) {
+  const { ctx, t, key, task } = await fcaSetup(c, q);
+  const { value, version } = await cachedTask(ctx, key, { op: '2sfca', ...task });
   return { ctx, t, key, value, version };
 }
 
-/** The SNP access of a territory at the current data version (cached), shared by /access/snp and its compact /etats. */
-async function snpAnalysis(c: Context<AppEnv>, q: SnpBodyParams & { territory: Territory; at?: Date }) {
+async function snpSetup(c: Context<AppEnv>, q: SnpBodyParams & { territory: Territory; at?: Date }) {
   const ctx = await analysisContext(c);
   const t = resolveTerritory(ctx, q.territory);
   const at = q.at ?? null;
-  const key = snpKey(t, at, q);
   const params = { thresholdKm: q.thresholdKm, suMmgKm: q.suMmgKm, unknownHours: q.unknownHours };
-  const { value, version } = await cachedTask(ctx, key, { op: 'snp', territory: q.territory, at: at?.toISOString() ?? null, params });
+  return { ctx, t, key: snpKey(t, at, q), at, task: { territory: q.territory, at: at?.toISOString() ?? null, params } };
+}
+
+/** The SNP access of a territory at the current data version (cached), shared by the exports and the compact /etats. */
+async function snpAnalysis(c: Context<AppEnv>, q: SnpBodyParams & { territory: Territory; at?: Date }) {
+  const { ctx, t, key, task } = await snpSetup(c, q);
+  const { value, version } = await cachedTask(ctx, key, { op: 'snp', ...task });
   return { ctx, t, key, value, version };
 }
 
 export const accessRoutes = new Hono<AppEnv>()
   .get('/access/snp', validate('query', snpQuery), async (c) => {
     const q = c.req.valid('query');
-    const { ctx, t, key, value, version } = await snpAnalysis(c, q);
+    if (q.format === 'json') {
+      // The body is serialised on the analysis worker that computed it; only its head here.
+      const { ctx, t, key, at, task } = await snpSetup(c, q);
+      const text = await cachedText(ctx, key, async () => {
+        const { value: corps, version } = await cachedTask(ctx, `${key}|corps`, { op: 'snp-json', ...task });
+        const head = { territoire: territoryHeader(t), parametres: { at: at?.toISOString() ?? null, thresholdKm: q.thresholdKm, suMmgKm: q.suMmgKm, unknownHours: q.unknownHours }, versionDonnees: version };
+        return joinJsonObjects(JSON.stringify(head), corps);
+      });
+      return jsonText<ReturnType<typeof snpBody>>(c, text);
+    }
+    const { ctx, t, value, version } = await snpAnalysis(c, q);
     if (q.format === 'csv') {
       const name = exportFileName(q.table === 'communes' ? 'acces-snp' : `acces-snp-${q.table}`, t.slug, 'csv');
       return sendExport(c, snpCsv(value.body, q.table), name, 'csv');
@@ -103,8 +126,7 @@ export const accessRoutes = new Hono<AppEnv>()
       const text = communeLayerText(rows, geometries, offers, { name: `Accès aux soins non programmés — ${t.nom}`, instant: value.body.instant, methode: value.body.methode.description, version_donnees: version });
       return sendExport(c, text, exportFileName('acces-snp', t.slug, 'geojson'), 'geojson');
     }
-    const text = await cachedJsonText(ctx, key, async () => snpBody(t, q, version, value.body));
-    return jsonText<ReturnType<typeof snpBody>>(c, text);
+    throw new Error(`format ${q.format satisfies never} non traité`);
   })
   // For the map and the indicators: each commune's band, compactly (lib/compact-states.ts), the
   // figures and the lists — no per-commune objects (/access/snp and its exports keep them).
@@ -119,7 +141,17 @@ export const accessRoutes = new Hono<AppEnv>()
   })
   .get('/access/2sfca', validate('query', fcaQuery), async (c) => {
     const q = c.req.valid('query');
-    const { ctx, t, key, value, version } = await fcaAnalysis(c, q);
+    if (q.format === 'json') {
+      // As /access/snp: the body serialised on the analysis worker, its head here.
+      const { ctx, t, key, task } = await fcaSetup(c, q);
+      const text = await cachedText(ctx, key, async () => {
+        const { value: made, version } = await cachedTask(ctx, `${key}|corps`, { op: '2sfca-json', ...task });
+        const head = { territoire: territoryHeader(t), parametres: { bands: made.bands, detourFactor: made.detourFactor, capacity: q.capacity }, versionDonnees: version };
+        return joinJsonObjects(JSON.stringify(head), made.corps);
+      });
+      return jsonText<ReturnType<typeof fcaBody>>(c, text);
+    }
+    const { ctx, t, value, version } = await fcaAnalysis(c, q);
     if (q.format === 'csv') {
       const name = exportFileName(q.table === 'communes' ? 'accessibilite-2sfca' : 'accessibilite-2sfca-sous-territoires', t.slug, 'csv');
       return sendExport(c, accessibilityCsv(value.report, q.table), name, 'csv');
@@ -131,8 +163,7 @@ export const accessRoutes = new Hono<AppEnv>()
       const text = communeLayerText(rows, geometries, offers, { name: `Accessibilité 2SFCA aux soins non programmés — ${t.nom}`, unite: value.report.methode.unite, version_donnees: version });
       return sendExport(c, text, exportFileName('accessibilite-2sfca', t.slug, 'geojson'), 'geojson');
     }
-    const text = await cachedJsonText(ctx, key, async () => fcaBody(t, version, value.report, value.demo, value.completude, q.capacity));
-    return jsonText<ReturnType<typeof fcaBody>>(c, text);
+    throw new Error(`format ${q.format satisfies never} non traité`);
   })
   // The same figures with each commune's index compact, for the map (lists and exports keep /access/2sfca).
   .get('/access/2sfca/etats', validate('query', fcaQuery.omit({ format: true, table: true })), async (c) => {

@@ -112,6 +112,15 @@ export function territoryHeader(t: ResolvedTerritory) {
 }
 
 /**
+ * An answer's JSON text already made (its heavy part serialised on an analysis worker, see
+ * lib/join-json.ts), cached as `cachedJsonText` keeps its texts (the same key).
+ */
+export async function cachedText(ctx: AnalysisContext, key: string, make: () => Promise<string>): Promise<string> {
+  const { value } = await cachedResult(ctx.db, `${key}|json|${ctx.demo}|${ctx.date}`, make);
+  return value;
+}
+
+/**
  * The JSON text of a response body at the current data version, cached like the results it is
  * made of: a cached answer costs one version read and no serialisation.
  */

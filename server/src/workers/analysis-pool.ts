@@ -41,7 +41,8 @@ export class AnalysisPool {
     this.heapMb = heapMb;
     this.pool = new Piscina({
       filename: new URL('./analysis-worker-boot.mjs', import.meta.url).href,
-      minThreads: threads, maxThreads: threads, maxQueue: queueMax,
+      // One worker at start (the warm-up's), more as analyses queue up: a start pays one worker's boot.
+      minThreads: 1, maxThreads: threads, maxQueue: queueMax,
       // Workers stay (their decoded inputs with them) while the process runs; idle, they keep it from nothing.
       idleTimeout: 10 * 60_000,
       resourceLimits: { maxOldGenerationSizeMb: heapMb },

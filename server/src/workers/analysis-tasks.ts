@@ -50,7 +50,10 @@ export type AnalysisTask =
   | { op: 'sas'; territory: Territory; date: string }
   | { op: 'sas-couches'; territory: Territory }
   | { op: 'snp'; territory: Territory; at: string | null; params: SnpParams }
+  /** The same, its answer's body serialised here (the JSON of /access/snp without its head). */
+  | { op: 'snp-json'; territory: Territory; at: string | null; params: SnpParams }
   | { op: '2sfca'; territory: Territory; bands?: TwoStepOptions['bands']; detourFactor?: number; capacity: 'offre' | 'passages' }
+  | { op: '2sfca-json'; territory: Territory; bands?: TwoStepOptions['bands']; detourFactor?: number; capacity: 'offre' | 'passages' }
   /** A draft perimeter's effect on the CPTS coverage of each département it touches. */
   | { op: 'brouillon-effets'; cptsId: string; communes: string[]; date: string }
   | { op: 'bloquer'; ms: number }
@@ -60,7 +63,14 @@ function cpts(task: Cpts, { table, topology, care }: AnalysisInputs): CptsReport
   return cptsReport(topology(), table, communesOf(task.territory, table), care.cpts, { status: task.status, date: task.date, complete: completeDepartements(care.completeness, 'cpts') });
 }
 
-function fca(task: Extract<AnalysisTask, { op: '2sfca' }>, { table, care }: AnalysisInputs) {
+type FcaTask = Omit<Extract<AnalysisTask, { op: '2sfca' }>, 'op'>;
+type SnpTask = Omit<Extract<AnalysisTask, { op: 'snp' }>, 'op'>;
+
+function snp(task: SnpTask, { table, care }: AnalysisInputs) {
+  return snpReport(care, communesOf(task.territory, table), task.at ? new Date(task.at) : null, task.params, table.names.departements);
+}
+
+function fca(task: FcaTask, { table, care }: AnalysisInputs) {
   const offers = selectSnpOffers(care.structures).offers;
   const completeSnp = completeDepartements(care.completeness, 'snp');
   const report = accessibilityReport(task.territory, table, offers, { bands: task.bands, detourFactor: task.detourFactor, completeSnp, capacity: task.capacity });
@@ -87,9 +97,14 @@ const RUN = {
   sas: (task: { territory: Territory; date: string }, { table, care }: AnalysisInputs) =>
     sasCoverage({ territory: communesOf(task.territory, table), all: table.list, sas: care.sas, names: table.names, date: task.date }),
   'sas-couches': sasLayers,
-  snp: (task: Extract<AnalysisTask, { op: 'snp' }>, { table, care }: AnalysisInputs) =>
-    snpReport(care, communesOf(task.territory, table), task.at ? new Date(task.at) : null, task.params, table.names.departements),
+  snp,
+  'snp-json': (task: SnpTask, inputs: AnalysisInputs): string => JSON.stringify(snp(task, inputs).body),
   '2sfca': fca,
+  // The head's parameters come from the report's method (bands and detour factor as applied).
+  '2sfca-json': (task: FcaTask, inputs: AnalysisInputs) => {
+    const { report, completude, demo } = fca(task, inputs);
+    return { bands: report.methode.bandes, detourFactor: report.methode.coefficientDetour, corps: JSON.stringify({ donneesDemonstration: demo, completude, ...report }) };
+  },
   'brouillon-effets': (task: Extract<AnalysisTask, { op: 'brouillon-effets' }>, { table, care }: AnalysisInputs) =>
     draftDepartementEffects(table, care.cpts, task.cptsId, task.communes, { complete: completeDepartements(care.completeness, 'cpts'), date: task.date }),
   bloquer: (task: { ms: number }) => block(task.ms),
