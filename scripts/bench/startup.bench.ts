@@ -2,8 +2,9 @@
  * `npm run bench -- demarrage`: start-up of the server on the France data, compiled (`npm start`:
  * dist/server/main.mjs, `npm run build:server`) against the TypeScript sources through tsx (the
  * development start, and `npm start` before issue 18): time from spawn to « Maillage prêt »
- * (state store opened, database checked, warm-up analysis done) and the process's resident memory
- * then (VmRSS). Read-only, 3 starts each, alternated; median and spread.
+ * (state store opened, database checked, listening: the warm-up analysis goes on after, on a
+ * worker) and the process's resident memory then (VmRSS, the main process with its threads).
+ * Read-only, 3 starts each, alternated; median and spread.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
