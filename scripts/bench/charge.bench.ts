@@ -148,7 +148,7 @@ async function duringImport(label: string, env: Record<string, string>, bytes: B
   const sending = mkdtempSync(join(tmpdir(), 'maillage-envoi-'));
   const file = join(sending, 'finess.csv');
   writeFileSync(file, bytes);
-  const server = await runServer({ env });
+  const server = await runServer({ env, compiled: true });
   try {
     await checkMix(server);
     await load(server.url, 3);
@@ -191,7 +191,7 @@ const bench: BenchModule = {
 
     // 1. The embedded default.
     const plain = privateGeodata();
-    let server = await runServer({ env: { GEODATA_DIR: plain, MAILLAGE_READ_ONLY: '1' } });
+    let server = await runServer({ compiled: true, env: { GEODATA_DIR: plain, MAILLAGE_READ_ONLY: '1' } });
     let baseline: LoadResult;
     try {
       await checkMix(server);
@@ -209,7 +209,7 @@ const bench: BenchModule = {
     }
 
     // 1b. Issue 11 item 4: distinct uncached France analyses, 4 at a time, while /api/health is probed.
-    server = await runServer({ env: { GEODATA_DIR: plain, MAILLAGE_READ_ONLY: '1' } });
+    server = await runServer({ compiled: true, env: { GEODATA_DIR: plain, MAILLAGE_READ_ONLY: '1' } });
     try {
       const h = await heavyAnalyses(server);
       log(`${'analyses France distinctes (20, 4 à la fois)'.padEnd(44)} ${h.ok} calculées, ${h.refused} refusées (503), /api/health p50 ${h.p50.toFixed(0)} ms, max ${h.max.toFixed(0)} ms sur ${h.probes} sondes`
@@ -228,7 +228,7 @@ const bench: BenchModule = {
         cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, GEODATA_DIR: imported, MAILLAGE_DB: join(imported, 'maillage.duckdb') },
       });
       if (res.status !== 0) throw new Error(`Import préalable échoué : ${res.stdout.slice(-800)}${res.stderr.slice(-800)}`);
-      server = await runServer({ env: { GEODATA_DIR: imported, MAILLAGE_READ_ONLY: '1' } });
+      server = await runServer({ compiled: true, env: { GEODATA_DIR: imported, MAILLAGE_READ_ONLY: '1' } });
       try {
         await checkMix(server);
         await load(server.url, 3);

@@ -53,7 +53,7 @@ const bench: BenchModule = {
   name: 'web',
   async run(log) {
     if (!existsSync(join(REPO_ROOT, 'web/dist/index.html'))) throw new Error('Application web non construite : lancez « npm run build:web ».');
-    const server = await runServer({ env: { MAILLAGE_READ_ONLY: '1' } });
+    const server = await runServer({ compiled: true, env: { MAILLAGE_READ_ONLY: '1' } });
     const browser = await launchChromium();
     try {
       log('Profil du fil principal (chargement à froid sans limitation, échantillons de 1 ms) :');

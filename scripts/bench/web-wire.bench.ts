@@ -146,7 +146,7 @@ const bench: BenchModule = {
   async run(log) {
     if (!existsSync(join(REPO_ROOT, 'web/dist/index.html'))) throw new Error('Application web non construite : lancez « npm run build:web ».');
     let met = await tileSizes(log);
-    const server = await runServer({ env: { MAILLAGE_READ_ONLY: '1' } });
+    const server = await runServer({ compiled: true, env: { MAILLAGE_READ_ONLY: '1' } });
     const browser = await launchChromium();
     try {
       for (const view of VIEWS) {

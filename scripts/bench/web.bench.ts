@@ -88,7 +88,7 @@ const bench: BenchModule = {
     if (!existsSync(join(DIST, 'index.html'))) throw new Error('Application web non construite : lancez « npx vite build ».');
     if (!existsSync(join(geodataDir(), 'maillage.duckdb'))) throw new Error('Lancez « npm run setup » avant « npm run bench ».');
     let met = true;
-    const server = await runServer({ env: { MAILLAGE_READ_ONLY: '1' } });
+    const server = await runServer({ compiled: true, env: { MAILLAGE_READ_ONLY: '1' } });
     const browser = await launchChromium();
     try {
       const base = server.url;

@@ -25,7 +25,7 @@ import { communeRows } from './communes-table';
 import { checkPopulations, territoryRows } from './territories-tables';
 import { cutTiles } from './vector-tiles';
 import { communeTileInputs } from './commune-tile-inputs';
-import { checkTileBudget, DEFAULT_TILE_BUDGET, formatDistribution, sizeTiles, tileDistribution, type TileBudget } from './tile-budget';
+import { checkTileBudget, DEFAULT_LIGHT_TILE_BUDGET, DEFAULT_TILE_BUDGET, formatDistribution, sizeTiles, tileDistribution, type TileBudget } from './tile-budget';
 import { loadDatabase, writeParquetTables, type TableRows } from './write-outputs';
 
 export interface BuildOptions {
@@ -36,6 +36,8 @@ export interface BuildOptions {
   tilesMaxZoom?: number;
   /** Tile size limits (default: 500 kB raw per tile, 50 kB gzip median for zooms 0–9). */
   tileBudget?: TileBudget;
+  /** The light tile set's (départements and régions alone): DEFAULT_LIGHT_TILE_BUDGET. */
+  lightTileBudget?: TileBudget;
   quiet?: boolean;
   progress?: Progress;
   /** Archive of accepted imports (`geodata/imports`): its journal is replayed on the new database. */
@@ -127,6 +129,7 @@ export async function buildGeodata(opts: BuildOptions): Promise<BuildSummary> {
     for (const line of formatDistribution(tileDistribution(sized))) console.log(`    ${line}`);
   }
   checkTileBudget(sized, opts.tileBudget);
+  checkTileBudget(sizeTiles(boundaryTiles), opts.lightTileBudget ?? DEFAULT_LIGHT_TILE_BUDGET, 'tuiles des limites (départements, régions)');
 
   mkdirSync(opts.outDir, { recursive: true });
   const topologyPath = join(opts.outDir, 'communes.topo.json');

@@ -14,6 +14,12 @@ export interface TileBudget {
 }
 
 export const DEFAULT_TILE_BUDGET: TileBudget = { maxRawBytes: 500 * 1024, maxMedianGzipBytes: 50 * 1024 };
+/**
+ * The light tile set (départements and régions alone, `/api/tiles/limites/…`): what the France and
+ * région views load first, so its own, smaller budget — France's heaviest is ~21 kB gzip (zoom 5),
+ * medians 0.3–3.4 kB.
+ */
+export const DEFAULT_LIGHT_TILE_BUDGET: TileBudget = { maxRawBytes: 128 * 1024, maxMedianGzipBytes: 5 * 1024 };
 
 export interface SizedTile { z: number; x: number; y: number; raw: number; gzip: number }
 
@@ -53,8 +59,8 @@ export function formatDistribution(rows: ZoomSizes[]): string[] {
   ];
 }
 
-/** Throws an InvariantError listing every tile over the maximum and a median over its target. */
-export function checkTileBudget(tiles: SizedTile[], budget: TileBudget = DEFAULT_TILE_BUDGET): void {
+/** Throws an InvariantError listing every tile over the maximum and a median over its target (`set`: which tile set, for the message). */
+export function checkTileBudget(tiles: SizedTile[], budget: TileBudget = DEFAULT_TILE_BUDGET, set = 'tuiles vectorielles'): void {
   const problems = tiles
     .filter((t) => t.raw > budget.maxRawBytes)
     .sort((a, b) => b.raw - a.raw)
@@ -64,5 +70,5 @@ export function checkTileBudget(tiles: SizedTile[], budget: TileBudget = DEFAULT
   if (lowZooms.length > 0 && med > budget.maxMedianGzipBytes) {
     problems.push(`médiane des tuiles des zooms 0 à 9 : ${kb(med)} gzip, au-delà de ${kb(budget.maxMedianGzipBytes)}`);
   }
-  if (problems.length > 0) throw new InvariantError('budget des tuiles vectorielles', problems);
+  if (problems.length > 0) throw new InvariantError(`budget des ${set}`, problems);
 }

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { REPO_ROOT } from './paths';
 
 export interface RunningServer {
+  /** The server process's id (its memory: /proc/<pid>/status). */
+  pid: number;
   url: string;
   /** Milliseconds from spawn to the ready line. */
   readyMs: number;
@@ -27,6 +29,8 @@ export interface RunServerOptions {
   env?: Record<string, string>;
   /** How long the start may take before it is given up (default 120 s: a loaded 2-core machine opening the France data). */
   timeoutMs?: number;
+  /** Run the compiled server of `npm start` (dist/server/main.mjs, `npm run build:server`) instead of the TypeScript sources through tsx. */
+  compiled?: boolean;
 }
 
 export async function freePort(): Promise<number> {
@@ -40,10 +44,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function runServer({ port, production = true, env = {}, timeoutMs = 120_000 }: RunServerOptions = {}): Promise<RunningServer> {
+export async function runServer({ port, production = true, env = {}, timeoutMs = 120_000, compiled = false }: RunServerOptions = {}): Promise<RunningServer> {
   const listenPort = port ?? (await freePort());
   const t0 = performance.now();
-  const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['server/src/main.ts'], {
+  const [command, args] = compiled ? [process.execPath, ['--enable-source-maps', 'dist/server/main.mjs']] : [join(REPO_ROOT, 'node_modules/.bin/tsx'), ['server/src/main.ts']];
+  const child = spawn(command, args, {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
@@ -70,6 +75,7 @@ export async function runServer({ port, production = true, env = {}, timeoutMs =
   }
   const readyMs = performance.now() - t0;
   return {
+    pid: child.pid!,
     url: `http://127.0.0.1:${listenPort}`,
     readyMs,
     log: () => output,

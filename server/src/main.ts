@@ -18,6 +18,8 @@ import { checkSchema } from './db/meta-queries';
 import { topologyFromFile } from './geo/topology-store';
 import { describeReconciliation, reconcileJournal } from './imports/reconcile-journal';
 import { mountWebApp } from './lib/serve-web';
+import { nextTurn } from './lib/next-turn';
+import { closeAnalysisPool } from './workers/analysis-pool';
 import { matchRoute } from '../../web/src/app/routes';
 import { openStateStore, type StateStore } from './db/state-store';
 import { stateChanges } from './db/state-changes';
@@ -62,8 +64,12 @@ const prepare = async (version: Database) => {
   await checkSchema(version);
   // What is built once per version — the commune table, the care offer, the SNP finder's index —
   // is built here, before the switch, so that the first requests on the new version find it ready.
+  // Off the request thread where it can be: the analyses of the warm-up run on the analysis workers
+  // (workers/analysis-pool.ts), which decode the new version's inputs there; between two steps the
+  // event loop turns, so requests on the current version (and /api/health) are answered meanwhile.
   const app = createApp({ db: version, state, topology, config });
   for (const path of WARM_PATHS) {
+    await nextTurn();
     const res = await app.request(path);
     if (!res.ok) console.error(`Préchargement incomplet (${path}) : ${res.status} ${await res.text()}`);
   }
@@ -113,13 +119,16 @@ if (config.webDist) {
   mountWebApp(app, config.webDist, (path) => (matchRoute(path).page === 'introuvable' ? 404 : 200));
 }
 
-// Warm-up before listening: the commune topology, the commune table and the care offer are read
-// once per process; loading them here keeps that ~0.7 s off the first user's request.
-const warm = await app.request('/api/coverage/cpts?territory=france');
-if (!warm.ok) console.error(`Préchargement incomplet : ${warm.status} ${await warm.text()}`);
-
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`Maillage prêt sur http://localhost:${info.port} (${Date.now() - t0} ms)`);
+  // Warm-up once listening: the commune table and the care offer are read once per version, an
+  // analysis worker starts and decodes them, the France coverage is computed there — off the
+  // request thread, so the server answers meanwhile; a first user asking the same shares it.
+  const warmStart = Date.now();
+  void Promise.resolve(app.request('/api/coverage/cpts?territory=france')).then(async (warm) => {
+    if (!warm.ok) console.error(`Préchargement incomplet : ${warm.status} ${await warm.text()}`);
+    else console.log(`Préchargement terminé (${Date.now() - warmStart} ms)`);
+  }, (err) => console.error(`Préchargement impossible : ${(err as Error).message}`));
 });
 server.on('clientError', answerClientError);
 
@@ -129,6 +138,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (live) live.close();
     else db.close();
     await changes.close().catch(() => {});
+    await closeAnalysisPool().catch(() => {});
     await state.close().catch(() => {});
     process.exit(0);
   });

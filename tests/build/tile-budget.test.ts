@@ -27,6 +27,16 @@ describe('the tile budget', () => {
     expect(existsSync(join(outDir, 'maillage.duckdb'))).toBe(false);
   });
 
+  it('checks the light tile set (départements, régions) against its own budget, and stops the build past it', async () => {
+    const cacheDir = reducedCache(inject('inputCache'), ['974'], () => {});
+    const outDir = mkdtempSync(join(tmpdir(), 'maillage-out-'));
+    const error = await buildGeodata({ cacheDir, outDir, regions: ['04'], quiet: true, lightTileBudget: { maxRawBytes: 200, maxMedianGzipBytes: 50 * 1024 } }).then(() => null, (e: Error) => e);
+    expect(error).toBeInstanceOf(InvariantError);
+    expect(error!.message).toMatch(/budget des tuiles des limites \(départements, régions\)/);
+    expect(error!.message).toMatch(/tuile \d+\/\d+\/\d+ : [\d.]+ kB brute, au-delà du maximum de 0\.2 kB/);
+    expect(existsSync(join(outDir, 'maillage.duckdb'))).toBe(false);
+  });
+
   it('refuses a median over its target and summarises sizes per zoom', () => {
     const tiles = [1, 2, 3].map((x) => ({ z: 5, x, y: 0, raw: 90_000, gzip: 60_000 }));
     expect(() => checkTileBudget(tiles)).toThrow(/médiane des tuiles des zooms 0 à 9 : 58\.6 kB gzip/);

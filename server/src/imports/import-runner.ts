@@ -36,7 +36,8 @@ export interface WorkerRequest {
 
 export type WorkerReply = { ok: true; outcome: ImportOutcome } | { ok: false; message: string };
 
-const WORKER = fileURLToPath(new URL('./import-worker.ts', import.meta.url));
+// Beside this module: the TypeScript source (tsx), or the compiled `import-worker.mjs` (npm start, dist/server/).
+const WORKER = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './import-worker.ts' : './import-worker.mjs', import.meta.url));
 
 export function versionedImportRunner(store: VersionStore, archiveDir: string, state: StateStore, onPublished: () => Promise<void>): ImportRunner {
   const runOne = async (job: ImportJob): Promise<ImportOutcome> => {
@@ -47,7 +48,7 @@ export function versionedImportRunner(store: VersionStore, archiveDir: string, s
     try {
       const { bytes: _bytes, ...meta } = job;
       const reply = await new Promise<WorkerReply>((resolve, reject) => {
-        // fork keeps this process's loader flags (tsx), so the worker runs the same TypeScript.
+        // fork keeps this process's loader flags (tsx in development), so the worker runs the same code.
         const child = fork(WORKER, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
         // Below the readers' priority: on a busy machine, the import waits rather than the requests.
         try {

@@ -6,17 +6,20 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context';
-import { accessibilityReport, type AccessibilityReport } from '../analysis/accessibility-report';
-import { completeDepartements, completenessSummary, type CompletenessSummary } from '../analysis/completeness';
+import type { AccessibilityReport } from '../analysis/accessibility-report';
+import type { CompletenessSummary } from '../analysis/completeness';
 import { structuresIn, type Territory } from '../analysis/territory';
-import { snpAccess } from '../analysis/snp-access';
-import { selectSnpOffers } from '../analysis/snp-offers';
+import type { SnpParams, SnpReport } from '../analysis/snp-report';
 import { communeGeometryTexts } from '../db/analysis-queries';
 import { exportFileName, sendExport } from '../lib/attachment';
 import { jsonText } from '../lib/json-text';
-import { compactNumbers, compactStates, type CompactNumbers } from '../lib/compact-states';
+import { joinJsonObjects } from '../lib/join-json';
+import { compactNumbers, indexedStates, type CompactNumbers } from '../lib/compact-states';
+import { communeIndex } from '../analysis/commune-index';
+import { referenceData } from '../lib/analysis-cache';
+import { tileSetVersion } from '../db/tile-queries';
 import { validate } from '../lib/validate';
-import { analysisContext, cachedAnalysis, cachedJsonText, resolveTerritory, territoryHeader, type CareInputs, type ResolvedTerritory } from './analysis-context';
+import { analysisContext, cachedJsonText, cachedTask, cachedText, resolveTerritory, territoryHeader, type ResolvedTerritory } from './analysis-context';
 import { bandsParam, formatParam, instantParam, kmParam, territoryParam } from './analysis-params';
 import { accessibilityCsv, communeLayerText, snpCsv } from './access-exports';
 
@@ -39,49 +42,20 @@ const fcaQuery = z.object({
   table: z.enum(['communes', 'sous-territoires'], { error: 'table attendue : communes ou sous-territoires' }).default('communes'),
 });
 
-interface SnpBodyParams {
-  thresholdKm: number;
-  suMmgKm: number;
-  unknownHours: 'exclude' | 'include';
-}
-
-function computeSnp(care: CareInputs, t: ResolvedTerritory, at: Date | null, q: SnpBodyParams, names: ReadonlyMap<string, string>) {
-  const selection = selectSnpOffers(care.structures, { at, unknownHours: q.unknownHours });
-  const completeSnp = completeDepartements(care.completeness, 'snp');
-  const completeMmg = completeDepartements(care.completeness, 'mmg');
-  const access = snpAccess(t.communes, selection.offers, care.structures, { thresholdKm: q.thresholdKm, suWithoutMmgKm: q.suMmgKm, completeSnp, completeMmg });
-  const parType: Record<string, number> = {};
-  for (const o of selection.offers) parType[o.kind] = (parType[o.kind] ?? 0) + 1;
-  return {
-    selection,
-    body: {
-      instant: at?.toISOString() ?? null,
-      offres: {
-        retenues: selection.offers.length, parType, fermees: selection.closed,
-        horairesInconnusEcartees: selection.unknown, horairesInconnusComptees: selection.unknownIncluded, politiqueHorairesInconnus: q.unknownHours,
-        definition: "Offres de soins non programmés : MMG, sites d'urgence (SU) et MSP ou centres de santé déclarant accueillir des soins non programmés. Un SU sans horaires est supposé ouvert 24 h/24.",
-      },
-      donneesDemonstration: selection.offers.some((o) => o.demo),
-      completude: {
-        snp: completenessSummary(t.communes, completeSnp, 'snp', names, `distance « à plus de ${q.thresholdKm} km » calculée`),
-        mmg: completenessSummary(t.communes, completeMmg, 'mmg', names, '« SU sans MMG » calculé'),
-      },
-      ...access,
-    },
-  };
-}
+type SnpBodyParams = SnpParams;
 
 const snpKey = (t: ResolvedTerritory, at: Date | null, q: SnpBodyParams) => `snp|${t.code}|${at?.toISOString() ?? ''}|${q.thresholdKm}|${q.suMmgKm}|${q.unknownHours}`;
 
-function snpBody(t: ResolvedTerritory, q: SnpBodyParams, version: string, body: ReturnType<typeof computeSnp>['body']) {
+function snpBody(t: ResolvedTerritory, q: SnpBodyParams, version: string, body: SnpReport['body']) {
   return { territoire: territoryHeader(t), parametres: { at: body.instant, thresholdKm: q.thresholdKm, suMmgKm: q.suMmgKm, unknownHours: q.unknownHours }, versionDonnees: version, ...body };
 }
 
-function snpStatesBody(t: ResolvedTerritory, q: SnpBodyParams, version: string, body: ReturnType<typeof computeSnp>['body']) {
+/** Each commune's band at its position in the tile set's commune index (GET /api/tiles/communes): no code repeated. */
+function snpStatesBody(t: ResolvedTerritory, q: SnpBodyParams, version: string, body: SnpReport['body'], index: { codes: string[]; version: string }) {
   const { parCommune, ...rest } = snpBody(t, q, version, body);
   return {
     ...rest,
-    bandesParCommune: compactStates(parCommune.map((r) => ({ code: r.code, value: r.bande })), body.bandes.map((b) => b.bande)),
+    bandesParCommune: indexedStates(index.codes, index.version, parCommune.map((r) => ({ code: r.code, value: r.bande })), body.bandes.map((b) => b.bande)),
   };
 }
 
@@ -92,35 +66,52 @@ function fcaBody(t: ResolvedTerritory, version: string, report: AccessibilityRep
   };
 }
 
-/** The 2SFCA index of a territory at the current data version (cached), shared by /access/2sfca and its compact /etats. */
-async function fcaAnalysis(c: Context<AppEnv>, q: Omit<z.infer<typeof fcaQuery>, 'format' | 'table'>) {
+type FcaParams = Omit<z.infer<typeof fcaQuery>, 'format' | 'table'>;
+
+/** What a 2SFCA request computes: its context, territory, cache key and task. */
+async function fcaSetup(c: Context<AppEnv>, q: FcaParams) {
   const ctx = await analysisContext(c);
   const t = resolveTerritory(ctx, q.territory);
   const key = `2sfca|${t.code}|${JSON.stringify(q.bands ?? null)}|${q.detourFactor ?? ''}|${q.capacity}`;
-  const { value, version } = await cachedAnalysis(ctx, key, (care) => {
-    const offers = selectSnpOffers(care.structures).offers;
-    const completeSnp = completeDepartements(care.completeness, 'snp');
-    const report = accessibilityReport(q.territory, ctx.table, offers, { bands: q.bands, detourFactor: q.detourFactor, completeSnp, capacity: q.capacity });
-    const completude = completenessSummary(t.communes, completeSnp, 'snp', ctx.table.names.departements, '« sans accès » (indice nul) calculé');
-    return { report, completude, offers, demo: offers.some((o) => o.demo) };
-  });
+  return { ctx, t, key, task: { territory: q.territory, bands: q.bands, detourFactor: q.detourFactor, capacity: q.capacity } };
+}
+
+/** The 2SFCA index of a territory at the current data version (cached), shared by the exports and the compact /etats. */
+async function fcaAnalysis(c: Context<AppEnv>, q: FcaParams) {
+  const { ctx, t, key, task } = await fcaSetup(c, q);
+  const { value, version } = await cachedTask(ctx, key, { op: '2sfca', ...task });
   return { ctx, t, key, value, version };
 }
 
-/** The SNP access of a territory at the current data version (cached), shared by /access/snp and its compact /etats. */
-async function snpAnalysis(c: Context<AppEnv>, q: SnpBodyParams & { territory: Territory; at?: Date }) {
+async function snpSetup(c: Context<AppEnv>, q: SnpBodyParams & { territory: Territory; at?: Date }) {
   const ctx = await analysisContext(c);
   const t = resolveTerritory(ctx, q.territory);
   const at = q.at ?? null;
-  const key = snpKey(t, at, q);
-  const { value, version } = await cachedAnalysis(ctx, key, (care) => computeSnp(care, t, at, q, ctx.table.names.departements));
+  const params = { thresholdKm: q.thresholdKm, suMmgKm: q.suMmgKm, unknownHours: q.unknownHours };
+  return { ctx, t, key: snpKey(t, at, q), at, task: { territory: q.territory, at: at?.toISOString() ?? null, params } };
+}
+
+/** The SNP access of a territory at the current data version (cached), shared by the exports and the compact /etats. */
+async function snpAnalysis(c: Context<AppEnv>, q: SnpBodyParams & { territory: Territory; at?: Date }) {
+  const { ctx, t, key, task } = await snpSetup(c, q);
+  const { value, version } = await cachedTask(ctx, key, { op: 'snp', ...task });
   return { ctx, t, key, value, version };
 }
 
 export const accessRoutes = new Hono<AppEnv>()
   .get('/access/snp', validate('query', snpQuery), async (c) => {
     const q = c.req.valid('query');
-    const { ctx, t, key, value, version } = await snpAnalysis(c, q);
+    if (q.format === 'json') {
+      // The body is serialised on the analysis worker that computed it; only its head here.
+      const { ctx, t, key, at, task } = await snpSetup(c, q);
+      const text = await cachedText(ctx, key, async () => {
+        const { value: corps, version } = await cachedTask(ctx, `${key}|corps`, { op: 'snp-json', ...task });
+        const head = { territoire: territoryHeader(t), parametres: { at: at?.toISOString() ?? null, thresholdKm: q.thresholdKm, suMmgKm: q.suMmgKm, unknownHours: q.unknownHours }, versionDonnees: version };
+        return joinJsonObjects(JSON.stringify(head), corps);
+      });
+      return jsonText<ReturnType<typeof snpBody>>(c, text);
+    }
+    const { ctx, t, value, version } = await snpAnalysis(c, q);
     if (q.format === 'csv') {
       const name = exportFileName(q.table === 'communes' ? 'acces-snp' : `acces-snp-${q.table}`, t.slug, 'csv');
       return sendExport(c, snpCsv(value.body, q.table), name, 'csv');
@@ -135,20 +126,32 @@ export const accessRoutes = new Hono<AppEnv>()
       const text = communeLayerText(rows, geometries, offers, { name: `Accès aux soins non programmés — ${t.nom}`, instant: value.body.instant, methode: value.body.methode.description, version_donnees: version });
       return sendExport(c, text, exportFileName('acces-snp', t.slug, 'geojson'), 'geojson');
     }
-    const text = await cachedJsonText(ctx, key, async () => snpBody(t, q, version, value.body));
-    return jsonText<ReturnType<typeof snpBody>>(c, text);
+    throw new Error(`format ${q.format satisfies never} non traité`);
   })
   // For the map and the indicators: each commune's band, compactly (lib/compact-states.ts), the
   // figures and the lists — no per-commune objects (/access/snp and its exports keep them).
   .get('/access/snp/etats', validate('query', snpQuery.omit({ format: true, table: true })), async (c) => {
     const q = c.req.valid('query');
     const { ctx, t, key, value, version } = await snpAnalysis(c, q);
-    const text = await cachedJsonText(ctx, `${key}|etats`, async () => snpStatesBody(t, q, version, value.body));
+    const text = await cachedJsonText(ctx, `${key}|etats`, async () => {
+      const index = { codes: communeIndex(ctx.table), version: await referenceData(ctx.db, 'tile-version', () => tileSetVersion(ctx.db)) };
+      return snpStatesBody(t, q, version, value.body, index);
+    });
     return jsonText<ReturnType<typeof snpStatesBody>>(c, text);
   })
   .get('/access/2sfca', validate('query', fcaQuery), async (c) => {
     const q = c.req.valid('query');
-    const { ctx, t, key, value, version } = await fcaAnalysis(c, q);
+    if (q.format === 'json') {
+      // As /access/snp: the body serialised on the analysis worker, its head here.
+      const { ctx, t, key, task } = await fcaSetup(c, q);
+      const text = await cachedText(ctx, key, async () => {
+        const { value: made, version } = await cachedTask(ctx, `${key}|corps`, { op: '2sfca-json', ...task });
+        const head = { territoire: territoryHeader(t), parametres: { bands: made.bands, detourFactor: made.detourFactor, capacity: q.capacity }, versionDonnees: version };
+        return joinJsonObjects(JSON.stringify(head), made.corps);
+      });
+      return jsonText<ReturnType<typeof fcaBody>>(c, text);
+    }
+    const { ctx, t, value, version } = await fcaAnalysis(c, q);
     if (q.format === 'csv') {
       const name = exportFileName(q.table === 'communes' ? 'accessibilite-2sfca' : 'accessibilite-2sfca-sous-territoires', t.slug, 'csv');
       return sendExport(c, accessibilityCsv(value.report, q.table), name, 'csv');
@@ -160,8 +163,7 @@ export const accessRoutes = new Hono<AppEnv>()
       const text = communeLayerText(rows, geometries, offers, { name: `Accessibilité 2SFCA aux soins non programmés — ${t.nom}`, unite: value.report.methode.unite, version_donnees: version });
       return sendExport(c, text, exportFileName('accessibilite-2sfca', t.slug, 'geojson'), 'geojson');
     }
-    const text = await cachedJsonText(ctx, key, async () => fcaBody(t, version, value.report, value.demo, value.completude, q.capacity));
-    return jsonText<ReturnType<typeof fcaBody>>(c, text);
+    throw new Error(`format ${q.format satisfies never} non traité`);
   })
   // The same figures with each commune's index compact, for the map (lists and exports keep /access/2sfca).
   .get('/access/2sfca/etats', validate('query', fcaQuery.omit({ format: true, table: true })), async (c) => {

@@ -5,9 +5,8 @@
  */
 import type { Context } from 'hono';
 import type { AppEnv } from '../context';
-import type { CommuneRef, CommuneTable, CptsRecord, DeploymentRecord, ProtocolRecord, SasRecord, StructureRecord } from '../analysis/inputs';
+import type { CommuneRef, CommuneTable } from '../analysis/inputs';
 import { communesOf, formatTerritory, territoryName, territorySlug, type Territory } from '../analysis/territory';
-import type { CompletenessRecord } from '../analysis/completeness';
 import { loadCommuneTable, loadCompleteness, loadCpts, loadProtocols, loadSas, loadStructures } from '../db/analysis-queries';
 import type { Database } from '../db/connection';
 import type { LoadedTopology } from '../geo/topology-store';
@@ -15,21 +14,18 @@ import { notFound } from '../lib/api-error';
 import { cachedResult, referenceData } from '../lib/analysis-cache';
 import { computeLimiterOf } from '../lib/compute-limiter';
 import { nextTurn } from '../lib/next-turn';
+import { sharedCare, sharedTable } from '../workers/analysis-inputs';
+import { analysisPool } from '../workers/analysis-pool';
+import { runAnalysisTask, type AnalysisResult, type AnalysisTask, type CareInputs } from '../workers/analysis-tasks';
 
-export interface CareInputs {
-  structures: StructureRecord[];
-  cpts: CptsRecord[];
-  sas: SasRecord[];
-  protocols: ProtocolRecord[];
-  deployments: DeploymentRecord[];
-  /** « Liste complète au <date> » declarations (CPTS, MMG, SNP offers). */
-  completeness: CompletenessRecord[];
-}
+export type { CareInputs };
 
 export interface AnalysisContext {
   db: Database;
   table: CommuneTable;
   topology: () => LoadedTopology;
+  /** The topology's file, when it is one: analyses then run on the process's workers (workers/analysis-pool.ts). */
+  topologyPath?: string;
   demo: boolean;
   /** AAAA-MM-JJ of the request scope: CPTS perimeters and statuses as they were that day. */
   date: string;
@@ -50,7 +46,7 @@ export async function analysisContext(c: Context<AppEnv>): Promise<AnalysisConte
   const db = c.get('db');
   const store = c.get('topology');
   return {
-    db, table: await referenceData(db, 'communes', () => loadCommuneTable(db)), topology: () => store.get(), demo: c.get('scope').demo,
+    db, table: await referenceData(db, 'communes', () => loadCommuneTable(db)), topology: () => store.get(), topologyPath: store.path, demo: c.get('scope').demo,
     date: c.get('scope').date, signal: c.req.raw.signal,
   };
 }
@@ -90,8 +86,38 @@ export async function cachedAnalysis<T>(ctx: AnalysisContext, key: string, compu
   return { value, version };
 }
 
+/**
+ * An analysis task (workers/analysis-tasks.ts) on the version's inputs, under the process's cap
+ * (lib/compute-limiter.ts: 503 + Retry-After when too many wait). With a topology file it runs on
+ * the process's analysis workers (workers/analysis-pool.ts), the version's inputs shared with them
+ * once; without one (some tests), on this thread.
+ */
+export async function runTask<T extends AnalysisTask>(ctx: AnalysisContext, task: T): Promise<AnalysisResult<T>> {
+  return computeLimiterOf(ctx.db).run(async () => {
+    const { care } = await careInputs(ctx);
+    if (ctx.topologyPath) return analysisPool().run(task, { table: sharedTable(ctx.table), care: sharedCare(care), topologyPath: ctx.topologyPath }, ctx.signal);
+    await nextTurn();
+    return runAnalysisTask(task, { table: ctx.table, topology: ctx.topology, care });
+  }, ctx.signal);
+}
+
+/** `runTask`, its result cached at the current data version like `cachedAnalysis`. */
+export async function cachedTask<T extends AnalysisTask>(ctx: AnalysisContext, key: string, task: T): Promise<{ value: AnalysisResult<T>; version: string }> {
+  const { value, version } = await cachedResult(ctx.db, `${key}|${ctx.demo}|${ctx.date}`, () => runTask(ctx, task));
+  return { value, version };
+}
+
 export function territoryHeader(t: ResolvedTerritory) {
   return { code: t.code, nom: t.nom, population: t.population, communes: t.communes.length };
+}
+
+/**
+ * An answer's JSON text already made (its heavy part serialised on an analysis worker, see
+ * lib/join-json.ts), cached as `cachedJsonText` keeps its texts (the same key).
+ */
+export async function cachedText(ctx: AnalysisContext, key: string, make: () => Promise<string>): Promise<string> {
+  const { value } = await cachedResult(ctx.db, `${key}|json|${ctx.demo}|${ctx.date}`, make);
+  return value;
 }
 
 /**

@@ -5,18 +5,16 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context';
-import { cptsLayers, cptsReport, type CptsReport } from '../analysis/cpts-report';
-import { cptsMapLayers, type CptsMapLayers } from '../analysis/cpts-map-layers';
-import { completeDepartements } from '../analysis/completeness';
+import type { CptsReport } from '../analysis/cpts-report';
+import type { CptsMapLayers } from '../analysis/cpts-map-layers';
 import { officialComparison, type OfficialComparison } from '../analysis/official-comparison';
 import { officialIndicator, type OfficialIndicator } from '../analysis/official-series';
-import { perimeter } from '../analysis/perimeter';
 import { officialDefs, officialValues } from '../db/official-queries';
-import { sasCoverage, type SasCoverage } from '../analysis/sas-coverage';
+import type { SasCoverage } from '../analysis/sas-coverage';
 import { exportFileName, sendExport } from '../lib/attachment';
 import { jsonText } from '../lib/json-text';
 import { validate } from '../lib/validate';
-import { analysisContext, type AnalysisContext, cachedAnalysis, cachedJsonText, resolveTerritory, territoryHeader, type ResolvedTerritory } from './analysis-context';
+import { analysisContext, type AnalysisContext, cachedJsonText, cachedTask, resolveTerritory, territoryHeader, type ResolvedTerritory } from './analysis-context';
 import { dayParam, formatParam, territoryParam } from './analysis-params';
 import type { Territory } from '../analysis/territory';
 import { cptsCsv, cptsGeojson, sasCsv, sasGeojson } from './coverage-exports';
@@ -44,7 +42,7 @@ export const coverageRoutes = new Hono<AppEnv>()
       return sendExport(c, cptsCsv(report, q.table), name, 'csv');
     }
     if (q.format === 'geojson') {
-      const { value: layers } = await cachedAnalysis(ctx, `${key}|couches`, (care) => cptsLayers(ctx.topology(), ctx.table, report, care.cpts));
+      const { value: layers } = await cachedTask(ctx, `${key}|couches`, { op: 'cpts-couches', territory: q.territory, status: q.status, date });
       const text = cptsGeojson(layers, report, {
         name: `Couverture CPTS au ${date} — ${t.nom}`, statut: q.status, date, version_donnees: version, donnees_demonstration: report.donneesDemonstration,
         completude: report.completude?.phrase ?? null,
@@ -66,7 +64,7 @@ export const coverageRoutes = new Hono<AppEnv>()
     const date = c.get('scope').date;
     const { key, value: report, version } = await cptsCoverage(ctx, t, q.status, date);
     const text = await cachedJsonText(ctx, `${key}|carte`, async () => {
-      const { value: map } = await cachedAnalysis(ctx, `${key}|carte`, (care) => cptsMapLayers(ctx.topology(), ctx.table, t.communes, report, care.cpts));
+      const { value: map } = await cachedTask(ctx, `${key}|carte`, { op: 'cpts-carte', territory: q.territory, status: q.status, date });
       return cptsMapBody(t, q.status, date, version, report, map);
     });
     return jsonText<ReturnType<typeof cptsMapBody>>(c, text);
@@ -94,15 +92,10 @@ export const coverageRoutes = new Hono<AppEnv>()
     const t = resolveTerritory(ctx, q.territory);
     const date = c.get('scope').date;
     const key = `sas|${t.code}|${date}`;
-    const { value: result, version } = await cachedAnalysis(ctx, key, (care) =>
-      sasCoverage({ territory: t.communes, all: ctx.table.list, sas: care.sas, names: ctx.table.names, date }));
+    const { value: result, version } = await cachedTask(ctx, key, { op: 'sas', territory: q.territory, date });
     if (q.format === 'csv') return sendExport(c, sasCsv(result), exportFileName('couverture-sas', t.slug, 'csv'), 'csv');
     if (q.format === 'geojson') {
-      const { value: geometries } = await cachedAnalysis(ctx, `sas-couches|${t.code}`, () => {
-        const byDep = new Map<string, string[]>();
-        for (const x of t.communes) (byDep.get(x.departement) ?? byDep.set(x.departement, []).get(x.departement)!).push(x.code);
-        return new Map([...byDep].map(([dep, codes]) => [dep, perimeter(ctx.topology(), ctx.table, codes)]));
-      });
+      const { value: geometries } = await cachedTask(ctx, `sas-couches|${t.code}`, { op: 'sas-couches', territory: q.territory });
       const text = sasGeojson(result, geometries, { name: `Couverture SAS au ${date} — ${t.nom}`, version_donnees: version, donnees_demonstration: result.donneesDemonstration });
       return sendExport(c, text, exportFileName('couverture-sas', t.slug, 'geojson'), 'geojson');
     }
@@ -117,8 +110,7 @@ export const coverageRoutes = new Hono<AppEnv>()
 /** The CPTS coverage of a territory at a date (cached): the one analysis behind the figures, the map's layers and the bar chart. */
 async function cptsCoverage(ctx: AnalysisContext, t: ResolvedTerritory, status: z.infer<typeof cptsQuery>['status'], date: string) {
   const key = `cpts|${t.code}|${status}|${date}`;
-  const { value, version } = await cachedAnalysis(ctx, key, (care) =>
-    cptsReport(ctx.topology(), ctx.table, t.communes, care.cpts, { status, date, complete: completeDepartements(care.completeness, 'cpts') }));
+  const { value, version } = await cachedTask(ctx, key, { op: 'cpts', territory: t.territory, status, date });
   return { key, value, version };
 }
 

@@ -15,10 +15,7 @@ import { badRequest, notFound } from '../lib/api-error';
 import { exportFileName, sendExport } from '../lib/attachment';
 import { toCsv } from '../lib/csv';
 import { validate } from '../lib/validate';
-import { analysisContext, careInputs } from './analysis-context';
-import { completeDepartements } from '../analysis/completeness';
-import { draftDepartementEffects } from '../analysis/draft-coverage';
-import { computeLimiterOf } from '../lib/compute-limiter';
+import { analysisContext, runTask } from './analysis-context';
 import { compareCodes } from '../analysis/compare';
 
 const body = z.object({
@@ -58,10 +55,7 @@ export const cptsDraftRoutes = new Hono<AppEnv>().post(
       ], rows);
       return sendExport(c, text, exportFileName('brouillon-perimetre', id.toLowerCase(), 'csv'), 'csv');
     }
-    const effetDepartements = await computeLimiterOf(ctx.db).run(async () => {
-      const { care } = await careInputs(ctx);
-      return draftDepartementEffects(ctx.table, care.cpts, id, [...draft], { complete: completeDepartements(care.completeness, 'cpts'), date });
-    }, ctx.signal);
+    const effetDepartements = await runTask(ctx, { op: 'brouillon-effets', cptsId: id, communes: [...draft], date });
     return c.json({ cpts: { id: cpts.id, nom: cpts.name }, communes: rows, effetDepartements });
   },
 );

@@ -14,6 +14,8 @@ import { badRequest } from '../lib/api-error';
 import { acceptsEncoding } from '../lib/encoded-body';
 import { referenceData } from '../lib/analysis-cache';
 import { validate } from '../lib/validate';
+import { communeIndex } from '../analysis/commune-index';
+import { analysisContext } from './analysis-context';
 
 const tileParams = z.object({
   z: z.coerce.number().int().min(0).max(22),
@@ -29,6 +31,13 @@ export const tileRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const [range, version] = await Promise.all([tileRange(db), referenceData(db, 'tile-version', () => tileSetVersion(db))]);
     return c.json({ ...range, version, layers: ['communes', 'communes_labels', 'departements', 'regions'] });
+  })
+  // The tile set's commune index (analysis/commune-index.ts): the order of the compact per-commune states (/access/snp/etats).
+  .get('/tiles/communes', validate('query', tileQuery), async (c) => {
+    const ctx = await analysisContext(c);
+    const version = await referenceData(ctx.db, 'tile-version', () => tileSetVersion(ctx.db));
+    const cacheControl = c.req.valid('query').v === version ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
+    return c.json({ version, codes: communeIndex(ctx.table).join(',') }, 200, { 'cache-control': cacheControl });
   })
   // Départements and régions alone, for the views below zoom 7 (same grid, same version).
   .get('/tiles/limites/:z/:x/:y', validate('param', tileParams), validate('query', tileQuery), (c) => serveTile(c, 'limites', c.req.valid('param'), c.req.valid('query').v))

@@ -28,3 +28,20 @@ export function forEachNumber(s: CompactNumbers, each: (code: string, value: num
   if (codes.length !== values.length) throw new Error(`valeurs par commune illisibles : ${codes.length} codes pour ${values.length} valeurs`);
   codes.forEach((code, i) => each(code, values[i] === '-' ? null : Number(values[i])));
 }
+
+/** Per-commune states at positions of the tile set's commune index (server/src/lib/compact-states.ts, IndexedStates). */
+export interface IndexedStates {
+  valeurs: string[];
+  index: string;
+  debut: number;
+  indices: string;
+}
+
+/** Calls `each(code, value)` for every commune of the territory (`-`: outside it), value null when it has none. */
+export function forEachIndexedState(s: IndexedStates, codes: readonly string[], each: (code: string, value: string | null) => void): void {
+  if (s.debut + s.indices.length > codes.length) throw new Error(`états par commune illisibles : ${s.debut + s.indices.length} positions pour un index de ${codes.length} communes`);
+  for (let k = 0; k < s.indices.length; k++) {
+    const ch = s.indices[k]!;
+    if (ch !== '-') each(codes[s.debut + k]!, ch === '.' ? null : (s.valeurs[parseInt(ch, 36)] ?? null));
+  }
+}

@@ -1,7 +1,7 @@
 /** Per-commune values of the access analyses, as feature states of the commune tiles. */
 import { NOT_KNOWN_STATE } from '../../lib/not-known';
 import { classBreaks, classOf, type ClassMethod } from '../../lib/class-breaks';
-import { forEachNumber, forEachState, type CompactNumbers, type CompactStates } from '../../lib/compact-states';
+import { forEachIndexedState, forEachNumber, type CompactNumbers, type IndexedStates } from '../../lib/compact-states';
 
 export interface BandRow {
   code: string;
@@ -14,11 +14,11 @@ export function bandStates(rows: readonly BandRow[], bands: readonly string[]): 
   return new Map(rows.map((r) => [r.code, { bande: r.bande === 'non renseigné' ? NOT_KNOWN_STATE : index.get(r.bande) ?? -1 }]));
 }
 
-/** The same from the compact form of /api/access/snp/etats. */
-export function compactBandStates(states: CompactStates, bands: readonly string[]): Map<string, { bande: number }> {
+/** The same from the compact form of /api/access/snp/etats: positions in the tile set's commune index (`codes`). */
+export function compactBandStates(states: IndexedStates, bands: readonly string[], codes: readonly string[]): Map<string, { bande: number }> {
   const index = new Map(bands.map((b, i) => [b, i]));
   const out = new Map<string, { bande: number }>();
-  forEachState(states, (code, value) => out.set(code, { bande: value === null ? -1 : (index.get(value) ?? -1) }));
+  forEachIndexedState(states, codes, (code, value) => out.set(code, { bande: value === null ? -1 : (index.get(value) ?? -1) }));
   return out;
 }
 

@@ -12,6 +12,7 @@ import { useCptsCoverageMap } from '../../../features/coverage/use-cpts-coverage
 import { useCptsSeatsMap } from '../../../features/coverage/use-cpts-seats-map';
 import { useCptsCoverage } from '../../../features/coverage/api/get-cpts-coverage';
 import { useAccessMap } from '../../../features/access/use-access-map';
+import { useConfig } from '../../api/get-config';
 import { useSasCoverage } from '../../../features/sas/api/get-sas-coverage';
 import { sasLayers, SAS_FILL_ID } from '../../../features/sas/layers/sas-layers';
 import { formatTerritory } from '../../../lib/territory';
@@ -36,7 +37,8 @@ export function useExploreMap(p: ExploreParams) {
   const figures = useCptsCoverage(territory, p.status, on('cpts'));
   const seats = useCptsSeatsMap(p.territory, on('cpts') && Boolean(figures.data), figures.data?.statutsRetenus ?? null, protocol.cpts);
   const structures = useStructuresMap([structureScope(p.territory)], on('structures'), { kinds: p.kinds, only: protocol.structures }, useSizeByVisits());
-  const access = useAccessMap(territory, { distance: on('acces'), index: on('indice') }, p.method);
+  const config = useConfig();
+  const access = useAccessMap(territory, { distance: on('acces'), index: on('indice') }, p.method, config.data?.tuiles);
   const sas = useSasCoverage(territory, on('sas'));
   const official = useOfficialMap(on('officiel'));
   const showDensity = on('densite');
