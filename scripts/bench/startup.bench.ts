@@ -3,10 +3,11 @@
  * dist/server/main.mjs, `npm run build:server`) against the TypeScript sources through tsx (the
  * development start, and `npm start` before issue 18): time from spawn to « Maillage prêt »
  * (state store opened, database checked, listening: the warm-up analysis goes on after, on a
- * worker) and the process's resident memory then (VmRSS, the main process with its threads).
+ * worker) and the process's resident memory then (VmRSS of the process and its children: tsx runs the server in a child process; the
+ * compiled server's worker threads are in its own).
  * Read-only, 3 starts each, alternated; median and spread.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../lib/paths';
 import { runServer } from '../lib/run-server';
@@ -14,10 +15,20 @@ import { formatRatio, formatTiming, summarise, type BenchModule } from './harnes
 
 const RUNS = 3;
 
-const rssMb = (pid: number) => {
+const ownRssKb = (pid: number) => {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-  return line ? Number(line.replace(/\D+/g, '')) / 1024 : NaN;
+  return line ? Number(line.replace(/\D+/g, '')) : 0;
 };
+
+/** The resident memory of a process and its descendants (tsx runs the server in a child node process). */
+function rssMb(pid: number): number {
+  let kb = ownRssKb(pid);
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+    for (const child of children ? children.split(/\s+/).map(Number) : []) kb += rssMb(child) * 1024;
+  }
+  return kb / 1024;
+}
 
 const bench: BenchModule = {
   name: 'demarrage',
