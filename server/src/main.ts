@@ -119,16 +119,17 @@ if (config.webDist) {
   mountWebApp(app, config.webDist, (path) => (matchRoute(path).page === 'introuvable' ? 404 : 200));
 }
 
+// Warm-up before listening: the commune table and the care offer are read once per version, an
+// analysis worker starts and decodes them, the France coverage is computed there. « prêt » then
+// means ready: the first users do not meet the warm-up's analyses in the workers' queue (a 503
+// « occupé » seen by the browser tests on a loaded machine when the warm-up ran after listening).
+const warmStart = Date.now();
+const warm = await app.request('/api/coverage/cpts?territory=france');
+if (!warm.ok) console.error(`Préchargement incomplet : ${warm.status} ${await warm.text()}`);
+else console.log(`Préchargement terminé (${Date.now() - warmStart} ms)`);
+
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`Maillage prêt sur http://localhost:${info.port} (${Date.now() - t0} ms)`);
-  // Warm-up once listening: the commune table and the care offer are read once per version, an
-  // analysis worker starts and decodes them, the France coverage is computed there — off the
-  // request thread, so the server answers meanwhile; a first user asking the same shares it.
-  const warmStart = Date.now();
-  void Promise.resolve(app.request('/api/coverage/cpts?territory=france')).then(async (warm) => {
-    if (!warm.ok) console.error(`Préchargement incomplet : ${warm.status} ${await warm.text()}`);
-    else console.log(`Préchargement terminé (${Date.now() - warmStart} ms)`);
-  }, (err) => console.error(`Préchargement impossible : ${(err as Error).message}`));
 });
 server.on('clientError', answerClientError);
 
