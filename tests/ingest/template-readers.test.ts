@@ -36,7 +36,7 @@ describe('the CPTS template', () => {
     ]);
     const ngo = r.cpts[1]!;
     expect(ngo).toMatchObject({ name: 'CPTS Nantes Grand Ouest', status: 'ACI signé', statusDate: '2024-10-15', declaredPopulation: 175000, departement: '44' });
-    expect(ngo.communes[0]).toEqual({ line: 5, code: '44109', coverage: 'partielle', note: 'quartiers ouest' });
+    expect(ngo.communes[0]).toEqual({ line: 5, code: '44109', coverage: 'partielle', coverageGiven: true, note: 'quartiers ouest' });
   });
 
   it('reads the same file saved by Excel: commas, Windows-1252, French headers with accents and spaces', () => {
@@ -46,7 +46,7 @@ describe('the CPTS template', () => {
     expect(r.encoding).toBe('windows-1252');
     expect(r.separator).toBe(',');
     expect(r.cpts[0]).toMatchObject({ name: 'CPTS de l\'Élorn', status: 'pré-projet', statusDate: '2024-03-15', declaredPopulation: 12500 });
-    expect(r.cpts[0]!.communes).toEqual([{ line: 2, code: '29075', coverage: 'entière', note: null }]);
+    expect(r.cpts[0]!.communes).toEqual([{ line: 2, code: '29075', coverage: 'entière', coverageGiven: false, note: null }]);
   });
 
   it('says which separator it expects when the file uses another one', () => {

@@ -7,7 +7,7 @@
  * decides an answer: the ids name buffers of this process only.
  */
 import { deserialize, serialize } from 'node:v8';
-import { communeTable, type CommuneTable } from '../analysis/inputs';
+import { communeTable, type CommuneRef, type CommuneTable } from '../analysis/inputs';
 import type { AnalysisTask, CareInputs } from './analysis-tasks';
 
 export interface SharedPart {
@@ -38,7 +38,7 @@ const cares = new WeakMap<CareInputs, SharedPart>();
 
 export function sharedTable(table: CommuneTable): SharedPart {
   let part = tables.get(table);
-  if (!part) tables.set(table, (part = share({ list: table.list, names: table.names })));
+  if (!part) tables.set(table, (part = share({ list: table.list, names: table.names, arrondissements: [...table.arrondissements.values()].flat() })));
   return part;
 }
 
@@ -69,6 +69,7 @@ export class DecodedParts<T> {
 }
 
 export const decodeTable = (value: unknown): CommuneTable => {
-  const { list, names } = value as Pick<CommuneTable, 'list' | 'names'>;
-  return communeTable(list, names);
+  // The arrondissements municipaux too (Paris, Lyon, Marseille): cities a CPTS list names by arrondissement.
+  const { list, names, arrondissements } = value as Pick<CommuneTable, 'list' | 'names'> & { arrondissements: CommuneRef[] };
+  return communeTable(list, names, arrondissements);
 };
