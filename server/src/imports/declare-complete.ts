@@ -11,12 +11,12 @@
  * the caller, after the commit (services/record-declaration.ts), as for imports.
  */
 import { createHash } from 'node:crypto';
-import { bumpDataVersion, replaceRows } from '../db/care-write-queries';
+import { replaceRows } from '../db/care-write-queries';
 import type { Database } from '../db/connection';
 import { cogMillesime, declaredCompleteness, departementCodes, type ImportRecord } from '../db/import-queries';
-import { crashPoint } from '../lib/crash-point';
 import { declarationText, type CompletenessDeclaration } from './completeness-declaration';
-import { appendJournal, type JournalEntry } from './import-archive';
+import type { JournalEntry } from './import-archive';
+import { commitJournaled } from './journaled-commit';
 import { DECLARATION_KIND } from './import-kinds';
 import { oneAtATime } from './import-queue';
 import type { ImportOutcome } from './run-import';
@@ -74,10 +74,10 @@ export async function declareNow(db: Database, req: DeclarationRequest): Promise
     id, kind: DECLARATION_KIND, fileName: source, format: 'déclaration « liste complète »', sha256, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0,
     status: 'appliqué', importedAt, importedBy: by, millesime,
   };
-  let undoJournal: (() => void) | null = null;
-  let dataVersion: string;
-  try {
-    dataVersion = await db.transaction(async (tx) => {
+  const journal = req.archiveDir ? { dir: req.archiveDir, entry: <JournalEntry>{
+    id, kind: DECLARATION_KIND, sha256, archive: '', fileName: source, keepValid: false, importedAt, importedBy: by, rowsAccepted: 0, rowsRejected: 0, completeness: d,
+  } } : null;
+  const dataVersion = await commitJournaled(db, async (tx) => {
       await replaceRows(tx, 'completeness', d.departements.map((departement) => ({
         departement, list_kind: d.list, complete_on: d.date, declared_by: by, source, demo: false, import_id: id,
       })));
@@ -86,19 +86,6 @@ export async function declareNow(db: Database, req: DeclarationRequest): Promise
         id, kind: DECLARATION_KIND, file_name: source, format: record.format, sha256, rows_read: 0, rows_accepted: 0, rows_rejected: 0,
         status: 'appliqué', imported_at: importedAt, imported_by: by, millesime, report: JSON.stringify({ completeness: d }),
       }]);
-      const version = await bumpDataVersion(tx);
-      if (req.archiveDir) {
-        undoJournal = appendJournal(req.archiveDir, {
-          id, kind: DECLARATION_KIND, sha256, archive: '', fileName: source, keepValid: false, importedAt, importedBy: by, rowsAccepted: 0, rowsRejected: 0, completeness: d,
-        });
-        crashPoint('journal-ecrit');
-      }
-      return version;
-    });
-    crashPoint('commit');
-  } catch (err) {
-    (undoJournal as (() => void) | null)?.();
-    throw err;
-  }
+  }, journal);
   return { ...base, status: 'appliqué', import: record, dataVersion, declaration: { id, value: d }, message: `${said} (déclaration ${id}, ${source}).` };
 }

@@ -8,13 +8,13 @@
  * repaired by reconcile-journal.ts, run before each import and at server start.
  */
 import { createHash } from 'node:crypto';
-import { bumpDataVersion, replaceRows } from '../db/care-write-queries';
+import { replaceRows } from '../db/care-write-queries';
 import type { Database } from '../db/connection';
 import { cogMillesime, departementCodes, findImport, type ImportRecord } from '../db/import-queries';
 import { FileFormatError, type LineIssue } from '../ingest/line-issue';
-import { crashPoint } from '../lib/crash-point';
 import { declarationText, type CompletenessDeclaration } from './completeness-declaration';
-import { appendJournal, archiveFile, type JournalEntry } from './import-archive';
+import { archiveFile, type JournalEntry } from './import-archive';
+import { commitJournaled } from './journaled-commit';
 import { KIND_INFO, type ImportKind, type JournalKind } from './import-kinds';
 import { applyImportWrite } from './import-write';
 import { prepareOffThread } from './prepare-off-thread';
@@ -152,11 +152,12 @@ async function importNow(db: Database, req: ImportRequest): Promise<ImportOutcom
     rowsAccepted: prepared.rowsAccepted, rowsRejected, status, importedAt, importedBy: req.replay?.importedBy ?? req.importedBy, millesime,
   };
   const archive = req.archiveDir ? await archiveFile(req.archiveDir, sha256, req.kind, KIND_INFO[req.kind].extension, req.bytes) : null;
-  let undoJournal: (() => void) | null = null;
-  let dataVersion: string;
   const warnings = [...prepared.warnings];
-  try {
-    dataVersion = await db.transaction(async (tx) => {
+  const journal = req.archiveDir && archive ? { dir: req.archiveDir, entry: <JournalEntry>{
+    id, kind: req.kind, sha256, archive, fileName: req.fileName, keepValid: req.keepValid, importedAt, importedBy: record.importedBy,
+    rowsAccepted: record.rowsAccepted, rowsRejected, ...(declaration ? { completeness: declaration } : {}),
+  } } : null;
+  const dataVersion = await commitJournaled(db, async (tx) => {
       const notes = await applyImportWrite(tx, prepared.write);
       if (notes) warnings.push(...notes);
       if (declaration) {
@@ -174,21 +175,7 @@ async function importNow(db: Database, req: ImportRequest): Promise<ImportOutcom
         id, kind: req.kind, file_name: req.fileName, format: record.format, sha256, rows_read: record.rowsRead, rows_accepted: record.rowsAccepted,
         rows_rejected: rowsRejected, status, imported_at: importedAt, imported_by: record.importedBy, millesime, report: JSON.stringify(report),
       }]);
-      const version = await bumpDataVersion(tx);
-      if (req.archiveDir && archive) {
-        undoJournal = appendJournal(req.archiveDir, {
-          id, kind: req.kind, sha256, archive, fileName: req.fileName, keepValid: req.keepValid, importedAt, importedBy: record.importedBy,
-          rowsAccepted: record.rowsAccepted, rowsRejected, ...(declaration ? { completeness: declaration } : {}),
-        });
-        crashPoint('journal-ecrit');
-      }
-      return version;
-    });
-    crashPoint('commit');
-  } catch (err) {
-    (undoJournal as (() => void) | null)?.();
-    throw err;
-  }
+  }, journal);
   return {
     ...base, ...counts, warnings, warningCount: prepared.warningCount + warnings.length - prepared.warnings.length, status, import: record, dataVersion,
     declaration: declaration ? { id, value: declaration } : null,
